@@ -1,0 +1,3 @@
+from vital.cli.main import main
+
+main()

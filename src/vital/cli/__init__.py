@@ -1,0 +1,1 @@
+"""The `vital` command line."""

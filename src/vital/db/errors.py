@@ -1,0 +1,49 @@
+"""The one place where database errors become the project's errors."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+import psycopg
+import psycopg_pool
+from psycopg import errors as pg
+
+from vital.errors import Conflict, DatabaseUnavailable, InvalidInput, NotFound, PermissionDenied, VitalError
+
+_BY_CLASS: list[tuple[type[Exception], type[VitalError], str]] = [
+    (pg.UniqueViolation, Conflict, "A row with the same key already exists."),
+    (pg.ForeignKeyViolation, InvalidInput, "The row refers to a row that does not exist or is not yours."),
+    (pg.CheckViolation, InvalidInput, "A value breaks a rule of the schema."),
+    (pg.NotNullViolation, InvalidInput, "A required value is missing."),
+    (pg.InsufficientPrivilege, PermissionDenied, "Not allowed for this role or tenant."),
+    (pg.UndefinedTable, NotFound, "No such table."),
+    (pg.UndefinedColumn, InvalidInput, "No such column."),
+    (pg.DataError, InvalidInput, "A value has the wrong type or format."),
+    (pg.OperationalError, DatabaseUnavailable, "The database is unavailable."),
+]
+
+
+def from_database(exc: Exception) -> VitalError:
+    """Translate one driver error; the original stays as __cause__."""
+    if isinstance(exc, psycopg_pool.PoolTimeout):
+        return DatabaseUnavailable("No database connection became free in time.", hint="Retry shortly.")
+    for cls, target, summary in _BY_CLASS:
+        if isinstance(exc, cls):
+            diag = getattr(exc, "diag", None)
+            primary = getattr(diag, "message_primary", None) or str(exc).strip()
+            err = target(summary, details=primary, hint=getattr(diag, "message_hint", None))
+            err.sqlstate = getattr(exc, "sqlstate", None)
+            err.constraint = getattr(diag, "constraint_name", None)
+            return err
+    err = VitalError("The database refused the request.", details=str(exc).strip())
+    err.sqlstate = getattr(exc, "sqlstate", None)
+    return err
+
+
+@contextmanager
+def translate() -> Iterator[None]:
+    try:
+        yield
+    except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
+        raise from_database(exc) from exc

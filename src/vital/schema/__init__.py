@@ -1,0 +1,1 @@
+"""The schema: migrations, rollbacks and seeds (SQL), and the code that applies them."""

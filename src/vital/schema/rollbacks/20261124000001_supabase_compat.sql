@@ -1,0 +1,13 @@
+-- Rollback of 20261124000001_supabase_compat.
+-- Roles are cluster-wide and stay (see the forward file).
+ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
+
+DROP FUNCTION IF EXISTS auth.tenant_id();
+DROP FUNCTION IF EXISTS auth.uid();
+DROP FUNCTION IF EXISTS auth.jwt();
+DROP TABLE IF EXISTS auth.users;
+DROP SCHEMA IF EXISTS auth;
+
+DROP EXTENSION IF EXISTS pg_trgm;
+DROP EXTENSION IF EXISTS vector;
+DROP SCHEMA IF EXISTS extensions;

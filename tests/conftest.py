@@ -1,0 +1,61 @@
+"""Fixtures: the real embedded PostgreSQL, never a mock. See tests/pg.py."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests import pg
+
+# Tests never read the developer's environment.
+for _name in [n for n in os.environ if n.startswith("VITAL_") or n == "DATABASE_URL"]:
+    del os.environ[_name]
+
+
+@pytest.fixture
+def db():
+    """Owner connection to the shared seeded clone; everything is rolled back after the test."""
+    conn = pg.connect(pg.shared_db())
+    try:
+        yield conn
+    finally:
+        conn.rollback()
+        conn.close()
+
+
+@pytest.fixture
+def fresh_db():
+    """A new database cloned from the migrated, seeded template; dropped afterwards."""
+    name = pg.clone()
+    yield name
+    pg.drop(name)
+
+
+@pytest.fixture
+def empty_db():
+    """A new, empty database (no migration applied); dropped afterwards."""
+    name = pg.create_empty()
+    yield name
+    pg.drop(name)
+
+
+@pytest.fixture
+def cli_env(tmp_path):
+    """Environment for running the `vital` CLI as a subprocess against a test database."""
+
+    def make(database: str | None = None, **extra: str) -> dict[str, str]:
+        env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "VITAL_ENVIRONMENT": "test",
+               "VITAL_DATA_DIR": str(tmp_path / ".vital"), "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
+        if database:
+            env["VITAL_DATABASE_URL"] = pg.url(database)
+        env.update(extra)
+        return env
+
+    return make
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if pg.cluster.cache_info().currsize:
+        pg.cluster().release()
+

@@ -1,0 +1,29 @@
+"""Small helpers for tests that act as a tenant's user."""
+
+from __future__ import annotations
+
+import psycopg
+
+from vital.db.tenant import apply_context, claims_for
+
+USERS = {"acme": "ada@acme.example", "pharmaco": "paul@pharmaco.example"}
+
+
+def tenant_id(conn: psycopg.Connection, subdomain: str):
+    return conn.execute("SELECT id FROM public.tenants WHERE subdomain = %s", (subdomain,)).fetchone()[0]
+
+
+def user_id(conn: psycopg.Connection, email: str):
+    return conn.execute("SELECT id FROM auth.users WHERE email = %s", (email,)).fetchone()[0]
+
+
+def act_as(conn: psycopg.Connection, subdomain: str | None, role: str = "authenticated") -> None:
+    """Switch the open transaction to a tenant's demo user (or anon when subdomain is None)."""
+    if subdomain is None:
+        apply_context(conn, claims_for(None, role="anon"))
+        return
+    apply_context(conn, claims_for(tenant_id(conn, subdomain), user_id(conn, USERS[subdomain]), role=role))
+
+
+def reset_role(conn: psycopg.Connection) -> None:
+    conn.execute("RESET ROLE; SELECT set_config('request.jwt.claims', '', true)")

@@ -1,0 +1,93 @@
+"""The test cluster: one embedded server per test run, a migrated and seeded template
+database, and cheap clones of it. Shared by conftest.py and collection-time hooks."""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+from vital.db.connection import SESSION_OPTIONS
+from vital.db.embedded import EmbeddedServer, bin_path
+from vital.schema.migrator import Migrator, discover
+from vital.schema.seed import seed
+from vital.settings import SCHEMA_DIR
+
+TEMPLATE = "vital_template"
+SHARED = "vital_shared"
+FAST = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+
+
+@functools.cache
+def cluster() -> EmbeddedServer:
+    root = Path(tempfile.mkdtemp(prefix="vital-test-"))
+    server = EmbeddedServer(root / "pgdata", options=FAST)
+    server.acquire()
+    atexit.register(server.release)
+    return server
+
+
+def url(database: str) -> str:
+    return cluster().url(database)
+
+
+def connect(database: str, **kw) -> psycopg.Connection:
+    return psycopg.connect(url(database), options=SESSION_OPTIONS, **kw)
+
+
+def admin(statement: sql.Composable) -> None:
+    with psycopg.connect(cluster().url("postgres"), autocommit=True) as conn:
+        conn.execute(statement)
+
+
+def migrations():
+    return discover(SCHEMA_DIR / "migrations", SCHEMA_DIR / "rollbacks")
+
+
+def create_empty(name: str | None = None) -> str:
+    name = name or f"t_{uuid.uuid4().hex[:12]}"
+    admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return name
+
+
+def clone(name: str | None = None, template: str = TEMPLATE) -> str:
+    template_db()
+    name = name or f"t_{uuid.uuid4().hex[:12]}"
+    admin(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template)))
+    return name
+
+
+def drop(name: str) -> None:
+    admin(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@functools.cache
+def template_db() -> str:
+    """Built once per run: every migration and every seed."""
+    create_empty(TEMPLATE)
+    with connect(TEMPLATE, autocommit=True) as conn:
+        with Migrator(conn, migrations()) as m:
+            m.up()
+        seed(conn, SCHEMA_DIR / "seed")
+    return TEMPLATE
+
+
+@functools.cache
+def shared_db() -> str:
+    """One clone for tests that only run inside a rolled-back transaction."""
+    return clone(SHARED)
+
+
+def schema_dump(database: str) -> str:
+    """Schema-only dump, for comparing two databases' schemas."""
+    done = subprocess.run(
+        [bin_path("pg_dump"), "--schema-only", "--no-owner", "--restrict-key=vital", url(database)],
+        capture_output=True, text=True, check=True,
+    )
+    return done.stdout
