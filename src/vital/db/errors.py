@@ -16,6 +16,7 @@ _BY_CLASS: list[tuple[type[Exception], type[VitalError], str]] = [
     (pg.ForeignKeyViolation, InvalidInput, "The row refers to a row that does not exist or is not yours."),
     (pg.CheckViolation, InvalidInput, "A value breaks a rule of the schema."),
     (pg.NotNullViolation, InvalidInput, "A required value is missing."),
+    (pg.ReadOnlySqlTransaction, PermissionDenied, "A read-only request cannot change data."),
     (pg.InsufficientPrivilege, PermissionDenied, "Not allowed for this role or tenant."),
     (pg.UndefinedTable, NotFound, "No such table."),
     (pg.UndefinedColumn, InvalidInput, "No such column."),
