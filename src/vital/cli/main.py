@@ -11,6 +11,7 @@ import click
 from vital import __version__
 from vital.cli.common import fail, option
 from vital.cli.db import db, up
+from vital.cli.validate import validate
 from vital.errors import VitalError
 from vital.settings import load_settings
 
@@ -38,6 +39,7 @@ def cli(ctx: click.Context, database_url, data_dir, pg_port, environment) -> Non
 
 cli.add_command(up)
 cli.add_command(db)
+db.add_command(validate)
 
 
 def _exit_on_signal(signum, _frame) -> None:

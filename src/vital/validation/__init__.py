@@ -1,0 +1,1 @@
+"""The schema validator: one SQL query per check over the system catalogs."""
