@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -45,7 +47,9 @@ def cli_env(tmp_path):
     """Environment for running the `vital` CLI as a subprocess against a test database."""
 
     def make(database: str | None = None, **extra: str) -> dict[str, str]:
-        env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "VITAL_ENVIRONMENT": "test",
+        # The `vital` script sits beside the interpreter running the tests.
+        path = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+        env = {"PATH": path, "HOME": str(tmp_path), "VITAL_ENVIRONMENT": "test",
                "VITAL_DATA_DIR": str(tmp_path / ".vital"), "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
         if database:
             env["VITAL_DATABASE_URL"] = pg.url(database)

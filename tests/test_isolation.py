@@ -45,6 +45,17 @@ def _insert(conn, table, row: dict) -> None:
         t=sql.Identifier(table.name), c=cols), (Jsonb(row),))
 
 
+def _cannot_update_or_delete(conn, ident, tenant) -> None:
+    """UPDATE and DELETE of the tenant's rows touch nothing (or are not granted at all)."""
+    for statement in (sql.SQL("UPDATE {} SET updated_at = now() WHERE tenant_id = %s"),
+                      sql.SQL("DELETE FROM {} WHERE tenant_id = %s")):
+        try:
+            with conn.transaction():
+                assert conn.execute(statement.format(ident), (tenant,)).rowcount == 0
+        except InsufficientPrivilege:
+            pass  # not granted at all: append-only tables (audit_log, histories)
+
+
 def _refused(conn, action) -> bool:
     """Run action in a savepoint; True when the database refused it for lack of rights."""
     try:
@@ -70,13 +81,7 @@ def test_another_tenant_cannot_see_or_change_its_rows(db, table):
     act_as(db, "pharmaco")
     ident = sql.Identifier(table.name)
     assert _count(db, table.name, acme) == 0
-    for statement in (sql.SQL("UPDATE {} SET updated_at = now() WHERE tenant_id = %s"),
-                      sql.SQL("DELETE FROM {} WHERE tenant_id = %s")):
-        try:
-            with db.transaction():
-                assert db.execute(statement.format(ident), (acme,)).rowcount == 0
-        except InsufficientPrivilege:
-            pass  # not even granted (audit_log is append-only for tenants)
+    _cannot_update_or_delete(db, ident, acme)
     assert _refused(db, lambda: _insert(db, table, victim))
     reset_role(db)
     assert _count(db, table.name, acme) == before
@@ -99,9 +104,7 @@ def test_platform_rows_are_readable_and_read_only(db, table):
     act_as(db, "acme")
     assert _count(db, table.name, PLATFORM) == total
     ident = sql.Identifier(table.name)
-    assert db.execute(sql.SQL("UPDATE {} SET updated_at = now() WHERE tenant_id = %s").format(ident),
-                      (PLATFORM,)).rowcount == 0
-    assert db.execute(sql.SQL("DELETE FROM {} WHERE tenant_id = %s").format(ident), (PLATFORM,)).rowcount == 0
+    _cannot_update_or_delete(db, ident, PLATFORM)
     assert _refused(db, lambda: _insert(db, table, platform_row))
     reset_role(db)
     assert _count(db, table.name, PLATFORM) == total

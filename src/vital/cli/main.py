@@ -11,7 +11,9 @@ import click
 from vital import __version__
 from vital.cli.common import fail, option
 from vital.cli.db import db, up
-from vital.cli.validate import validate
+from vital.cli.docs import docs
+from vital.cli.generate import generate_cmd
+from vital.cli.validate import completeness, validate
 from vital.errors import VitalError
 from vital.settings import load_settings
 
@@ -39,7 +41,10 @@ def cli(ctx: click.Context, database_url, data_dir, pg_port, environment) -> Non
 
 cli.add_command(up)
 cli.add_command(db)
+cli.add_command(docs)
 db.add_command(validate)
+db.add_command(completeness)
+db.add_command(generate_cmd)
 
 
 def _exit_on_signal(signum, _frame) -> None:

@@ -11,6 +11,8 @@ from vital.cli.common import database, handles_errors, option, out
 from vital.schema.migrator import discover
 from vital.validation.runner import DEFAULT_SUPPRESSIONS, load_suppressions, run_checks
 
+COMPLETENESS = Path(__file__).parents[1] / "validation" / "completeness.sql"
+
 
 @click.command("validate")
 @option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
@@ -40,3 +42,22 @@ def validate(ctx, as_json: bool, schemas: tuple[str, ...], suppressions: Path) -
                   f"{len(findings) - len(active)} suppressed.")
     if counts["error"]:
         raise SystemExit(1)
+
+
+@click.command("completeness")
+@option("--tenant", metavar="SUBDOMAIN", help="Only this tenant (default: every tenant, platform first).")
+@option("--json", "as_json", is_flag=True, help="Print the gaps as JSON.")
+@click.pass_context
+@handles_errors
+def completeness(ctx, tenant: str | None, as_json: bool) -> None:
+    """Which agents, personas, JTBDs and opportunities are incomplete, per tenant."""
+    with database(ctx) as d, d.session() as conn:
+        cur = conn.execute(COMPLETENESS.read_text(), {"tenant": tenant})
+        rows = [dict(zip([c.name for c in cur.description], r)) for r in cur.fetchall()]
+        conn.rollback()
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        out.print(f"{row['tenant']:<12} {row['kind']:<12} {row['object']}: {row['problem']}", soft_wrap=True)
+    out.print(f"{len(rows)} gap(s).")

@@ -163,8 +163,11 @@ CREATE OR REPLACE FUNCTION vital.audit_row_change() RETURNS trigger
   SET search_path = ''
   AS $$
   DECLARE
-    old_row jsonb := CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN to_jsonb(OLD) END;
-    new_row jsonb := CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN to_jsonb(NEW) END;
+    -- Vectors and derived search columns would bloat the trail without telling
+    -- anyone who changed what; document bodies have their own version history.
+    bulky constant text[] := ARRAY['embedding', 'search_vector', 'content'];
+    old_row jsonb := CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN to_jsonb(OLD) - bulky END;
+    new_row jsonb := CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN to_jsonb(NEW) - bulky END;
     any_row jsonb := coalesce(new_row, old_row);
     verb text := TG_OP;
   BEGIN

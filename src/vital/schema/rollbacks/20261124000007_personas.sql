@@ -1,0 +1,31 @@
+-- Rollback of 20261124000007_personas.
+-- Dropping a table drops its indexes, policies and triggers with it.
+DROP VIEW IF EXISTS public.persona_completeness;
+DROP TABLE IF EXISTS public.persona_vpanes_assessments;
+DROP TABLE IF EXISTS public.persona_roles;
+DROP TABLE IF EXISTS public.persona_personality_traits;
+DROP TABLE IF EXISTS public.persona_social_channels;
+DROP TABLE IF EXISTS public.persona_publications;
+DROP TABLE IF EXISTS public.persona_conferences;
+DROP TABLE IF EXISTS public.persona_aspirations;
+DROP TABLE IF EXISTS public.persona_buying_triggers;
+DROP TABLE IF EXISTS public.persona_success_metrics;
+DROP TABLE IF EXISTS public.persona_certifications;
+DROP TABLE IF EXISTS public.persona_education;
+DROP TABLE IF EXISTS public.persona_skills;
+DROP TABLE IF EXISTS public.persona_stakeholders;
+DROP TABLE IF EXISTS public.persona_tools_used;
+DROP TABLE IF EXISTS public.persona_responsibilities;
+DROP TABLE IF EXISTS public.persona_challenges;
+DROP TABLE IF EXISTS public.persona_pain_points;
+DROP TABLE IF EXISTS public.persona_goals;
+DROP TABLE IF EXISTS public.persona_frustrations;
+DROP TABLE IF EXISTS public.persona_values;
+DROP TABLE IF EXISTS public.persona_motivations;
+DROP TABLE IF EXISTS public.persona_evidence_sources;
+DROP TABLE IF EXISTS public.persona_typical_day_activities;
+DROP TABLE IF EXISTS public.personas;
+DROP FUNCTION IF EXISTS vital.vpanes_tier(numeric);
+DROP FUNCTION IF EXISTS vital.vpanes_total(jsonb);
+DROP FUNCTION IF EXISTS vital.vpanes_in_range(jsonb);
+DROP FUNCTION IF EXISTS vital.vpanes_has_exact_keys(jsonb);
