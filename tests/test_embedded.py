@@ -112,7 +112,8 @@ def test_the_server_can_also_listen_on_a_loopback_port(tmp_path):
 
 
 def test_vital_up_leaves_a_migrated_seeded_database_and_no_server(cli_env, tmp_path):
-    done = subprocess.run(["vital", "up"], env=cli_env(), cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(["vital", "up", "--no-serve"], env=cli_env(), cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
     assert done.returncode == 0, done.stderr
     pgdata = tmp_path / ".vital" / "pgdata"
     assert not _servers_for(pgdata)

@@ -37,6 +37,68 @@ class Settings(BaseSettings):
     pg_server_options: str = Field(default="", description="Extra `postgres` options for the embedded server.")
     jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
     base_domain: str = "vitalexpert.ai"
+    # -- HTTP API (vital serve) ------------------------------------------------
+    api_host: str = Field(default="127.0.0.1", description="Address the API listens on.")
+    api_port: int = Field(default=8000, ge=0, le=65535, description="Port the API listens on.")
+    api_workers: int = Field(default=1, ge=1, description="uvicorn worker processes.")
+    jwt_audience: str = "authenticated"
+    trust_forwarded_host: bool = Field(
+        default=False, description="Take the tenant from X-Forwarded-Host (only behind a proxy that sets it).")
+    api_pool_min_size: int = Field(default=2, ge=0)
+    api_pool_max_size: int = Field(default=10, ge=1)
+    api_pool_timeout: float = Field(
+        default=2.0, gt=0, description="Seconds a request waits for a pooled connection before a 503.")
+    api_statement_timeout_ms: int = Field(default=15000, ge=0, description="Per statement; 0 = none.")
+    api_max_rows: int = Field(default=1000, ge=1, description="Most rows one read returns.")
+    max_body_bytes: int = Field(default=1_048_576, ge=1, description="Largest request body accepted.")
+    tenant_cache_seconds: float = Field(
+        default=5.0, ge=0, description="How long a resolved tenant or API key is remembered (0 = never).")
+    # -- Knowledge: ingestion, embeddings, search (docs/knowledge.md) ----------
+    embedding_provider: Literal["local", "openai_compatible", "hash"] = Field(
+        default="local", description="local: all-MiniLM-L6-v2 when vital[local-embeddings] is installed, else the "
+        "hashing fallback; hash: always the (non-semantic) hashing fallback; openai_compatible: an /embeddings API.")
+    embedding_model: str = Field(default="text-embedding-3-small", description="openai_compatible: model name.")
+    embedding_base_url: str = Field(default="https://api.openai.com/v1", description="openai_compatible: base URL.")
+    embedding_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("VITAL_EMBEDDING_API_KEY", "OPENAI_API_KEY"),
+        description="openai_compatible: API key (never stored in the database).")
+    embedding_dimensions: int | None = Field(
+        default=None, ge=1, le=2000, description="openai_compatible: vector length; sent as `dimensions` when set.")
+    embedding_batch_size: int = Field(default=64, ge=1, description="Texts per embedding call.")
+    embedding_threads: int = Field(default=1, ge=0, description="CPU threads of the local model (0 = all cores).")
+    embedding_timeout: float = Field(default=60.0, gt=0, description="Seconds per embedding API call.")
+    chunk_tokens: int = Field(default=200, ge=16, le=8000, description="Token budget of one chunk.")
+    chunk_overlap_tokens: int = Field(default=40, ge=0, description="Tokens repeated from the previous chunk.")
+    search_rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    search_vector_weight: float = Field(default=1.0, ge=0, description="Hybrid/fusion weight of the vector list.")
+    search_text_weight: float = Field(default=1.0, ge=0, description="Hybrid/fusion weight of the full-text list.")
+    search_graph_weight: float = Field(default=0.5, ge=0, description="Fusion weight of the graph list.")
+    search_ef_search: int = Field(default=200, ge=10, le=1000, description="hnsw.ef_search for vector search.")
+    search_tenant_index_min_chunks: int = Field(
+        default=10000, ge=1, description="Vectors of one model from which a tenant gets its own HNSW index.")
+    knowledge_max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1, description="Largest uploaded file.")
+    # -- Services: Ask Expert, panels, workflows (docs/services.md) ------------
+    llm_provider: Literal["extractive", "openai"] = Field(
+        default="extractive", description="extractive: the offline answerer (quotes passages, no model); "
+        "openai: any OpenAI-compatible chat endpoint. A tenant's settings.llm overrides it.")
+    llm_base_url: str | None = Field(default=None, description="openai: base URL (unset = api.openai.com).")
+    llm_model: str = Field(default="gpt-4o-mini", description="openai: chat model name.")
+    llm_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("VITAL_LLM_API_KEY", "OPENAI_API_KEY"),
+        description="openai: API key (never stored in the database).")
+    llm_timeout: float = Field(default=60.0, gt=0, description="Seconds per chat call.")
+    llm_usage_provider: str = Field(
+        default="openai", description="llm_usage.provider label: openai, azure-openai, vllm, ollama, llama-cpp, other.")
+    llm_price_prompt_per_1k: float = Field(default=0.0, ge=0, description="USD per 1,000 prompt tokens.")
+    llm_price_completion_per_1k: float = Field(default=0.0, ge=0, description="USD per 1,000 completion tokens.")
+    services_passages: int = Field(default=6, ge=1, le=50, description="Passages retrieved per question or step.")
+    services_retrieval: Literal["knowledge", "fulltext"] = Field(
+        default="knowledge", description="knowledge: the knowledge library's hybrid search, topped up by an "
+        "any-word full-text search; fulltext: the any-word full-text search alone (no embedding model).")
+    # -- Operations (docs/operations.md) ---------------------------------------
+    wal_archive_dir: Path | None = Field(
+        default=None, description="Embedded server: WAL archive and base backups for point-in-time recovery "
+        "(default <data dir>/wal-archive; better on another disk).")
     migrations_dir: Path = SCHEMA_DIR / "migrations"
     rollbacks_dir: Path = SCHEMA_DIR / "rollbacks"
     seed_dir: Path = SCHEMA_DIR / "seed"
@@ -58,6 +120,11 @@ class Settings(BaseSettings):
     def pgdata(self) -> Path:
         return (self.data_dir / "pgdata").resolve()
 
+    @property
+    def tenant_domains(self) -> tuple[str, ...]:
+        """Domains whose first label names a tenant; `localhost` too when run locally."""
+        local = ("localhost",) if self.environment in ("local", "test") else ()
+        return (self.base_domain.lower().strip("."), *local)
 
 
 def load_settings(**overrides) -> Settings:

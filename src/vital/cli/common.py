@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from vital.db.connection import Database
 from vital.errors import VitalError
@@ -51,3 +54,23 @@ def handles_errors(fn):
             fail(error)
 
     return wrapper
+
+
+@contextmanager
+def progress_bars(totals: dict[str, int]) -> Iterator[Callable[[str, int], None]]:
+    """Yields advance(what, n): rich bars on a terminal, a line per tenth elsewhere (logs, CI)."""
+    if err.is_terminal:
+        columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=err) as bar:
+            tasks = {what: bar.add_task(what, total=total) for what, total in totals.items()}
+            yield lambda what, n: bar.advance(tasks[what], n)
+        return
+    done = dict.fromkeys(totals, 0)
+
+    def advance(what: str, n: int) -> None:
+        before = done[what] * 10 // max(totals[what], 1)
+        done[what] += n
+        if done[what] * 10 // max(totals[what], 1) > before or done[what] == totals[what]:
+            err.print(f"{what}: {done[what]:,}/{totals[what]:,}")
+
+    yield advance

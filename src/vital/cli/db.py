@@ -9,6 +9,8 @@ import time
 import click
 
 from vital.cli.common import database, handles_errors, option, out, progress, settings
+from vital.cli.serve import run_api, serve_options, with_server_options
+from vital.cli.token import print_demo_access
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.embedded import bin_path
 from vital.errors import ConfigError
@@ -147,11 +149,19 @@ def psql(ctx, args) -> None:
 
 @click.command("up")
 @option("--no-seed", is_flag=True, help="Do not load the platform library and demo tenants.")
+@option("--no-serve", is_flag=True, help="Only prepare the database; do not start the API.")
+@serve_options
 @click.pass_context
 @handles_errors
-def up(ctx, no_seed: bool) -> None:
-    """Bring the platform up: database started, migrated and seeded."""
+def up(ctx, no_seed: bool, no_serve: bool, host: str | None, port: int | None, workers: int | None) -> None:
+    """Bring the platform up: database started, migrated and seeded, then the API until Ctrl-C."""
     with database(ctx) as d:
         migrate_and_seed(d, with_seed=not no_seed)
         where = f"embedded server in {d.settings.pgdata}" if d.server else "external database"
         out.print(f"VITAL database ready ({where}).")
+        if no_serve:
+            return
+        s = with_server_options(d.settings, host, port, workers)
+        with d.session() as conn:
+            print_demo_access(conn, s)
+        run_api(s)

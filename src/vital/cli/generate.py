@@ -5,9 +5,8 @@ from __future__ import annotations
 import time
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from vital.cli.common import database, err, handles_errors, option, out
+from vital.cli.common import database, handles_errors, option, out, progress_bars
 from vital.schema.generate import Plan, generate
 
 
@@ -29,11 +28,8 @@ def generate_cmd(ctx, tenants, agents_per_tenant, chunks, chunks_per_document, e
     plan.check()
     totals = {"tenants": tenants, "agents": tenants * agents_per_tenant, "chunks": chunks}
     started = time.perf_counter()
-    with database(ctx) as d, d.session() as conn, Progress(
-            TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err) as bar:
-        tasks = {k: bar.add_task(k, total=v) for k, v in totals.items()}
+    with database(ctx) as d, d.session() as conn, progress_bars(totals) as advance:
         conn.execute("SET LOCAL maintenance_work_mem = '512MB'")
-        counts = generate(conn, plan, lambda what, n: bar.advance(tasks[what], n))
+        counts = generate(conn, plan, advance)
         conn.commit()
     out.print(", ".join(f"{v:,} {k}" for k, v in counts.items()) + f" in {time.perf_counter() - started:.1f} s")

@@ -10,9 +10,14 @@ import click
 
 from vital import __version__
 from vital.cli.common import fail, option
+from vital.cli.ask import ask
 from vital.cli.db import db, up
+from vital.cli.serve import serve
+from vital.cli.token import token
 from vital.cli.docs import docs
 from vital.cli.generate import generate_cmd
+from vital.cli.kb import kb
+from vital.cli import ops
 from vital.cli.validate import completeness, validate
 from vital.errors import VitalError
 from vital.settings import load_settings
@@ -41,10 +46,20 @@ def cli(ctx: click.Context, database_url, data_dir, pg_port, environment) -> Non
 
 cli.add_command(up)
 cli.add_command(db)
+cli.add_command(serve)
+cli.add_command(token)
 cli.add_command(docs)
 db.add_command(validate)
 db.add_command(completeness)
 db.add_command(generate_cmd)
+db.add_command(ops.backup)
+db.add_command(ops.restore)
+db.add_command(ops.pitr_group)
+db.add_command(ops.jobs)
+db.add_command(ops.citus_plan)
+cli.add_command(ops.tenant)
+cli.add_command(kb)
+cli.add_command(ask)
 
 
 def _exit_on_signal(signum, _frame) -> None:

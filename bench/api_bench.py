@@ -1,0 +1,325 @@
+"""Benchmark of the HTTP API on 1,000 tenants x 136 agents.
+
+For a tenant-scoped list of 20 agents (the same SQL throughout, built by the
+API's own builder; requests rotate over 100 tenants):
+  1. the statement run directly through psycopg in one process, as the API runs it
+     (one read-only transaction as the tenant's user): req/s, p50, p99;
+  2. RLS overhead: that statement as `authenticated` under RLS versus as the owner
+     with an explicit tenant filter returning the same rows (client-side and
+     PostgreSQL's own planning/execution times);
+  3. through the API (`vital serve`, HTTP/1.1 keep-alive): latency on one
+     connection, throughput on many, and CPU per request of the API process and of
+     its database backends (a figure that other load on the machine distorts less
+     than wall-clock rates); GET /health as the framework's own ceiling.
+
+Uses the database in use (VITAL_DATABASE_URL, else the embedded one in VITAL_DATA_DIR).
+If the volume is missing it says how to create it. Run from the project root:
+
+    .venv/bin/python bench/api_bench.py [--seconds 10] [--workers 1,2] [--connections 32] [--explain]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+
+import psutil
+import psycopg
+
+from vital.api.auth import mint_token
+from vital.api.rest.build import Builder
+from vital.api.rest.catalog import Catalog
+from vital.api.rest.params import parse_query
+from vital.db.connection import SESSION_OPTIONS, Database
+from vital.db.tenant import tenant_transaction
+from vital.settings import load_settings
+
+TENANTS, AGENTS = 1000, 136
+QUERY = "select=id,slug,name,status,tier&order=slug&limit=20"
+PLATFORM = "00000000-0000-0000-0000-000000000000"
+SAMPLE = 100  # tenants the requests rotate over
+GENERATE = f"vital db generate --tenants {TENANTS} --agents-per-tenant {AGENTS}"
+_LENGTH = re.compile(rb"content-length: *(\d+)", re.I)
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000  # noqa: E731
+    return {"p50_ms": round(pick(0.50), 3), "p99_ms": round(pick(0.99), 3), "mean_ms": round(
+        statistics.fmean(ordered) * 1000, 3)}
+
+
+# -- the volume --------------------------------------------------------------
+def tenants_with_volume(owner: psycopg.Connection) -> list[tuple[uuid.UUID, str]]:
+    if owner.execute("SELECT to_regclass('public.agents')").fetchone()[0] is None:
+        return []
+    return owner.execute(
+        "SELECT t.id, t.subdomain FROM tenants t JOIN agents a ON a.tenant_id = t.id "
+        "WHERE t.status = 'active' AND t.deleted_at IS NULL GROUP BY t.id, t.subdomain "
+        "HAVING count(*) >= %s ORDER BY t.subdomain", (AGENTS,)).fetchall()
+
+
+# -- 2 and 3: psycopg in one process -----------------------------------------
+def direct(db: Database, builder: Builder, catalog: Catalog, tenants, n: int, postmaster) -> dict:
+    """The API's statement in one process: as the tenant's user under RLS (the whole
+    transaction, as the API runs it), and as the owner with an explicit tenant filter
+    that returns the same rows; interleaved, so that both see the same machine."""
+    agents = catalog.table("agents")
+    statement = builder.read(agents, parse_query(_pairs(QUERY)), limit=20, offset=0)
+    claims = [{"role": "authenticated", "aud": "authenticated", "tenant_id": str(t), "sub": str(uuid.uuid4())}
+              for t, _ in tenants]
+    # The owner bypasses RLS: the same statement with the rows RLS would let through.
+    owned = [builder.read(agents, parse_query(_pairs(QUERY) + [("or", f"(tenant_id.eq.{t},tenant_id.eq.{PLATFORM})")]),
+                          limit=20, offset=0) for t, _ in tenants]
+    whole, rls_only, owner_only = [], [], []
+    with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api, \
+            psycopg.connect(db.url, options=SESSION_OPTIONS, autocommit=True) as owner:
+        me = psutil.Process()
+        cpu_before, db_before = sum(me.cpu_times()[:2]), _cpu(None, postmaster)[1]
+        for i in range(n):
+            started = time.perf_counter()
+            with tenant_transaction(api, claims[i % len(claims)], read_only=True):
+                statement_started = time.perf_counter()
+                api.execute(statement.query, statement.params).fetchone()
+                rls_only.append(time.perf_counter() - statement_started)
+            whole.append(time.perf_counter() - started)
+        cpu_after, db_after = sum(me.cpu_times()[:2]), _cpu(None, postmaster)[1]
+        for i in range(n):
+            mine = owned[i % len(owned)]
+            with owner.transaction():
+                statement_started = time.perf_counter()
+                owner.execute(mine.query, mine.params).fetchone()
+                owner_only.append(time.perf_counter() - statement_started)
+            with tenant_transaction(api, claims[i % len(claims)], read_only=True):
+                statement_started = time.perf_counter()
+                api.execute(statement.query, statement.params).fetchone()
+                rls_only.append(time.perf_counter() - statement_started)
+        server = {"rls": _server_side(api, statement, n // 10, claims), "owner": _server_side(owner, owned, n // 10)}
+    return {"server_side": server, "direct": {"rps": round(n / sum(whole)), **percentiles(whole),
+                       "client_cpu_ms_per_request": _per_request(cpu_before, cpu_after, n),
+                       "db_cpu_ms_per_request": _per_request(db_before, db_after, n)},
+            "rls_statement": percentiles(rls_only[n:]), "owner_statement": percentiles(owner_only)}
+
+
+def _server_side(conn, statements, n: int, claims=None) -> dict[str, float]:
+    """Median planning and execution time as PostgreSQL reports them (EXPLAIN ANALYZE)."""
+    statements = statements if isinstance(statements, list) else [statements]
+    planning, execution = [], []
+    for i in range(n):
+        mine = statements[i % len(statements)]
+        query = b"EXPLAIN (ANALYZE, FORMAT JSON) " + mine.query.as_bytes(conn)
+        context = tenant_transaction(conn, claims[i % len(claims)], read_only=True) if claims else conn.transaction()
+        with context:
+            plan = conn.execute(query, mine.params).fetchone()[0][0]
+        planning.append(plan["Planning Time"])
+        execution.append(plan["Execution Time"])
+    return {"planning_ms": round(statistics.median(planning), 3),
+            "execution_ms": round(statistics.median(execution), 3)}
+
+
+def explain(db: Database, builder: Builder, catalog: Catalog, tenant: uuid.UUID) -> None:
+    agents = catalog.table("agents")
+    rls = builder.read(agents, parse_query(_pairs(QUERY)), limit=20, offset=0)
+    claims = {"role": "authenticated", "aud": "authenticated", "tenant_id": str(tenant)}
+    with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api:
+        with tenant_transaction(api, claims, read_only=True):
+            plan = api.execute(b"EXPLAIN (ANALYZE, COSTS OFF) " + rls.query.as_bytes(api), rls.params).fetchall()
+    print("plan under RLS:\n  " + "\n  ".join(r[0] for r in plan))
+    owner_query = parse_query(_pairs(QUERY) + [("or", f"(tenant_id.eq.{tenant},tenant_id.eq.{PLATFORM})")])
+    filtered = builder.read(agents, owner_query, limit=20, offset=0)
+    with psycopg.connect(db.url, options=SESSION_OPTIONS, autocommit=True) as owner:
+        plan = owner.execute(b"EXPLAIN (ANALYZE, COSTS OFF) " + filtered.query.as_bytes(owner),
+                             filtered.params).fetchall()
+    print("plan as owner:\n  " + "\n  ".join(r[0] for r in plan))
+
+
+def _pairs(query: str) -> list[tuple[str, str]]:
+    return [tuple(part.split("=", 1)) for part in query.split("&")]
+
+
+# -- 1: through HTTP -----------------------------------------------------------
+def _requests(tenants, settings, port: int) -> list[bytes]:
+    out = []
+    for tenant_id, subdomain in tenants:
+        token = mint_token(settings, tenant_id=tenant_id, user_id=uuid.uuid4(), expires_in=3600)
+        out.append(f"GET /rest/v1/agents?{QUERY} HTTP/1.1\r\nHost: {subdomain}.localhost:{port}\r\n"
+                   f"Authorization: Bearer {token}\r\nAccept: application/json\r\n\r\n".encode())
+    return out
+
+
+async def _client(port: int, requests: list[bytes], stop: float, offset: int, latencies: list[float],
+                  failures: list[int]) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    i = offset
+    while time.perf_counter() < stop:
+        sent = time.perf_counter()
+        writer.write(requests[i % len(requests)])
+        i += 1
+        head = await reader.readuntil(b"\r\n\r\n")
+        await reader.readexactly(int(_LENGTH.search(head).group(1)))
+        latencies.append(time.perf_counter() - sent)
+        if head[9:12] != b"200":
+            failures.append(int(head[9:12]))
+    writer.close()
+
+
+def _load_process(args) -> tuple[list[float], list[int]]:
+    port, requests, connections, seconds, seed = args
+    latencies, failures = [], []
+
+    async def main():
+        stop = time.perf_counter() + seconds
+        await asyncio.gather(*(_client(port, requests, stop, seed * 997 + c, latencies, failures)
+                               for c in range(connections)))
+    asyncio.run(main())
+    return latencies, failures
+
+
+def through_api(settings, tenants, postmaster, *, workers: int, connections: int, seconds: float, clients: int,
+                path: str | None = None) -> dict:
+    """Load on `vital serve`; `path` instead of the agents list measures that path (/health: no database)."""
+    port = _free_port()
+    env = {**os.environ, "VITAL_API_PORT": str(port), "VITAL_API_WORKERS": str(workers),
+           "VITAL_API_POOL_MAX_SIZE": str(max(4, connections // workers))}
+    server = subprocess.Popen([sys.executable, "-m", "vital", "serve"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        _wait_ready(port, server)
+        requests = [f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode()] if path else \
+            _requests(tenants, settings, port)
+        per_client = max(1, connections // clients)
+        with multiprocessing.get_context("spawn").Pool(clients) as pool:
+            pool.map(_load_process, [(port, requests, per_client, 2.0, c) for c in range(clients)])  # warm-up
+            cpu_before = _cpu(server.pid, postmaster)
+            started = time.perf_counter()
+            parts = pool.map(_load_process, [(port, requests, per_client, seconds, c) for c in range(clients)])
+            elapsed = time.perf_counter() - started
+            cpu_after = _cpu(server.pid, postmaster)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    latencies = [x for part, _ in parts for x in part]
+    failures = [x for _, part in parts for x in part]
+    n = len(latencies)
+    return {"workers": workers, "connections": per_client * clients, "requests": len(latencies),
+            "non_200": len(failures), "rps": round(len(latencies) / elapsed), **percentiles(latencies),
+            "api_cpu_ms_per_request": _per_request(cpu_before[0], cpu_after[0], n),
+            "db_cpu_ms_per_request": _per_request(cpu_before[1], cpu_after[1], n)}
+
+
+def _cpu(server_pid: int | None, postmaster: psutil.Process | None) -> tuple[float, float | None]:
+    """CPU seconds used so far by the API (the process and its workers) and by the
+    backends of our database server logged in as vital_api: figures that other load
+    on the machine distorts less than wall-clock rates."""
+    api = 0.0
+    if server_pid:
+        root = psutil.Process(server_pid)
+        api = sum(sum(p.cpu_times()[:2]) for p in [root, *root.children(recursive=True)])
+    if postmaster is None:
+        return api, None
+    db = 0.0
+    for proc in postmaster.children():
+        try:
+            if "vital_api" in " ".join(proc.cmdline()):
+                db += sum(proc.cpu_times()[:2])
+        except psutil.Error:
+            pass  # a backend that just ended
+    return api, db
+
+
+def _postmaster(db: Database) -> psutil.Process | None:
+    """The embedded server's postmaster (an external server's backends are out of sight)."""
+    if db.server is None:
+        return None
+    return psutil.Process(int((db.server.pgdata / "postmaster.pid").read_text().split()[0]))
+
+
+def _per_request(before: float | None, after: float | None, n: int) -> float | None:
+    return None if before is None or after is None else round((after - before) * 1000 / max(n, 1), 3)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_ready(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"`vital serve` exited with {server.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                s.sendall(b"GET /ready HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                if b" 200 " in s.recv(200):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("`vital serve` did not become ready")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--workers", default="1,2", help="uvicorn worker counts to measure, comma-separated")
+    parser.add_argument("--connections", type=int, default=32, help="concurrent keep-alive connections")
+    parser.add_argument("--clients", type=int, default=1, help="load-generating processes")
+    parser.add_argument("--direct-runs", type=int, default=5000)
+    parser.add_argument("--explain", action="store_true", help="print both plans (RLS and owner) first")
+    args = parser.parse_args()
+
+    settings = load_settings()
+    with Database(settings) as db:
+        with psycopg.connect(db.url, options=SESSION_OPTIONS) as owner:
+            tenants = tenants_with_volume(owner)
+            agents = owner.execute("SELECT count(*) FROM agents").fetchone()[0] if tenants else 0
+        if len(tenants) < TENANTS:
+            print(f"This benchmark needs {TENANTS:,} tenants with {AGENTS} agents each; the database has "
+                  f"{len(tenants):,}.\nCreate the volume first:  {GENERATE}", file=sys.stderr)
+            return 2
+        sample = tenants[:: max(1, len(tenants) // SAMPLE)][:SAMPLE]
+        with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api:
+            catalog = Catalog.load(api)
+        builder = Builder(catalog, settings.api_max_rows)
+        print(f"{platform.node()}: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; "
+              f"{len(tenants):,} tenants, {agents:,} agents; GET /rest/v1/agents?{QUERY}")
+        print(f"load average before: {os.getloadavg()[0]:.2f}")
+        if args.explain:
+            explain(db, builder, catalog, sample[0][0])
+        postmaster = _postmaster(db)
+        figures = direct(db, builder, catalog, sample, args.direct_runs, postmaster)
+        print("direct psycopg (one process, transaction as the user):", figures["direct"])
+        print("statement under RLS (authenticated):", figures["rls_statement"])
+        print("statement as owner with WHERE tenant_id:", figures["owner_statement"])
+        rls = figures["rls_statement"]["p50_ms"] / figures["owner_statement"]["p50_ms"]
+        print(f"RLS overhead (p50 ratio): {rls:.2f}x")
+        print("server side (median, EXPLAIN ANALYZE):", figures["server_side"])
+        bare = through_api(settings, sample, postmaster, workers=1, connections=args.connections, seconds=args.seconds,
+                           clients=args.clients, path="/health")
+        print("API, 1 worker, GET /health (no database, the framework's own cost):", bare)
+        alone = through_api(settings, sample, postmaster, workers=1, connections=1, seconds=args.seconds, clients=1)
+        print("API, 1 worker, 1 connection (latency):", alone)
+        print(f"  p50 ratio API/direct: {alone['p50_ms'] / figures['direct']['p50_ms']:.1f}x")
+        for workers in [int(w) for w in args.workers.split(",")]:
+            api = through_api(settings, sample, postmaster, workers=workers, connections=args.connections,
+                              seconds=args.seconds, clients=args.clients)
+            print(f"API, {workers} worker(s), {api['connections']} connections (throughput):", api)
+            print(f"  throughput ratio direct/API: {figures['direct']['rps'] / max(api['rps'], 1):.2f}x")
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The HTTP API: subdomain tenancy, JWT or API key to RLS, PostgREST-compatible data access."""

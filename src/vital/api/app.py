@@ -1,0 +1,132 @@
+"""The HTTP API: `create_app(settings)` builds it; its lifespan opens the pool
+(logging in as the API role, which owns nothing and cannot bypass RLS) and reads
+the catalog once."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import psycopg
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from psycopg_pool import ConnectionPool, PoolTimeout
+from starlette.concurrency import run_in_threadpool
+
+from vital import __version__
+from vital.api import deleted, errors, health
+from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
+from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
+from vital.api.directory import Directory
+from vital.api.logs import AccessLog, configure_logging
+from vital.api.rest import openapi, routes
+from vital.api.rest.build import Builder
+from vital.api.rest.catalog import Catalog
+from vital.db.connection import SESSION_OPTIONS, Database
+from vital.db.errors import translate
+from vital.errors import DatabaseUnavailable
+from vital.settings import Settings, load_settings
+
+DESCRIPTION = """\
+PostgREST-compatible data access to every table, for one tenant per subdomain
+(`acme.vitalexpert.ai`, or `acme.localhost` locally). Authenticate with
+`Authorization: Bearer <JWT>` (HS256, `aud=authenticated`, `tenant_id` claim or
+`app_metadata.tenant_id`) or an API key. Row-level security does the isolation.
+"""
+
+
+@dataclass
+class Api:
+    """What every request needs, built once per process."""
+    settings: Settings
+    pool: ConnectionPool
+    catalog: Catalog
+    builder: Builder
+    directory: Directory
+
+
+def connection_options(settings: Settings) -> str:
+    return f"{SESSION_OPTIONS} -c statement_timeout={settings.api_statement_timeout_ms}"
+
+
+def preflight(settings: Settings) -> str:
+    """Connect once as the API role, so that `vital serve` fails with a clear message, not a traceback."""
+    url = Database(settings).api_url
+    try:
+        with psycopg.connect(url, options=connection_options(settings), connect_timeout=10) as conn:
+            return conn.execute("SELECT session_user").fetchone()[0]
+    except psycopg.Error as exc:
+        raise DatabaseUnavailable(f"The API cannot log in as '{settings.api_role}'.", details=str(exc).strip(),
+                                  hint="Is the database migrated? `vital up --no-serve` or `vital db up` "
+                                       "creates the role; on an external database set VITAL_API_DATABASE_URL.")
+
+
+def open_api(settings: Settings) -> Api:
+    pool = ConnectionPool(
+        Database(settings).api_url, min_size=settings.api_pool_min_size, max_size=settings.api_pool_max_size,
+        timeout=settings.api_pool_timeout, name="vital-api", open=False,
+        kwargs={"options": connection_options(settings), "autocommit": True, "application_name": "vital-api"})
+    try:
+        pool.open(wait=True, timeout=max(settings.api_pool_timeout, 10.0))
+        with translate(), pool.connection() as conn:
+            catalog = Catalog.load(conn)
+    except (PoolTimeout, DatabaseUnavailable) as exc:
+        pool.close()
+        raise DatabaseUnavailable(f"The API pool could not connect as '{settings.api_role}'.",
+                                  details=str(exc)) from exc
+    except BaseException:
+        pool.close()
+        raise
+    return Api(settings, pool, catalog, Builder(catalog, settings.api_max_rows),
+               Directory(pool, settings.tenant_cache_seconds))
+
+
+def create_app(settings: Settings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.api = await run_in_threadpool(open_api, settings)
+        try:
+            yield
+        finally:
+            await run_in_threadpool(app.state.api.pool.close)
+
+    app = FastAPI(title="VITAL API", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url="/docs", redoc_url=None)
+    # Auth travels in headers, never in cookies, so any origin may call.
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
+                       expose_headers=["Content-Range", "Preference-Applied", "X-Request-Id"])
+    app.add_middleware(AccessLog)
+    errors.install(app)
+    app.include_router(health.router)
+    app.include_router(routes.router)
+    app.include_router(deleted.router)
+    app.include_router(ask_expert.router)
+    app.include_router(panels.router)
+    app.include_router(workflows.router)
+    app.include_router(analytics.router)
+    app.include_router(knowledge.router)
+    app.openapi = lambda: _openapi(app)
+    return app
+
+
+def _openapi(app: FastAPI) -> dict:
+    if app.openapi_schema:
+        return app.openapi_schema
+    spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    api = getattr(app.state, "api", None)
+    if api is None:  # not started: no catalog yet, do not cache
+        return spec
+    tables = openapi.describe(api.catalog)
+    spec["paths"].update(tables["paths"])
+    components = spec.setdefault("components", {})
+    components.setdefault("schemas", {}).update(tables["components"]["schemas"])
+    components["securitySchemes"] = tables["components"]["securitySchemes"]
+    app.openapi_schema = spec
+    return spec
+
+
+def app_from_env() -> FastAPI:
+    """uvicorn's factory for worker processes (`vital serve --workers N`): settings from VITAL_*."""
+    configure_logging()
+    return create_app(load_settings())

@@ -1,0 +1,193 @@
+"""The one place where errors become HTTP answers: status and PostgREST-style JSON.
+
+Every error a client sees is {code, message, details, hint}. Errors translated
+from the database keep their SQLSTATE as `code` and get PostgREST's status for
+it; the API's own errors carry a PGRST-style code. Nothing else reaches the
+client: an unexpected exception is logged with its traceback and answered with
+a bare 500.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse
+
+from vital.errors import (
+    ConfigError,
+    Conflict,
+    DatabaseUnavailable,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    VitalError,
+)
+
+log = logging.getLogger("vital.api")
+
+
+# -- the API's own errors ----------------------------------------------------
+class Unauthorized(PermissionDenied):
+    """No credentials, or credentials that do not verify (401)."""
+    code = "PGRST301"
+    status = 401
+
+
+class MissingCredentials(Unauthorized):
+    code = "PGRST302"
+
+
+class ClaimsRejected(Unauthorized):
+    """A well-signed token whose claims do not hold (expired, wrong audience)."""
+    code = "PGRST303"
+
+
+class Forbidden(PermissionDenied):
+    code = "PGRST403"
+    status = 403
+
+
+class TenantNotFound(NotFound):
+    code = "PGRST404"
+
+
+class TableNotFound(NotFound):
+    code = "PGRST205"
+
+
+class ParseError(InvalidInput):
+    """The query string or a header does not follow the PostgREST grammar."""
+    code = "PGRST100"
+
+
+class UnknownColumn(InvalidInput):
+    code = "42703"
+
+
+class UnknownBodyColumn(UnknownColumn):
+    code = "PGRST204"
+
+
+class BadBody(InvalidInput):
+    code = "PGRST102"
+
+
+class UnknownRelationship(InvalidInput):
+    code = "PGRST200"
+
+
+class AmbiguousRelationship(InvalidInput):
+    code = "PGRST201"
+    status = 300
+
+
+class BodyTooLarge(InvalidInput):
+    code = "PGRST413"
+    status = 413
+
+
+class UnsupportedMediaType(InvalidInput):
+    code = "PGRST107"
+    status = 415
+
+
+class NotAcceptable(InvalidInput):
+    code = "PGRST106"
+    status = 406
+
+
+class SingularityError(InvalidInput):
+    """A single object was asked for (Accept: application/vnd.pgrst.object+json)."""
+    code = "PGRST116"
+    status = 406
+
+
+class RangeNotSatisfiable(InvalidInput):
+    code = "PGRST103"
+    status = 416
+
+
+class MethodNotAllowed(InvalidInput):
+    code = "PGRST405"
+    status = 405
+
+
+# -- status ------------------------------------------------------------------
+_BY_CLASS: list[tuple[type[VitalError], int]] = [
+    (NotFound, 404),
+    (InvalidInput, 400),
+    (PermissionDenied, 403),
+    (Conflict, 409),
+    (DatabaseUnavailable, 503),
+    (ConfigError, 500),
+]
+
+# PostgREST's table (docs: "Errors > HTTP status codes"), exact codes before
+# classes. Deliberate differences: 42883 (an operator that does not apply to
+# the column's type) is the client's 400, not 404; 57014 (statement timeout) 504.
+_BY_SQLSTATE: dict[str, int] = {
+    "23503": 409, "23505": 409, "25006": 405, "42883": 400, "42P01": 404, "42P17": 500,
+    "42501": 403, "53400": 500, "57014": 504, "57P01": 503, "57P02": 503, "57P03": 503, "P0001": 400,
+}
+_BY_SQLSTATE_CLASS: dict[str, int] = {
+    "08": 503, "09": 500, "0L": 403, "0P": 403, "25": 500, "28": 403, "2D": 500, "38": 500,
+    "39": 500, "3B": 500, "40": 500, "53": 503, "54": 500, "55": 500, "57": 500, "58": 500,
+    "F0": 500, "HV": 500, "P0": 500, "XX": 500,
+}
+
+
+def status_of(error: VitalError) -> int:
+    if error.sqlstate:
+        state = error.sqlstate
+        return _BY_SQLSTATE.get(state) or _BY_SQLSTATE_CLASS.get(state[:2], 400)
+    own = getattr(error, "status", None)
+    if own:
+        return own
+    return next((status for cls, status in _BY_CLASS if isinstance(error, cls)), 500)
+
+
+def body_of(error: VitalError) -> dict:
+    return {"code": error.sqlstate or error.code, "message": error.message,
+            "details": error.details, "hint": error.hint}
+
+
+def error_response(error: VitalError) -> JSONResponse:
+    status = status_of(error)
+    if status >= 500:
+        log.warning("request failed: %s", error, exc_info=error.__cause__ is not None and status != 503)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body_of(error), status_code=status, headers=headers)
+
+
+# -- handlers ----------------------------------------------------------------
+async def _vital_error(_request: Request, error: VitalError) -> JSONResponse:
+    return error_response(error)
+
+
+async def _http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+    # Starlette's own 404/405 (no such route), in the same shape as ours.
+    cls = MethodNotAllowed if error.status_code == 405 else NotFound
+    response = error_response(cls(str(error.detail)))
+    response.status_code = error.status_code
+    return response
+
+
+async def _validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
+    fields = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+    return error_response(ParseError("The request does not match the operation.", details=fields))
+
+
+async def _unexpected(_request: Request, error: Exception) -> JSONResponse:
+    log.error("unexpected error", exc_info=error)
+    return JSONResponse({"code": "PGRST500", "message": "Internal server error.", "details": None,
+                         "hint": "The server log has the details."}, status_code=500)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(VitalError, _vital_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _unexpected)

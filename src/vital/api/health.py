@@ -1,0 +1,29 @@
+"""Liveness (`/health`: the process answers) and readiness (`/ready`: the database
+answers through the pool, as the API's login, and the catalog is loaded)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+
+from vital.db.errors import translate
+from vital.errors import DatabaseUnavailable
+
+READY_SQL = (Path(__file__).parent / "sql" / "ready.sql").read_text()
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", summary="Liveness: the process answers")
+async def health() -> dict:
+    return {"status": "ok"}
+
+
+@router.get("/ready", summary="Readiness: the database answers and the catalog is loaded")
+def ready(request: Request) -> dict:
+    api = getattr(request.app.state, "api", None)
+    if api is None:
+        raise DatabaseUnavailable("The API is still starting.")
+    with translate(), api.pool.connection(timeout=api.settings.api_pool_timeout) as conn:
+        login, version = conn.execute(READY_SQL).fetchone()
+    return {"status": "ready", "login": login, "server_version_num": version, "tables": len(api.catalog.tables)}

@@ -1,0 +1,186 @@
+"""Knowledge over HTTP: upload documents, follow jobs, re-embed, search (`/api/v1/search`), give
+feedback, walk the graph (`/api/v1/graph/...`). Everything runs as the caller under RLS
+(docs/knowledge.md)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from vital.api import service_calls as svc
+from vital.api.auth import Caller, authenticate
+from vital.api.errors import BodyTooLarge
+from vital.errors import InvalidInput, NotFound
+from vital.knowledge import embeddings, graph, reembed
+from vital.knowledge.ingest import FileInput, Ingestor
+from vital.knowledge.queries import query
+from vital.knowledge.search import STRATEGIES, SearchRequest, feedback, search
+
+router = APIRouter(tags=["knowledge"])
+JOB_FIELDS = ("id", "kind", "status", "items_total", "items_done", "items_failed", "progress", "errors",
+              "collection_id", "embedding_model_id", "started_at", "finished_at", "created_at")
+
+
+class SearchBody(BaseModel):
+    query: str = Field(min_length=1, max_length=4000, description="Words, a question, or web-search syntax.")
+    strategy: Literal[STRATEGIES] = Field("hybrid", description="vector, fulltext, hybrid (both, fused by "
+                                                                "reciprocal rank), graph, or fusion (all three).")
+    k: int = Field(10, ge=1, le=100, description="Results to return.")
+    collections: list[str] = Field(default_factory=list, description="Only these collections (slugs).")
+    domains: list[str] = Field(default_factory=list, description="Only documents of these knowledge domains.")
+    metadata: dict[str, Any] = Field(default_factory=dict, description="Document metadata must contain this.")
+    weights: dict[Literal["vector", "fulltext", "graph"], float] = Field(
+        default_factory=dict, description="Fusion weights of the lists (default from the settings).")
+
+
+class FeedbackBody(BaseModel):
+    chunk_id: UUID | None = Field(None, description="The judged hit; omit to judge the whole result list.")
+    rating: int | None = Field(None, ge=1, le=5)
+    relevant: bool | None = None
+    comment: str | None = Field(None, max_length=4000)
+
+
+@router.post("/api/v1/search", summary="Search the tenant's documents and the platform library, with citations")
+async def search_knowledge(body: SearchBody, request: Request, caller: Caller = Depends(authenticate)) -> dict:
+    scope, settings = svc.scope(request, caller), svc.settings(request)
+
+    def run():
+        with scope.tx() as conn:  # not read-only: the search is logged
+            return search(conn, caller.tenant_id, SearchRequest(**body.model_dump()), settings)
+    return await svc.call(run)
+
+
+@router.post("/api/v1/search/{search_id}/feedback", status_code=201, summary="Judge a hit or a whole result list")
+async def search_feedback(search_id: UUID, body: FeedbackBody, request: Request,
+                          caller: Caller = Depends(authenticate)) -> dict:
+    scope = svc.scope(request, caller)
+
+    def run():
+        with scope.tx() as conn:
+            return {"id": str(feedback(conn, search_id, chunk_id=body.chunk_id, rating=body.rating,
+                                       relevant=body.relevant, comment=body.comment))}
+    return await svc.call(run)
+
+
+@router.post("/api/v1/knowledge/documents", summary="Upload documents (text, Markdown, HTML, PDF) for ingestion",
+             responses={202: {"description": "background=true: the job was started"}})
+async def upload_documents(request: Request, files: list[UploadFile] = File(..., description="One or more files."),
+                           collection: str | None = Form(None, description="Collection name or slug (created)."),
+                           domains: list[str] = Form(default_factory=list, description="Knowledge domain slugs."),
+                           metadata: str | None = Form(None, description="Document metadata, a JSON object."),
+                           background: bool = Query(False, description="Answer 202 at once; follow the job."),
+                           caller: Caller = Depends(authenticate)):
+    scope, settings = svc.scope(request, caller, write=True), svc.settings(request)
+    meta = _metadata(metadata)
+    inputs = [FileInput.from_bytes(f.filename or "upload", await _read(f, settings.knowledge_max_upload_bytes),
+                                   f.content_type) for f in files]
+    embedder = embeddings.current(settings)
+
+    def begin():
+        with scope.tx(read_only=True) as conn:
+            model = embeddings.registered(conn, embedder)
+        ingestor = Ingestor(scope.source, scope.claims, settings, embedder, model)
+        return ingestor, *ingestor.start(len(inputs), collection=collection, domains=domains)
+
+    ingestor, job, collection_id = await svc.call(begin)
+
+    def process():
+        return ingestor.process(job, collection_id, inputs, domains=domains, metadata=meta)
+    if background:
+        threading.Thread(target=process, name=f"ingest-{job}", daemon=True).start()
+        return JSONResponse({"job_id": str(job), "status": "running"}, status_code=202)
+    report = (await svc.call(process)).as_dict()
+    return JSONResponse(report, status_code=201 if report["status"] != "failed" else 422)
+
+
+@router.post("/api/v1/knowledge/reembed", status_code=202, summary="Re-embed the tenant's chunks with the "
+                                                                   "configured model, in the background")
+async def reembed_chunks(request: Request, caller: Caller = Depends(authenticate)) -> dict:
+    scope, settings = svc.scope(request, caller, write=True), svc.settings(request)
+    embedder = embeddings.current(settings)
+
+    def begin():
+        with scope.tx(read_only=True) as conn:
+            model = embeddings.registered(conn, embedder)
+        return model, *reembed.start(scope.source, scope.claims, model)
+
+    model, job, total = await svc.call(begin)
+    threading.Thread(target=reembed.run, args=(scope.source, scope.claims, embedder, model, job),
+                     kwargs={"total": total}, name=f"reembed-{job}", daemon=True).start()
+    return {"job_id": str(job), "status": "running", "chunks": total, "embedding": embedder.describe()}
+
+
+@router.get("/api/v1/knowledge/jobs", summary="Ingestion and embedding jobs, newest first")
+async def list_jobs(request: Request, limit: int = Query(20, ge=1, le=500),
+                    caller: Caller = Depends(authenticate)) -> list[dict]:
+    scope = svc.scope(request, caller)
+
+    def run():
+        with scope.tx(read_only=True) as conn:
+            return [dict(zip(JOB_FIELDS, r)) for r in conn.execute(query("ingest.jobs_recent"), {"limit": limit})]
+    return await svc.call(run)
+
+
+@router.get("/api/v1/knowledge/jobs/{job_id}", summary="One job: status, progress, per-file errors")
+async def get_job(job_id: UUID, request: Request, caller: Caller = Depends(authenticate)) -> dict:
+    scope = svc.scope(request, caller)
+
+    def run():
+        with scope.tx(read_only=True) as conn:
+            row = conn.execute(query("ingest.job_get"), {"job": job_id}).fetchone()
+        if row is None:
+            raise NotFound("No such job.")
+        return dict(zip(JOB_FIELDS, row))
+    return await svc.call(run)
+
+
+@router.get("/api/v1/graph/nodes", summary="Knowledge-graph nodes whose names match (typos tolerated)")
+async def find_nodes(request: Request, q: str | None = Query(None, max_length=500), kind: str | None = None,
+                     limit: int = Query(20, ge=1, le=200), caller: Caller = Depends(authenticate)) -> list[dict]:
+    scope = svc.scope(request, caller)
+
+    def run():
+        with scope.tx(read_only=True) as conn:
+            return graph.find_nodes(conn, q, kind, limit)
+    return await svc.call(run)
+
+
+@router.get("/api/v1/graph/nodes/{node_id}/neighbourhood",
+            summary="A node and what lies within `depth` hops (both directions), with evidence chunks")
+async def neighbourhood(node_id: UUID, request: Request, depth: int = Query(2, ge=1, le=graph.MAX_DEPTH),
+                        limit: int = Query(200, ge=1, le=2000), caller: Caller = Depends(authenticate)) -> dict:
+    scope = svc.scope(request, caller)
+
+    def run():
+        with scope.tx(read_only=True) as conn:
+            found = graph.neighbourhood(conn, node_id, depth, limit)
+        if found is None:
+            raise NotFound("No such node.")
+        return found
+    return await svc.call(run)
+
+
+async def _read(upload: UploadFile, limit: int) -> bytes:
+    data = await upload.read(limit + 1)
+    if len(data) > limit:
+        raise BodyTooLarge(f"{upload.filename} is larger than {limit:,} bytes.",
+                           hint="Raise VITAL_KNOWLEDGE_MAX_UPLOAD_BYTES, or ingest it with `vital kb ingest`.")
+    return data
+
+
+def _metadata(text: str | None) -> dict:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput("metadata must be a JSON object.", details=str(exc)) from exc
+    if not isinstance(value, dict):
+        raise InvalidInput("metadata must be a JSON object.")
+    return value

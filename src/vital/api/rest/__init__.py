@@ -1,0 +1,1 @@
+"""`/rest/v1`: PostgREST's dialect, driven by the catalog."""

@@ -1,0 +1,319 @@
+"""From a parsed request to one SQL statement, composed with psycopg.sql.
+
+Identifiers are checked against the catalog and quoted by psycopg; every value
+is a named parameter; the only SQL text taken from outside this module is a
+column type, and that comes from pg_catalog. There is no tenant filter: RLS
+decides which rows exist. Each statement returns one row, (json_text, row_count),
+with the rows rendered to JSON by PostgreSQL itself.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from psycopg import sql
+
+from vital.api.errors import BadBody, ParseError, UnknownBodyColumn
+from vital.api.rest.catalog import SOFT_DELETE, TENANT, Catalog, Table
+from vital.api.rest.params import Condition, Embed, Filter, Logic, Order, Path, Query
+
+MAX_EMBED_DEPTH = 3
+_COMPARE = {"eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
+_TEXT_OPS = {"like": "LIKE", "ilike": "ILIKE", "match": "~", "imatch": "~*"}
+_CONTAINS = {"cs": "@>", "cd": "<@", "ov": "&&"}
+_IS = {"null": "IS NULL", "not_null": "IS NOT NULL", "true": "IS TRUE", "false": "IS FALSE", "unknown": "IS UNKNOWN"}
+_TSQUERY = {"fts": "to_tsquery", "plfts": "plainto_tsquery", "phfts": "phraseto_tsquery",
+            "wfts": "websearch_to_tsquery"}
+_RENDER = sql.SQL("SELECT coalesce(json_agg(_r), '[]')::text, count(*) FROM ({}) _r")
+
+
+@dataclass
+class Statement:
+    query: sql.Composed
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class _Context:
+    """Parameters and table aliases of one statement under construction."""
+
+    def __init__(self) -> None:
+        self.params: dict[str, Any] = {}
+        self._aliases = 0
+
+    def param(self, value: Any) -> sql.Placeholder:
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return sql.Placeholder(name)
+
+    def alias(self) -> str:
+        self._aliases += 1
+        return f"t{self._aliases}"
+
+
+class Builder:
+    def __init__(self, catalog: Catalog, max_rows: int):
+        self.catalog = catalog
+        self.max_rows = max_rows
+
+    # -- reads ---------------------------------------------------------------
+    def read(self, table: Table, q: Query, *, limit: int | None, offset: int) -> Statement:
+        _embeds_named(q)
+        ctx = _Context()
+        where = self._where(table, "t0", q, (), ctx, inner=q.select)
+        query = sql.SQL("SELECT {fields} FROM {table} t0{where}{order} LIMIT {limit} OFFSET {offset}").format(
+            fields=self._fields(table, "t0", q.select, q, (), ctx), table=_qualified(table), where=where,
+            order=self._order(table, "t0", q.order.get(())), limit=ctx.param(self._limit(limit)),
+            offset=ctx.param(offset))
+        return Statement(_RENDER.format(query), ctx.params)
+
+    def count(self, table: Table, q: Query) -> Statement:
+        ctx = _Context()
+        where = self._where(table, "t0", q, (), ctx, inner=q.select)
+        query = sql.SQL("SELECT count(*) FROM {} t0{}").format(_qualified(table), where)
+        return Statement(query, ctx.params)
+
+    def _limit(self, limit: int | None) -> int:
+        return self.max_rows if limit is None else min(limit, self.max_rows)
+
+    # -- writes --------------------------------------------------------------
+    def insert(self, table: Table, q: Query, rows: list[dict], *, resolution: str | None,
+               representation: bool) -> Statement:
+        _mutation_only(q)
+        ctx = _Context()
+        columns = list(q.columns or dict.fromkeys(k for row in rows for k in row))
+        if not columns:
+            raise BadBody("The body names no column.", hint='Send e.g. {"name": "..."}.')
+        for name in columns:
+            _body_column(table, name)
+        values = [sql.Identifier("_v", c) for c in columns]
+        if table.tenant_scoped and TENANT not in columns:
+            # The caller's own tenant by default, in SQL; RLS still checks it.
+            columns.append(TENANT)
+            values.append(sql.SQL("auth.tenant_id()"))
+        statement = sql.SQL("INSERT INTO {t} AS t0 ({cols}) SELECT {vals} "
+                            "FROM json_populate_recordset(NULL::{t}, {body}::json) _v").format(
+            t=_qualified(table), cols=sql.SQL(", ").join(map(sql.Identifier, columns)),
+            vals=sql.SQL(", ").join(values), body=ctx.param(json.dumps(rows)))
+        if resolution:
+            statement += self._on_conflict(table, q, columns, resolution)
+        return self._returning(table, q, statement, representation, ctx)
+
+    def update(self, table: Table, q: Query, patch: dict, *, representation: bool) -> Statement:
+        _mutation_only(q)
+        if not patch:
+            raise BadBody("The body names no column to change.", hint='Send e.g. {"name": "..."}.')
+        ctx = _Context()
+        for name in patch:
+            _body_column(table, name)
+        assignments = sql.SQL(", ").join(sql.SQL("{} = {}").format(sql.Identifier(c), sql.Identifier("_v", c))
+                                         for c in patch)
+        statement = sql.SQL("UPDATE {t} AS t0 SET {set} FROM json_populate_record(NULL::{t}, {body}::json) _v"
+                            "{where}").format(t=_qualified(table), set=assignments, body=ctx.param(json.dumps(patch)),
+                                              where=self._where(table, "t0", q, (), ctx, required=True))
+        return self._returning(table, q, statement, representation, ctx)
+
+    def delete(self, table: Table, q: Query, *, representation: bool) -> Statement:
+        """A soft delete (deleted_at = now()) where the table has deleted_at; else a DELETE."""
+        _mutation_only(q)
+        ctx = _Context()
+        where = self._where(table, "t0", q, (), ctx, required=True, hide_deleted=False)
+        if table.soft_delete:
+            statement = sql.SQL("UPDATE {t} AS t0 SET {d} = now(){where} AND t0.{d} IS NULL").format(
+                t=_qualified(table), d=sql.Identifier(SOFT_DELETE), where=where)
+        else:
+            statement = sql.SQL("DELETE FROM {t} AS t0{where}").format(t=_qualified(table), where=where)
+        return self._returning(table, q, statement, representation, ctx)
+
+    def _on_conflict(self, table: Table, q: Query, columns: list[str], resolution: str) -> sql.Composed:
+        target = list(q.on_conflict or table.primary_key)
+        if not target:
+            raise ParseError(f"'{table.name}' has no primary key: name the conflict columns with on_conflict=.")
+        for name in target:
+            table.column(name)
+        changed = [c for c in columns if c not in target]
+        if resolution == "ignore-duplicates" or not changed:
+            action = sql.SQL("DO NOTHING")
+        else:
+            action = sql.SQL("DO UPDATE SET {}").format(sql.SQL(", ").join(
+                sql.SQL("{0} = EXCLUDED.{0}").format(sql.Identifier(c)) for c in changed))
+        return sql.SQL(" ON CONFLICT ({}) {}").format(sql.SQL(", ").join(map(sql.Identifier, target)), action)
+
+    def _returning(self, table: Table, q: Query, statement: sql.Composed, representation: bool,
+                   ctx: _Context) -> Statement:
+        if not representation:
+            return Statement(sql.SQL("WITH _w AS ({} RETURNING 1) SELECT NULL::text, count(*) FROM _w").format(
+                statement), ctx.params)
+        rows = sql.SQL("SELECT {} FROM _w t0").format(self._fields(table, "t0", q.select, q, (), ctx))
+        return Statement(sql.SQL("WITH _w AS ({} RETURNING t0.*) ").format(statement) + _RENDER.format(rows),
+                         ctx.params)
+
+    # -- select list and embedding ------------------------------------------
+    def _fields(self, table: Table, alias: str, fields: tuple, q: Query, path: Path, ctx: _Context) -> sql.Composable:
+        items: list[sql.Composable] = []
+        for f in fields:
+            if isinstance(f, Embed):
+                items.append(sql.SQL("{} AS {}").format(self._embed(table, alias, f, q, path + (f.key,), ctx),
+                                                         sql.Identifier(f.key)))
+            elif f.name == "*":
+                items += [sql.Identifier(alias, c) for c in table.columns]
+            else:
+                table.column(f.name)
+                expr = sql.Identifier(alias, f.name)
+                if f.cast:
+                    expr = sql.SQL("{}::{}").format(expr, sql.SQL(f.cast))  # from params.CASTS only
+                items.append(sql.SQL("{} AS {}").format(expr, sql.Identifier(f.alias or f.name)))
+        return sql.SQL(", ").join(items)
+
+    def _embed(self, parent: Table, parent_alias: str, e: Embed, q: Query, path: Path,
+               ctx: _Context) -> sql.Composable:
+        if len(path) > MAX_EMBED_DEPTH:
+            raise ParseError(f"Embedding is limited to {MAX_EMBED_DEPTH} levels.")
+        rel = self.catalog.relationship(parent, e.relation, e.hint)
+        target = self.catalog.table(rel.target)
+        alias = ctx.alias()
+        where = self._where(target, alias, q, path, ctx, joins=self._join(rel, alias, parent_alias), inner=e.fields)
+        rows = sql.SQL("SELECT {fields} FROM {table} {alias}{where}{order}{limit}").format(
+            fields=self._fields(target, alias, e.fields, q, path, ctx), table=_qualified(target),
+            alias=sql.Identifier(alias), where=where, order=self._order(target, alias, q.order.get(path)),
+            limit=self._embed_limit(q, path, ctx))
+        wrap = "(SELECT row_to_json(_e) FROM ({}) _e)" if rel.to_one else \
+            "(SELECT coalesce(json_agg(_e), '[]') FROM ({}) _e)"
+        return sql.SQL(wrap).format(rows)
+
+    @staticmethod
+    def _join(rel, alias: str, parent_alias: str) -> list[sql.Composable]:
+        return [sql.SQL("{} = {}").format(sql.Identifier(alias, mine), sql.Identifier(parent_alias, theirs))
+                for theirs, mine in rel.pairs]
+
+    def _embed_limit(self, q: Query, path: Path, ctx: _Context) -> sql.Composable:
+        parts = []
+        if path in q.limit:
+            parts.append(sql.SQL(" LIMIT {}").format(ctx.param(q.limit[path])))
+        if path in q.offset:
+            parts.append(sql.SQL(" OFFSET {}").format(ctx.param(q.offset[path])))
+        return sql.Composed(parts)
+
+    def _inner_joins(self, table: Table, alias: str, q: Query, path: Path, fields: tuple,
+                     ctx: _Context) -> list[sql.Composable]:
+        """EXISTS conditions for the !inner embeds among `fields`."""
+        out = []
+        for e in (f for f in fields if isinstance(f, Embed) and f.inner):
+            rel = self.catalog.relationship(table, e.relation, e.hint)
+            target = self.catalog.table(rel.target)
+            child = ctx.alias()
+            sub_path = path + (e.key,)
+            out.append(sql.SQL("EXISTS (SELECT 1 FROM {} {}{})").format(
+                _qualified(target), sql.Identifier(child),
+                self._where(target, child, q, sub_path, ctx, joins=self._join(rel, child, alias), inner=e.fields)))
+        return out
+
+    # -- WHERE -----------------------------------------------------------------
+    def _where(self, table: Table, alias: str, q: Query, path: Path, ctx: _Context, *,
+               joins: list[sql.Composable] | None = None, required: bool = False, hide_deleted: bool = True,
+               inner: tuple = ()) -> sql.Composable:
+        """Joins, filters, the soft-delete default and the !inner embeds among `inner`, ANDed."""
+        conditions = q.where.get(path, [])
+        if required and not conditions:
+            raise ParseError("Add a filter: changing or deleting every row at once is refused.",
+                             hint="e.g. ?id=eq.<uuid>")
+        parts = list(joins or [])
+        parts += [self._condition(table, alias, c, ctx) for c in conditions]
+        if hide_deleted and table.soft_delete and not any(_mentions(c, SOFT_DELETE) for c in conditions):
+            parts.append(sql.SQL("{} IS NULL").format(sql.Identifier(alias, SOFT_DELETE)))
+        parts += self._inner_joins(table, alias, q, path, inner, ctx)
+        if not parts:
+            return sql.SQL("")
+        return sql.SQL(" WHERE ") + sql.SQL(" AND ").join(parts)
+
+    def _condition(self, table: Table, alias: str, c: Condition, ctx: _Context) -> sql.Composable:
+        if isinstance(c, Logic):
+            joiner = sql.SQL({"and": " AND ", "or": " OR "}[c.op])
+            inner = joiner.join(self._condition(table, alias, i, ctx) for i in c.items)
+            return sql.SQL("NOT ({})" if c.negate else "({})").format(inner)
+        expr = self._filter(table, alias, c, ctx)
+        return sql.SQL("NOT ({})").format(expr) if c.negate else expr
+
+    def _filter(self, table: Table, alias: str, f: Filter, ctx: _Context) -> sql.Composable:
+        column = table.column(f.column)
+        ref = sql.Identifier(alias, f.column)
+        op, value = f.op, f.value
+        if op == "is":
+            return sql.SQL("{} {}").format(ref, sql.SQL(_IS[value]))
+        if op == "in":
+            if not value:
+                return sql.SQL("false")
+            return sql.SQL("{} IN ({})").format(ref, sql.SQL(", ").join(ctx.param(v) for v in value))
+        if op == "isdistinct":
+            return sql.SQL("{} IS DISTINCT FROM {}").format(ref, ctx.param(value))
+        if op in _CONTAINS:
+            return sql.SQL("{} {} {}").format(ref, sql.SQL(_CONTAINS[op]), ctx.param(value))
+        if op in _TSQUERY:
+            return self._fts(column.element, ref, f, ctx)
+        if op in _TEXT_OPS:
+            ref, symbol, array_type = sql.SQL("{}::text").format(ref), _TEXT_OPS[op], "text"
+        else:
+            symbol, array_type = _COMPARE[op], column.type
+        if f.modifier in ("any", "all"):
+            return sql.SQL("{} {} {}({}::{}[])").format(ref, sql.SQL(symbol), sql.SQL(f.modifier.upper()),
+                                                       ctx.param(list(value)), sql.SQL(array_type))
+        return sql.SQL("{} {} {}").format(ref, sql.SQL(symbol), ctx.param(value))
+
+    @staticmethod
+    def _fts(element: str, ref: sql.Composable, f: Filter, ctx: _Context) -> sql.Composable:
+        language = [sql.SQL("{}::regconfig").format(ctx.param(f.modifier))] if f.modifier else []
+        document = ref if element == "tsvector" else sql.SQL("to_tsvector({})").format(
+            sql.SQL(", ").join([*language, sql.SQL("{}::text").format(ref)]))
+        query = sql.SQL("{}({})").format(sql.SQL(_TSQUERY[f.op]), sql.SQL(", ").join([*language, ctx.param(f.value)]))
+        return sql.SQL("{} @@ {}").format(document, query)
+
+    @staticmethod
+    def _order(table: Table, alias: str, orders: tuple[Order, ...] | None) -> sql.Composable:
+        if not orders:
+            return sql.SQL("")
+        terms = []
+        for o in orders:
+            table.column(o.column)
+            term = sql.SQL("{} {}").format(sql.Identifier(alias, o.column), sql.SQL("DESC" if o.desc else "ASC"))
+            if o.nulls:
+                term += sql.SQL(" NULLS FIRST" if o.nulls == "first" else " NULLS LAST")
+            terms.append(term)
+        return sql.SQL(" ORDER BY ") + sql.SQL(", ").join(terms)
+
+
+def _qualified(table: Table) -> sql.Identifier:
+    return sql.Identifier("public", table.name)
+
+
+def _mentions(c: Condition, column: str) -> bool:
+    if isinstance(c, Logic):
+        return any(_mentions(i, column) for i in c.items)
+    return c.column == column
+
+
+def _body_column(table: Table, name: str) -> None:
+    if name not in table.columns:
+        raise UnknownBodyColumn(f"Could not find the '{name}' column of '{table.name}'.",
+                                hint=f"Columns: {', '.join(table.columns)}.")
+
+
+def _embeds_named(q: Query) -> None:
+    """Every embedded filter, order, limit or offset must name an embed of `select`."""
+    paths: set[Path] = set()
+
+    def walk(fields: tuple, path: Path) -> None:
+        for f in fields:
+            if isinstance(f, Embed):
+                paths.add(path + (f.key,))
+                walk(f.fields, path + (f.key,))
+
+    walk(q.select, ())
+    for path in {*q.where, *q.order, *q.limit, *q.offset} - paths - {()}:
+        raise ParseError(f"'{'.'.join(path)}' is not an embedded resource of select=.",
+                         hint="Filter an embed by its name or alias, e.g. select=*,agent_tools(*)&agent_tools.rank=eq.1")
+
+
+def _mutation_only(q: Query) -> None:
+    if any(q.where.keys() - {()}) or q.order or q.limit or q.offset:
+        raise ParseError("Writes take filters on the table itself only: no order, limit, offset or embedded filters.")

@@ -1,0 +1,322 @@
+"""The PostgREST request grammar, parsed into a small AST.
+
+Query string: `select=`, filters (`col=[not.]op[(mod)].value`), `or=(...)`/`and=(...)`,
+`order=`, `limit=`, `offset=`, `on_conflict=`, `columns=`; the embedded forms
+`rel.col=...`, `rel.order=...`, `rel.limit=...`, `rel.or=...`. Headers: `Prefer`
+and `Range`. Nothing here knows the schema: names are checked against the
+catalog when the SQL is built (build.py). Every mistake is a ParseError that says
+what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Union
+
+from vital.api.errors import ParseError, RangeNotSatisfiable
+
+# operator -> whether it takes a list, a modifier
+COMPARISONS = {"eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "match", "imatch"}
+FTS = {"fts", "plfts", "phfts", "wfts"}
+OPERATORS = COMPARISONS | FTS | {"in", "is", "isdistinct", "cs", "cd", "ov"}
+IS_VALUES = {"null", "not_null", "true", "false", "unknown"}
+CASTS = {"text", "integer", "int", "bigint", "numeric", "float", "double precision", "boolean", "date",
+         "timestamptz", "json", "jsonb", "uuid"}
+RESERVED = {"select", "order", "limit", "offset", "on_conflict", "columns"}
+LOGIC = {"or", "and", "not.or", "not.and"}
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_EMBED = re.compile(r"^(?:(?P<alias>[A-Za-z_]\w*):)?(?P<name>[A-Za-z_]\w*)(?P<hints>(?:![A-Za-z_]\w*)*)"
+                    r"\((?P<inner>.*)\)$", re.S)
+_FIELD = re.compile(r"^(?:(?P<alias>[A-Za-z_]\w*):(?!:))?(?P<name>\*|[A-Za-z_]\w*)(?:::(?P<cast>[a-z ]+))?$")
+_OP = re.compile(r"^(?P<op>[a-z]+)(?:\((?P<mod>[a-z_]+)\))?$")
+_RANGE = re.compile(r"^(?:items=)?\s*(\d+)-(\d*)\s*$")
+
+Path = tuple[str, ...]  # () is the requested table; ("agent_tools",) an embedded resource
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str                  # a column, or "*"
+    alias: str | None = None
+    cast: str | None = None
+
+
+@dataclass(frozen=True)
+class Embed:
+    relation: str
+    alias: str | None = None
+    hint: str | None = None    # foreign key name or column, after "!"
+    inner: bool = False        # !inner: only parents that have a matching child
+    fields: tuple[Union[Field, "Embed"], ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.alias or self.relation
+
+
+@dataclass(frozen=True)
+class Filter:
+    column: str
+    op: str
+    value: str | tuple[str, ...]
+    negate: bool = False
+    modifier: str | None = None  # any|all for comparisons, the language for fts
+
+
+@dataclass(frozen=True)
+class Logic:
+    op: str                      # and | or
+    items: tuple[Union[Filter, "Logic"], ...]
+    negate: bool = False
+
+
+Condition = Union[Filter, Logic]
+
+
+@dataclass(frozen=True)
+class Order:
+    column: str
+    desc: bool = False
+    nulls: str | None = None     # first | last
+
+
+@dataclass
+class Query:
+    select: tuple[Field | Embed, ...] = (Field("*"),)
+    where: dict[Path, list[Condition]] = field(default_factory=dict)
+    order: dict[Path, tuple[Order, ...]] = field(default_factory=dict)
+    limit: dict[Path, int] = field(default_factory=dict)
+    offset: dict[Path, int] = field(default_factory=dict)
+    on_conflict: tuple[str, ...] | None = None
+    columns: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Prefer:
+    return_: str = "minimal"     # representation | minimal | headers-only
+    count: str | None = None     # exact | planned | estimated
+    resolution: str | None = None  # merge-duplicates | ignore-duplicates
+    given_return: bool = False
+
+    def applied(self) -> str:
+        parts = [f"return={self.return_}"] if self.given_return else []
+        parts += [f"count={self.count}"] if self.count else []
+        parts += [f"resolution={self.resolution}"] if self.resolution else []
+        return ", ".join(parts)
+
+
+# -- query string ------------------------------------------------------------
+def parse_query(items: Iterable[tuple[str, str]]) -> Query:
+    q = Query()
+    for key, value in items:
+        path, name = _split_key(key)
+        if name == "select" and not path:
+            q.select = parse_select(value)
+        elif name == "order":
+            q.order[path] = parse_order(value)
+        elif name in ("limit", "offset"):
+            getattr(q, name)[path] = _non_negative(name, value)
+        elif name in ("on_conflict", "columns") and not path:
+            setattr(q, name, tuple(_name(c.strip(), name) for c in value.split(",")))
+        elif name in ("or", "and", "not.or", "not.and"):
+            negate = name.startswith("not.")
+            q.where.setdefault(path, []).append(parse_logic(name.removeprefix("not."), value, negate))
+        else:
+            q.where.setdefault(path, []).append(parse_filter(name, value))
+    return q
+
+
+def _split_key(key: str) -> tuple[Path, str]:
+    parts = key.split(".")
+    for i, part in enumerate(parts):
+        if part == "not" and i + 1 < len(parts) and parts[i + 1] in ("or", "and"):
+            return tuple(_name(p, key) for p in parts[:i]), ".".join(parts[i:])
+    *path, name = parts
+    return tuple(_name(p, key) for p in path), (name if name in RESERVED | LOGIC else _name(name, key))
+
+
+def _name(text: str, where: str) -> str:
+    if len(text) > 2 and text[0] == text[-1] == '"':  # clients quote names; the catalog has the last word
+        return text[1:-1]
+    if not _NAME.match(text):
+        raise ParseError(f"'{text}' is not a valid name (in '{where}').",
+                         hint="Names are letters, digits and _, not starting with a digit.")
+    return text
+
+
+def _non_negative(name: str, value: str) -> int:
+    if not value.isdigit():
+        raise ParseError(f"{name}={value!r} is not a non-negative integer.")
+    return int(value)
+
+
+def parse_filter(column: str, expression: str) -> Filter:
+    """`col=[not.]op[(modifier)].value` (the part after `=` is `expression`)."""
+    negate = False
+    head, dot, rest = expression.partition(".")
+    if head == "not":
+        negate = True
+        head, dot, rest = rest.partition(".")
+    match = _OP.match(head)
+    if not dot or not match or match["op"] not in OPERATORS:
+        raise ParseError(f"Could not parse the filter {column}={expression!r}.",
+                         details="Expected [not.]<operator>.<value>, e.g. eq.5, in.(a,b), is.null.",
+                         hint=f"Operators: {', '.join(sorted(OPERATORS))}.")
+    op, modifier = match["op"], match["mod"]
+    if modifier and not ((op in COMPARISONS and modifier in ("any", "all")) or op in FTS):
+        raise ParseError(f"The operator {op} takes no modifier ({modifier}).")
+    if op == "in":
+        value: str | tuple[str, ...] = _list(rest, column)
+    elif op == "is":
+        if rest.lower() not in IS_VALUES:
+            raise ParseError(f"is.{rest} is not one of is.{', is.'.join(sorted(IS_VALUES))}.")
+        value = rest.lower()
+    elif modifier in ("any", "all"):
+        value = tuple(_star(v, op) for v in _array_items(rest, column))
+    else:
+        value = _star(_unquote(rest), op)
+    return Filter(column, op, value, negate, modifier)
+
+
+def _star(value: str, op: str) -> str:
+    # PostgREST lets `*` stand for `%` in like patterns (`%` is awkward in URLs).
+    return value.replace("*", "%") if op in ("like", "ilike") else value
+
+
+def _list(text: str, column: str) -> tuple[str, ...]:
+    if not (text.startswith("(") and text.endswith(")")):
+        raise ParseError(f"The list of {column}=in.{text} must be in parentheses: in.(a,b,c).")
+    return tuple(_unquote(v) for v in split_top(text[1:-1])) if text[1:-1].strip() else ()
+
+
+def _array_items(text: str, column: str) -> list[str]:
+    if not (text.startswith("{") and text.endswith("}")):
+        raise ParseError(f"The values of the any/all filter on {column} must be in braces: {{a,b}}.")
+    return [_unquote(v) for v in split_top(text[1:-1])] if text[1:-1].strip() else []
+
+
+def parse_logic(op: str, text: str, negate: bool = False) -> Logic:
+    """`or=(a.eq.1,b.gt.2,and(c.is.null,d.lt.3))`."""
+    if not (text.startswith("(") and text.endswith(")")):
+        raise ParseError(f"{op}={text!r}: the conditions must be in parentheses, e.g. {op}=(a.eq.1,b.eq.2).")
+    items: list[Condition] = []
+    for item in split_top(text[1:-1]):
+        item = item.strip()
+        inner_negate = item.startswith("not.") and item[4:7] in ("or(", "and")
+        body = item[4:] if inner_negate else item
+        nested = re.match(r"^(or|and)(\(.*\))$", body, re.S)
+        if nested:
+            items.append(parse_logic(nested[1], nested[2], inner_negate))
+            continue
+        column, dot, expression = item.partition(".")
+        if not dot:
+            raise ParseError(f"Could not parse {item!r} in {op}=(...): expected <column>.<operator>.<value>.")
+        items.append(parse_filter(_name(column, item), expression))
+    if not items:
+        raise ParseError(f"{op}=() has no conditions.")
+    return Logic(op, tuple(items), negate)
+
+
+def split_top(text: str) -> list[str]:
+    """Split on commas outside quotes, parentheses and braces."""
+    parts, depth, quoted, escaped, start = [], 0, False, False, 0
+    for i, ch in enumerate(text):
+        if escaped:
+            escaped = False
+        elif ch == "\\" and quoted:
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in "({":
+            depth += 1
+        elif not quoted and ch in ")}":
+            depth -= 1
+            if depth < 0:
+                raise ParseError(f"Unbalanced parentheses in {text!r}.")
+        elif ch == "," and depth == 0 and not quoted:
+            parts.append(text[start:i])
+            start = i + 1
+    if depth or quoted:
+        raise ParseError(f"Unbalanced {'quotes' if quoted else 'parentheses'} in {text!r}.")
+    parts.append(text[start:])
+    return parts
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value.startswith('"') and value.endswith('"'):
+        return re.sub(r"\\(.)", r"\1", value[1:-1])
+    return value
+
+
+def parse_select(text: str) -> tuple[Field | Embed, ...]:
+    items = [i.strip() for i in split_top(text)] if text.strip() else []
+    if not items or any(not i for i in items):
+        raise ParseError(f"select={text!r} has an empty item.", hint="e.g. select=id,name,agent_tools(*)")
+    return tuple(_select_item(i) for i in items)
+
+
+def _select_item(item: str) -> Field | Embed:
+    embed = _EMBED.match(item)
+    if embed:
+        hints = [h for h in embed["hints"].split("!") if h]
+        inner = "inner" in hints
+        named = [h for h in hints if h not in ("inner", "left")]
+        if len(named) > 1:
+            raise ParseError(f"{item!r} names more than one relationship hint.")
+        fields = parse_select(embed["inner"]) if embed["inner"].strip() else ()
+        return Embed(embed["name"], embed["alias"], named[0] if named else None, inner, fields)
+    plain = _FIELD.match(item)
+    if not plain:
+        raise ParseError(f"Could not parse {item!r} in select.",
+                         details="Expected a column, alias:column, column::type, * or relation(columns).")
+    if plain["cast"] and plain["cast"] not in CASTS:
+        raise ParseError(f"Cannot cast to {plain['cast']!r}.", hint=f"Casts: {', '.join(sorted(CASTS))}.")
+    if plain["name"] == "*" and (plain["alias"] or plain["cast"]):
+        raise ParseError("* takes no alias or cast.")
+    return Field(plain["name"], plain["alias"], plain["cast"])
+
+
+def parse_order(text: str) -> tuple[Order, ...]:
+    orders = []
+    for item in text.split(","):
+        column, *modifiers = item.strip().split(".")
+        desc, nulls = False, None
+        for m in modifiers:
+            if m in ("asc", "desc"):
+                desc = m == "desc"
+            elif m in ("nullsfirst", "nullslast"):
+                nulls = m[5:]
+            else:
+                raise ParseError(f"order={text!r}: {m!r} is not asc, desc, nullsfirst or nullslast.")
+        orders.append(Order(_name(column, f"order={text}"), desc, nulls))
+    return tuple(orders)
+
+
+# -- headers -----------------------------------------------------------------
+def parse_prefer(values: Iterable[str]) -> Prefer:
+    found: dict[str, str] = {}
+    for value in values:
+        for item in value.split(","):
+            key, _, val = item.strip().partition("=")
+            found[key.strip().lower()] = val.strip().lower()
+    return_ = found.get("return", "minimal")
+    count = found.get("count")
+    resolution = found.get("resolution")
+    if return_ not in ("minimal", "representation", "headers-only"):
+        raise ParseError(f"Prefer: return={return_} is not representation, minimal or headers-only.")
+    if count is not None and count not in ("exact", "planned", "estimated"):
+        raise ParseError(f"Prefer: count={count} is not exact, planned or estimated.")
+    if resolution is not None and resolution not in ("merge-duplicates", "ignore-duplicates"):
+        raise ParseError(f"Prefer: resolution={resolution} is not merge-duplicates or ignore-duplicates.")
+    return Prefer(return_, count, resolution, "return" in found)
+
+
+def parse_range(value: str | None) -> tuple[int, int | None] | None:
+    """`Range: 0-9` -> (0, 9); `10-` -> (10, None); absent -> None."""
+    if value is None:
+        return None
+    match = _RANGE.match(value)
+    if not match or (match[2] and int(match[2]) < int(match[1])):
+        raise RangeNotSatisfiable(f"Range {value!r} is not satisfiable.", hint="Use Range: <first>-<last>, e.g. 0-19.")
+    return int(match[1]), int(match[2]) if match[2] else None

@@ -1,0 +1,219 @@
+"""`/rest/v1/<table>`: PostgREST's dialect over every table of the catalog.
+
+One request is one transaction as the caller (vital.db.tenant), read-only for
+GET and HEAD. The handler parses and checks everything it can before it takes a
+connection, and a single-object request that does not match exactly one row is
+refused inside the transaction, so that its writes are rolled back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse, Response
+
+from vital.api.auth import Caller, authenticate
+from vital.api.errors import (
+    BadBody,
+    BodyTooLarge,
+    Forbidden,
+    MethodNotAllowed,
+    NotAcceptable,
+    RangeNotSatisfiable,
+    SingularityError,
+    TableNotFound,
+    UnsupportedMediaType,
+)
+from vital.api.rest.build import Statement
+from vital.api.rest.catalog import Table
+from vital.api.rest.params import Prefer, Query, parse_prefer, parse_query, parse_range
+from vital.db.tenant import tenant_transaction
+
+router = APIRouter(prefix="/rest/v1")
+
+OBJECT = "application/vnd.pgrst.object+json"
+# nulls=stripped (postgrest-py's strip_nulls) is accepted and ignored: nulls stay.
+_ACCEPTED = ("application/json", OBJECT, "application/vnd.pgrst.array+json", "application/*", "*/*")
+_READS = ("GET", "HEAD")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    body: str | None
+    rows: int
+    total: int | None = None
+
+
+@router.get("/", include_in_schema=False)
+async def root(request: Request) -> JSONResponse:
+    """What PostgREST answers at its root: the OpenAPI description."""
+    return JSONResponse(request.app.openapi())
+
+
+@router.api_route("/rpc/{name}", methods=["GET", "POST"], include_in_schema=False)
+async def rpc(name: str) -> Response:
+    raise TableNotFound(f"Could not find the function 'public.{name}'.", hint="Remote procedure calls are not served.")
+
+
+@router.api_route("/{table}", methods=["GET", "HEAD", "POST", "PATCH", "DELETE"], include_in_schema=False)
+async def table_endpoint(table: str, request: Request, caller: Caller = Depends(authenticate)) -> Response:
+    api = request.app.state.api
+    target = api.catalog.table(table)
+    method = request.method
+    _check_profile(request)
+    single = _wants_object(request.headers.get("accept"))
+    query = parse_query(request.query_params.multi_items())
+    prefer = parse_prefer(request.headers.getlist("prefer"))
+    if method in _READS:
+        window = _window(query, parse_range(request.headers.get("range")))
+        outcome = await run_in_threadpool(_read, api, caller, target, query, prefer, window)
+        return _read_response(outcome, window[1], single, prefer, head=method == "HEAD")
+    if not caller.can_write:
+        raise Forbidden("This API key may only read.", hint="Give the key the 'write' scope to change data.")
+    _check_allowed(target, method)
+    body = await _json_body(request, api.settings.max_body_bytes) if method != "DELETE" else None
+    statement = _write_statement(api.builder, target, method, query, prefer, body)
+    outcome = await run_in_threadpool(_write, api, caller, statement, single)
+    return _write_response(outcome, method, single, prefer)
+
+
+# -- reads -------------------------------------------------------------------
+def _window(query: Query, requested: tuple[int, int | None] | None) -> tuple[int | None, int]:
+    """(limit, offset) from limit=/offset= and the Range header: their intersection."""
+    limit, offset = query.limit.pop((), None), query.offset.pop((), 0)
+    if requested is not None:
+        first, last = requested
+        end = None if limit is None else offset + limit
+        if last is not None:
+            end = last + 1 if end is None else min(end, last + 1)
+        offset = max(offset, first)
+        limit = None if end is None else max(end - offset, 0)
+    return limit, offset
+
+
+def _read(api, caller: Caller, table: Table, query: Query, prefer: Prefer,
+          window: tuple[int | None, int]) -> Outcome:
+    limit, offset = window
+    rows = api.builder.read(table, query, limit=limit, offset=offset)
+    counter = api.builder.count(table, query) if prefer.count else None
+    with tenant_transaction(api.pool, caller.claims, read_only=True) as conn:
+        body, n = _run(conn, rows)
+        total = _run(conn, counter)[0] if counter else None
+    return Outcome(body, n, total)
+
+
+def _read_response(outcome: Outcome, offset: int, single: bool, prefer: Prefer, *, head: bool) -> Response:
+    total = outcome.total
+    if total is not None and offset > 0 and offset >= total:
+        raise RangeNotSatisfiable("The requested range starts past the last row.",
+                                  details=f"{total} row(s) match; the range starts at row {offset}.")
+    body = _single(outcome) if single else outcome.body
+    span = f"{offset}-{offset + outcome.rows - 1}" if outcome.rows else "*"
+    headers = {"Content-Range": f"{span}/{'*' if total is None else total}"}
+    if prefer.count:
+        headers["Preference-Applied"] = f"count={prefer.count}"
+    partial = total is not None and outcome.rows < total and not single
+    return _response(None if head else body, 206 if partial else 200, headers, single)
+
+
+# -- writes ------------------------------------------------------------------
+def _check_allowed(table: Table, method: str) -> None:
+    allowed = {"POST": table.can_insert, "PATCH": table.can_update,
+               "DELETE": table.can_update if table.soft_delete else table.can_delete}[method]
+    if not allowed:
+        raise MethodNotAllowed(f"{method} is not allowed on '{table.name}'.",
+                               hint="See /openapi.json for what each table allows.")
+
+
+def _write_statement(builder, table: Table, method: str, query: Query, prefer: Prefer, body) -> Statement:
+    representation = prefer.return_ == "representation"
+    if method == "POST":
+        rows = body if isinstance(body, list) else [body]
+        if not all(isinstance(r, dict) for r in rows):
+            raise BadBody("The body must be a JSON object or an array of objects.")
+        if not rows:
+            raise BadBody("The body is an empty array: nothing to insert.")
+        return builder.insert(table, query, rows, resolution=prefer.resolution, representation=representation)
+    if method == "PATCH":
+        if not isinstance(body, dict):
+            raise BadBody("The body of a PATCH must be one JSON object.")
+        return builder.update(table, query, body, representation=representation)
+    return builder.delete(table, query, representation=representation)
+
+
+def _write(api, caller: Caller, statement: Statement, single: bool) -> Outcome:
+    with tenant_transaction(api.pool, caller.claims) as conn:
+        body, n = _run(conn, statement)
+        outcome = Outcome(body, n)
+        if single:
+            _single(outcome)  # raises inside the transaction: the write is rolled back
+    return outcome
+
+
+def _write_response(outcome: Outcome, method: str, single: bool, prefer: Prefer) -> Response:
+    headers = {"Content-Range": f"*/{outcome.rows if prefer.count else '*'}"}
+    if prefer.applied():
+        headers["Preference-Applied"] = prefer.applied()
+    if outcome.body is None:
+        return Response(status_code=201 if method == "POST" else 204, headers=headers)
+    body = _single(outcome) if single else outcome.body
+    return _response(body, 201 if method == "POST" else 200, headers, single)
+
+
+# -- shared ------------------------------------------------------------------
+def _run(conn, statement: Statement) -> tuple:
+    return conn.execute(statement.query, statement.params).fetchone()
+
+
+def _single(outcome: Outcome) -> str:
+    if outcome.rows != 1:
+        raise SingularityError("JSON object requested, multiple (or no) rows returned.",
+                               details=f"The result contains {outcome.rows} rows.")
+    return outcome.body[1:-1]  # json_agg's "[...]" around one object
+
+
+def _response(body: str | None, status: int, headers: dict, single: bool) -> Response:
+    media = OBJECT if single else "application/json"
+    return Response(body.encode() if body else b"", status_code=status, headers=headers,
+                    media_type=f"{media}; charset=utf-8")
+
+
+def _wants_object(accept: str | None) -> bool:
+    if not accept:
+        return False
+    kinds = [part.split(";")[0].strip().lower() for part in accept.split(",")]
+    if OBJECT in kinds:
+        return True
+    if not any(k in _ACCEPTED for k in kinds):
+        raise NotAcceptable(f"None of these media types is available: {accept}.",
+                            hint="Accept application/json or application/vnd.pgrst.object+json.")
+    return False
+
+
+def _check_profile(request: Request) -> None:
+    for header in ("accept-profile", "content-profile"):
+        schema = request.headers.get(header)
+        if schema not in (None, "public"):
+            raise NotAcceptable(f"The schema must be 'public', not '{schema}'.", hint="Only schema public is exposed.")
+
+
+async def _json_body(request: Request, limit: int):
+    kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    if kind not in ("application/json", "application/vnd.pgrst.object+json", ""):
+        raise UnsupportedMediaType(f"The body must be application/json, not {kind}.",
+                                   hint="curl -d sends form data: add -H 'Content-Type: application/json'.")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(f"The body is larger than {limit} bytes.")
+    raw = bytearray()
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > limit:
+            raise BodyTooLarge(f"The body is larger than {limit} bytes.")
+    try:
+        return json.loads(raw or b"null")
+    except (ValueError, RecursionError) as exc:
+        raise BadBody("The body is not valid JSON.", details=str(exc)[:200]) from None

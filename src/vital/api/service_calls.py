@@ -1,0 +1,94 @@
+"""What the service routers share: the caller's Scope, running service code off the event loop,
+server-sent events, and the Retry-After header of a tier-limit refusal."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from fastapi import Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response, StreamingResponse
+
+from vital.api.auth import Caller
+from vital.api.errors import Forbidden, body_of, error_response
+from vital.errors import VitalError
+from vital.services.limits import LimitExceeded
+from vital.services.scope import Scope
+
+EVENTS_POLL_SECONDS = 0.5
+EVENTS_MAX_SECONDS = 300
+
+
+def scope(request: Request, caller: Caller, *, write: bool = False) -> Scope:
+    if write and not caller.can_write:
+        raise Forbidden("This API key may only read.", hint="Give the key the 'write' scope.")
+    return Scope(request.app.state.api.pool, caller.claims)
+
+
+def settings(request: Request):
+    return request.app.state.api.settings
+
+
+async def call(fn: Callable[..., Any], *args, **kwargs) -> Any:
+    """Run blocking service code in the thread pool; a tier-limit refusal also says when to retry."""
+    try:
+        return await run_in_threadpool(fn, *args, **kwargs)
+    except LimitExceeded as exc:
+        return limited(exc)
+
+
+def limited(exc: LimitExceeded) -> Response:
+    response = error_response(exc)
+    if exc.retry_after is not None:
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+def wants_stream(request: Request, flag: bool | None) -> bool:
+    return bool(flag) or "text/event-stream" in request.headers.get("accept", "")
+
+
+async def sse(events: Iterator[dict]) -> Response:
+    """Server-sent events from an iterator of {"event", "data"}. The first event is produced before the
+    response starts, so that a refusal (404, 409, 429) is an ordinary HTTP error, not an event."""
+    try:
+        first = await run_in_threadpool(next, events, None)
+    except LimitExceeded as exc:
+        return limited(exc)
+
+    def body() -> Iterator[str]:
+        if first is not None:
+            yield frame(first)
+        try:
+            for event in events:
+                yield frame(event)
+        except VitalError as exc:  # after the headers: the error travels as an event
+            yield frame({"event": "error", "data": body_of(exc)})
+
+    return StreamingResponse(body(), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+def frame(event: dict) -> str:
+    return f"event: {event['event']}\ndata: {json.dumps(event['data'], default=str)}\n\n"
+
+
+def follow(fetch: Callable[[int], list[dict]], resting: Callable[[], bool], after: int = 0) -> Iterator[dict]:
+    """Poll a run's events (workflow_events) until it rests (waits for a person, pauses or ends)."""
+    deadline = time.monotonic() + EVENTS_MAX_SECONDS
+    while True:
+        batch = fetch(after)
+        for item in batch:
+            after = item["sequence"]
+            yield {"event": item["event"], "data": item}
+        if not batch and resting():
+            yield {"event": "end", "data": {"after": after}}
+            return
+        if time.monotonic() > deadline:
+            yield {"event": "timeout", "data": {"after": after}}
+            return
+        if not batch:
+            time.sleep(EVENTS_POLL_SECONDS)

@@ -1,0 +1,113 @@
+"""`/api/v1/workflows`: definitions (graphs), runs, approvals, pause/resume/cancel, events."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, Field
+
+from vital.api import service_calls as svc
+from vital.api.auth import Caller, authenticate
+from vital.errors import InvalidInput
+from vital.services import workflows
+from vital.services.workflows import Engine
+
+router = APIRouter(prefix="/api/v1/workflows", tags=["workflows"])
+
+
+class NewDefinition(BaseModel):
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str = Field(min_length=1)
+    graph: dict[str, Any] = Field(description='{"nodes": [{"id", "type", ...}], "edges": [{"from", "to", "condition"?}]}')
+    description: str | None = None
+    status: Literal["draft", "active", "deprecated", "archived"] = "active"
+    input_schema: dict[str, Any] = Field(default_factory=dict)
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+
+class NewRun(BaseModel):
+    definition_id: UUID | None = None
+    slug: str | None = Field(None, description="The caller's own active definition of that slug, else the platform's.")
+    input: dict[str, Any] = Field(default_factory=dict)
+    budget_tokens: int | None = Field(None, gt=0)
+
+
+class Decision(BaseModel):
+    approved: bool = True
+    decision: str | None = Field(None, description="The route taken: one of the approval's options.")
+    comment: str | None = Field(None, max_length=4000)
+
+
+def _engine(request: Request, caller: Caller, write: bool = False) -> Engine:
+    return Engine(svc.scope(request, caller, write=write), svc.settings(request))
+
+
+@router.get("/definitions", summary="Definitions the caller may run (own and platform), every version")
+async def definitions(request: Request, caller: Caller = Depends(authenticate)) -> list[dict]:
+    return await svc.call(workflows.definitions, svc.scope(request, caller))
+
+
+@router.post("/definitions", status_code=201, summary="A new definition, or the next version of an own slug")
+async def create_definition(body: NewDefinition, request: Request, caller: Caller = Depends(authenticate)):
+    return await svc.call(workflows.create_definition, svc.scope(request, caller, write=True), **body.model_dump())
+
+
+@router.post("/runs", status_code=201, summary="Start a run; it goes until it ends or waits for a person")
+async def start(body: NewRun, request: Request, caller: Caller = Depends(authenticate)):
+    if (body.definition_id is None) == (body.slug is None):
+        raise InvalidInput("Give definition_id or slug.")
+    engine = _engine(request, caller, write=True)
+
+    def run() -> dict:
+        started = workflows.start(engine, input=body.input, slug=body.slug, budget_tokens=body.budget_tokens,
+                                  definition_id=str(body.definition_id) if body.definition_id else None)
+        return workflows.run_view(engine.scope, started.id)
+    return await svc.call(run)
+
+
+@router.get("/runs", summary="Runs, newest first")
+async def runs(request: Request, status: str | None = None, limit: int = Query(50, ge=1, le=500),
+               caller: Caller = Depends(authenticate)) -> list[dict]:
+    return await svc.call(workflows.runs, svc.scope(request, caller), status=status, limit=limit)
+
+
+@router.get("/runs/{run_id}", summary="A run with its steps and approvals")
+async def run(run_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
+    return await svc.call(workflows.run_view, svc.scope(request, caller), str(run_id))
+
+
+@router.get("/runs/{run_id}/events", summary="The run's timeline (JSON, or server-sent events until it rests)")
+async def events(run_id: UUID, request: Request, after: int = Query(0, ge=0), caller: Caller = Depends(authenticate)):
+    scope = svc.scope(request, caller)
+    if not svc.wants_stream(request, None):
+        return await svc.call(workflows.events, scope, str(run_id), after)
+    await svc.call(workflows.run_view, scope, str(run_id))  # 404 before the stream starts
+    return await svc.sse(svc.follow(lambda a: workflows.events(scope, str(run_id), a),
+                                    lambda: workflows.run_view(scope, str(run_id))["status"] != "running", after))
+
+
+def _act(action):
+    async def endpoint(run_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
+        engine = _engine(request, caller, write=True)
+        return await svc.call(lambda: workflows.run_view(engine.scope, action(engine, str(run_id)).id))
+    return endpoint
+
+
+router.add_api_route("/runs/{run_id}/pause", _act(workflows.pause), methods=["POST"],
+                     summary="Stop before the next step")
+router.add_api_route("/runs/{run_id}/resume", _act(workflows.resume), methods=["POST"],
+                     summary="Continue a paused run, or one interrupted by a restart")
+router.add_api_route("/runs/{run_id}/cancel", _act(workflows.cancel), methods=["POST"], summary="End the run")
+
+
+@router.post("/runs/{run_id}/approvals", summary="Decide the run's pending approval; the run continues")
+async def decide(run_id: UUID, body: Decision, request: Request, caller: Caller = Depends(authenticate)):
+    engine = _engine(request, caller, write=True)
+
+    def act() -> dict:
+        done = workflows.decide(engine, str(run_id), approved=body.approved, decision=body.decision,
+                                comment=body.comment)
+        return workflows.run_view(engine.scope, done.id)
+    return await svc.call(act)

@@ -1,0 +1,270 @@
+"""`vital kb ...`: ingest documents, search them, re-embed, tune per-tenant indexes, walk the graph."""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from pathlib import Path
+from uuid import UUID
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from vital.cli.common import database, err, handles_errors, option, out, settings
+from vital.db.tenant import claims_for, tenant_transaction
+from vital.errors import InvalidInput, NotFound
+from vital.knowledge import embeddings, graph, recall
+from vital.knowledge.ingest import Ingestor, files_under
+from vital.knowledge.queries import query
+from vital.knowledge.reembed import reembed
+from vital.knowledge.search import STRATEGIES, SearchRequest, feedback, search
+
+tenant_option = option("--tenant", "subdomain", required=True, envvar="VITAL_TENANT",
+                       help="Tenant subdomain (platform = the shared library).")
+user_option = option("--user", "email", envvar="VITAL_USER",
+                     help="Act as this member (e-mail): documents restricted to others stay hidden.")
+json_option = option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+@click.group()
+def kb() -> None:
+    """Knowledge base: ingestion, search (vector, full text, hybrid, graph), embeddings."""
+
+
+@contextmanager
+def _tenant(ctx, subdomain: str, email: str | None):
+    """An owner connection (autocommit) and the claims of the tenant's user: RLS applies in tenant_transaction."""
+    with database(ctx) as d, d.session(autocommit=True) as conn:
+        row = conn.execute(query("ingest.tenant_by_subdomain"), {"subdomain": subdomain}).fetchone()
+        if row is None:
+            raise NotFound(f"No tenant with subdomain '{subdomain}'.")
+        user = None
+        if email:
+            found = conn.execute(query("ingest.user_by_email"), {"email": email, "tenant": row[0]}).fetchone()
+            if found is None:
+                raise NotFound(f"{email} is not a member of '{subdomain}'.")
+            user = found[0]
+        yield conn, claims_for(row[0], user), row[0]
+
+
+def _model(conn, s):
+    embedder = embeddings.current(s)
+    with tenant_transaction(conn, claims_for(None, role="service_role")) as c:
+        return embedder, embeddings.register(c, embedder)
+
+
+def _pairs(values: tuple[str, ...], what: str) -> dict:
+    pairs = {}
+    for value in values:
+        key, sep, val = value.partition("=")
+        if not sep or not key:
+            raise InvalidInput(f"{what} '{value}' is not KEY=VALUE.")
+        pairs[key] = val
+    return pairs
+
+
+@kb.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@tenant_option
+@option("--collection", envvar="VITAL_COLLECTION", help="Collection (name or slug; created if missing).")
+@option("--domain", "domains", multiple=True, help="Knowledge domain slug (repeatable; the first is primary).")
+@option("--meta", multiple=True, help="Document metadata KEY=VALUE (repeatable).")
+@user_option
+@option("--no-graph", is_flag=True, help="Skip entity extraction into the knowledge graph.")
+@option("--tune/--no-tune", default=True, help="Build the tenant's own HNSW index if it has grown enough.")
+@json_option
+@click.pass_context
+@handles_errors
+def ingest_cmd(ctx, paths, subdomain, collection, domains, meta, email, no_graph, tune, as_json) -> None:
+    """Ingest files and folders (text, Markdown, HTML, PDF) into a tenant's knowledge base."""
+    s = settings(ctx)
+    files, skipped = files_under(paths)
+    if not files:
+        raise InvalidInput("No supported files (.txt, .md, .html, .pdf) under the given paths.")
+    with _tenant(ctx, subdomain, email) as (conn, claims, tenant):
+        embedder, model = _model(conn, s)
+        err.print(f"[dim]embedding with {escape(embedder.label)}[/dim]")
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, disable=as_json) as bar:
+            task = bar.add_task("ingesting", total=len(files))
+            report = Ingestor(conn, claims, s, embedder, model).run(
+                files, collection=collection, domains=list(domains), metadata=_pairs(meta, "--meta"),
+                on_file=lambda _: bar.advance(task), extract_graph=not no_graph)
+        if tune:
+            _tune(conn, s, tenant, quiet=as_json)
+    if as_json:
+        out.print_json(json.dumps({**report.as_dict(), "skipped": [str(p) for p in skipped]}))
+        return
+    counts: dict[str, int] = {}
+    for f in report.files:
+        counts[f.status] = counts.get(f.status, 0) + 1
+    for f in report.files:
+        if f.status == "failed":
+            err.print(f"[red]failed[/red] {escape(f.name)}: {escape(f.error['message'])}")
+    t = report.timings
+    out.print(f"job {report.job_id}: {report.status} — {', '.join(f'{n} {k}' for k, n in sorted(counts.items()))}; "
+              f"{report.chunks:,} chunks (parse {t.parse:.1f} s, embed {t.embed:.1f} s, write {t.write:.1f} s)"
+              + (f"; {len(skipped)} unsupported file(s) skipped" if skipped else ""))
+    if report.status == "failed":
+        ctx.exit(1)
+
+
+@kb.command("search")
+@click.argument("text")
+@tenant_option
+@option("--strategy", type=click.Choice(STRATEGIES), default="hybrid", help="How to search.")
+@option("-k", "--limit", "k", type=click.IntRange(1, 100), default=10, help="Results to return.")
+@option("--collection", "collections", multiple=True, help="Only this collection (slug; repeatable).")
+@option("--domain", "domains", multiple=True, help="Only documents of this knowledge domain (slug; repeatable).")
+@option("--meta", multiple=True, help="Only documents whose metadata has KEY=VALUE (repeatable).")
+@option("--weight", "weights", multiple=True, help="List weight for fusion, e.g. vector=1 fulltext=0.5 graph=0.5.")
+@user_option
+@json_option
+@click.pass_context
+@handles_errors
+def search_cmd(ctx, text, subdomain, strategy, k, collections, domains, meta, weights, email, as_json) -> None:
+    """Search a tenant's knowledge (its own documents and the platform library) with citations."""
+    try:
+        weight_map = {key: float(v) for key, v in _pairs(weights, "--weight").items()}
+    except ValueError as exc:
+        raise InvalidInput("--weight values must be numbers.") from exc
+    request = SearchRequest(text, strategy, k, list(collections), list(domains), _pairs(meta, "--meta"), weight_map)
+    with _tenant(ctx, subdomain, email) as (conn, claims, tenant):
+        with tenant_transaction(conn, claims) as c:
+            found = search(c, tenant, request, settings(ctx))
+    if as_json:
+        out.print_json(json.dumps(found, default=str))
+        return
+    model = found["embedding"]
+    note = " [yellow](hashing fallback: not semantic)[/yellow]" if model["fallback"] else ""
+    out.print(f"[dim]{found['count']} result(s), {found['strategy']} in {found['latency_ms']} ms, "
+              f"search {found['search_id']}{note}[/dim]")
+    for r in found["results"]:
+        snippet = escape(r["snippet"]).replace("<mark>", "[bold yellow]").replace("</mark>", "[/bold yellow]")
+        library = " [cyan](library)[/cyan]" if r["document"]["library"] else ""
+        out.print(f"\n[bold]{r['rank']}.[/bold] {escape(r['citation'])}{library}  [dim]score {r['score']:.4f}[/dim]")
+        out.print(f"   {snippet}")
+
+
+@kb.command("feedback")
+@click.argument("search_id", type=click.UUID)
+@tenant_option
+@option("--chunk", type=click.UUID, help="The judged hit (chunk id); omit to judge the whole list.")
+@option("--rating", type=click.IntRange(1, 5), help="Usefulness 1-5.")
+@option("--relevant/--not-relevant", default=None, help="Binary relevance.")
+@option("--comment", help="Free text.")
+@user_option
+@click.pass_context
+@handles_errors
+def feedback_cmd(ctx, search_id, subdomain, chunk, rating, relevant, comment, email) -> None:
+    """Record a judgement on a search result (search_feedback)."""
+    with _tenant(ctx, subdomain, email) as (conn, claims, _):
+        with tenant_transaction(conn, claims) as c:
+            fid = feedback(c, search_id, chunk_id=chunk, rating=rating, relevant=relevant, comment=comment)
+    out.print(f"feedback {fid} recorded")
+
+
+@kb.command("reembed")
+@tenant_option
+@option("--batch", type=click.IntRange(1, 10_000), default=256, help="Chunks per batch (one UPDATE each).")
+@click.pass_context
+@handles_errors
+def reembed_cmd(ctx, subdomain, batch) -> None:
+    """Re-embed a tenant's chunks with the configured model; search keeps working meanwhile."""
+    s = settings(ctx)
+    with _tenant(ctx, subdomain, None) as (conn, claims, tenant):
+        embedder, model = _model(conn, s)
+        with Progress(TextColumn("re-embedding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err) as bar:
+            task = bar.add_task("", total=None)
+            result = reembed(conn, claims, embedder, model, batch=batch,
+                             progress=lambda done, total: bar.update(task, completed=done, total=total))
+        _tune(conn, s, tenant)
+    out.print(f"job {result['job_id']}: {result['status']}, {result['chunks']:,} chunks now on {embedder.label}")
+
+
+@kb.command("tune")
+@option("--tenant", "subdomain", envvar="VITAL_TENANT", help="Only this tenant  [default: every tenant]")
+@option("--dry-run", is_flag=True, help="Show what would be built or dropped.")
+@click.pass_context
+@handles_errors
+def tune_cmd(ctx, subdomain, dry_run) -> None:
+    """Build (or drop) per-tenant HNSW indexes by partition size, CONCURRENTLY."""
+    s = settings(ctx)
+    with database(ctx) as d, d.session(autocommit=True) as conn:
+        tenant = None
+        if subdomain:
+            row = conn.execute(query("ingest.tenant_by_subdomain"), {"subdomain": subdomain}).fetchone()
+            if row is None:
+                raise NotFound(f"No tenant with subdomain '{subdomain}'.")
+            tenant = row[0]
+        _tune(conn, s, tenant, dry_run=dry_run)
+
+
+def _tune(conn, s, tenant: UUID | None, *, dry_run: bool = False, quiet: bool = False) -> None:
+    actions = recall.plan(conn, s.search_tenant_index_min_chunks, tenant)
+    for action in actions:
+        if not quiet:
+            err.print(f"[dim]{'would ' if dry_run else ''}{action}[/dim]")
+    if actions and not dry_run:
+        recall.apply(conn, actions)
+    if not actions and not quiet:
+        err.print(f"[dim]per-tenant indexes up to date (threshold {s.search_tenant_index_min_chunks:,} vectors)[/dim]")
+
+
+@kb.command("jobs")
+@tenant_option
+@option("--limit", type=click.IntRange(1, 1000), default=20, help="Most recent jobs to show.")
+@json_option
+@click.pass_context
+@handles_errors
+def jobs_cmd(ctx, subdomain, limit, as_json) -> None:
+    """Ingestion and embedding jobs of a tenant, newest first."""
+    with _tenant(ctx, subdomain, None) as (conn, claims, _):
+        with tenant_transaction(conn, claims, read_only=True) as c:
+            rows = c.execute(query("ingest.jobs_recent"), {"limit": limit}).fetchall()
+    if as_json:
+        keys = ("id", "kind", "status", "items_total", "items_done", "items_failed", "progress", "errors")
+        out.print_json(json.dumps([dict(zip(keys, r)) for r in rows], default=str))
+        return
+    table = Table("job", "kind", "status", "done/total", "failed", "finished")
+    for r in rows:
+        table.add_row(str(r[0]), r[1], r[2], f"{r[4]}/{r[3]}", str(r[5]), str(r[11] or ""))
+    out.print(table)
+
+
+@kb.command("graph")
+@click.argument("text")
+@tenant_option
+@option("--depth", type=click.IntRange(1, graph.MAX_DEPTH), default=2, help="Hops to walk from the best match.")
+@json_option
+@click.pass_context
+@handles_errors
+def graph_cmd(ctx, text, subdomain, depth, as_json) -> None:
+    """Find the graph nodes a text names and show the neighbourhood of the best one."""
+    with _tenant(ctx, subdomain, None) as (conn, claims, _):
+        with tenant_transaction(conn, claims, read_only=True) as c:
+            nodes = graph.find_nodes(c, text, limit=5)
+            around = graph.neighbourhood(c, UUID(nodes[0]["id"]), depth) if nodes else None
+    if as_json:
+        out.print_json(json.dumps({"matches": nodes, "neighbourhood": around}))
+        return
+    if not nodes:
+        out.print("no node matches")
+        return
+    out.print("matches: " + ", ".join(f"{n['name']} ({n['kind']})" for n in nodes))
+    for n in around["neighbours"]:
+        out.print(f"  {'  ' * (n['depth'] - 1)}-{n['relation']}→ {escape(n['node']['name'])} "
+                  f"[dim]({n['node']['kind']}, strength {n['strength']})[/dim]")
+
+
+@kb.command("models")
+@click.pass_context
+@handles_errors
+def models_cmd(ctx) -> None:
+    """Register the configured embedding model (builds its indexes) and show it."""
+    with database(ctx) as d, d.session(autocommit=True) as conn:
+        embedder, model = _model(conn, settings(ctx))
+    out.print(f"{embedder.label}: model {model.id}; semantic: {embedder.semantic}")

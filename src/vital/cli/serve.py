@@ -1,0 +1,67 @@
+"""`vital serve`: the HTTP API on the database in use."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from vital.cli.common import database, handles_errors, option, out, settings
+from vital.settings import Settings
+
+
+def serve_options(fn):
+    """--host, --port, --workers: shared by `vital serve` and `vital up`."""
+    fn = option("--workers", type=click.IntRange(min=1), envvar="VITAL_API_WORKERS",
+                help="uvicorn worker processes  [default: 1]")(fn)
+    fn = option("--port", type=click.IntRange(0, 65535), envvar="VITAL_API_PORT",
+                help="Port to listen on  [default: 8000]")(fn)
+    fn = option("--host", envvar="VITAL_API_HOST", help="Address to listen on  [default: 127.0.0.1]")(fn)
+    return fn
+
+
+def with_server_options(s: Settings, host: str | None, port: int | None, workers: int | None) -> Settings:
+    given = {"api_host": host, "api_port": port, "api_workers": workers}
+    return s.model_copy(update={k: v for k, v in given.items() if v is not None})
+
+
+def run_api(s: Settings) -> None:
+    """Serve until SIGINT/SIGTERM. The caller holds the database (and so the embedded server) open."""
+    import uvicorn
+
+    from vital.api.app import create_app, preflight
+    from vital.api.logs import configure_logging
+
+    preflight(s)
+    configure_logging()
+    common = {"host": s.api_host, "port": s.api_port, "log_config": None, "access_log": False,
+              "lifespan": "on", "server_header": False}
+    if s.api_workers == 1:
+        # uvicorn re-raises SIGINT/SIGTERM after its graceful shutdown, so our
+        # handler's SystemExit still unwinds the Database context that holds the server.
+        uvicorn.run(create_app(s), **common)
+        return
+    # Workers are new processes: they read their settings from the environment.
+    os.environ.update(_environment(s))
+    uvicorn.run("vital.api.app:app_from_env", factory=True, workers=s.api_workers, **common)
+
+
+def _environment(s: Settings) -> dict[str, str]:
+    env = {"VITAL_ENVIRONMENT": s.environment, "VITAL_DATA_DIR": str(s.data_dir.resolve())}
+    if s.database_url:
+        env["VITAL_DATABASE_URL"] = s.database_url
+    if s.pg_port:
+        env["VITAL_PG_PORT"] = str(s.pg_port)
+    return env
+
+
+@click.command("serve")
+@serve_options
+@click.pass_context
+@handles_errors
+def serve(ctx, host: str | None, port: int | None, workers: int | None) -> None:
+    """Serve the HTTP API (PostgREST dialect at /rest/v1, docs at /docs)."""
+    s = with_server_options(settings(ctx), host, port, workers)
+    with database(ctx):
+        out.print(f"VITAL API on http://<tenant>.localhost:{s.api_port}/rest/v1/<table>  (docs: /docs)")
+        run_api(s)

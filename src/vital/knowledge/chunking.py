@@ -1,0 +1,190 @@
+"""Chunks cut along headings and sentences, within a token budget, with overlap.
+
+Rules, in order: a chunk never holds part of one section and part of another
+(small whole sections may share a chunk); inside a section that exceeds the
+budget, chunks end at sentence ends and the next chunk repeats the last
+sentences of the previous one, up to the overlap budget; a single sentence
+longer than the budget is cut between words. Each chunk's text is exactly
+content[char_start:char_end] of the parsed document, so citations can point
+into the stored content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from vital.errors import InvalidInput
+from vital.knowledge.parse import SEPARATOR, Parsed
+
+TokenCounter = Callable[[str], int]
+
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "prof", "fig", "figs", "no", "nos", "vs",
+                  "approx", "cf", "al", "inc", "ltd", "co", "corp", "st", "vol", "eq", "sec", "ch", "ref",
+                  "u.s", "u.k", "e.u", "min", "max", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                  "sept", "oct", "nov", "dec", "art", "para", "approx"}
+_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n+")
+_WORD = re.compile(r"\S+")
+
+
+def approx_tokens(text: str) -> int:
+    """Word pieces, approximately: words and punctuation marks (for models without a tokenizer here)."""
+    return len(re.findall(r"\w+|[^\w\s]", text))
+
+
+@dataclass(frozen=True)
+class Chunk:
+    index: int
+    text: str
+    char_start: int
+    char_end: int
+    token_count: int
+    section: str | None
+    page: int | None
+
+
+@dataclass
+class _Unit:  # a sentence (or a piece of an over-long one), in content offsets
+    start: int
+    end: int
+    tokens: int
+    page: int | None
+
+
+@dataclass
+class _Section:
+    path: str | None
+    units: list[_Unit]
+
+    @property
+    def tokens(self) -> int:
+        return sum(u.tokens for u in self.units)
+
+
+def chunk(parsed: Parsed, count_tokens: TokenCounter = approx_tokens, *,
+          max_tokens: int = 200, overlap_tokens: int = 40) -> list[Chunk]:
+    if overlap_tokens >= max_tokens:
+        raise InvalidInput(f"The chunk overlap ({overlap_tokens}) must be smaller than the budget ({max_tokens}).")
+    content = parsed.content
+    pieces: list[list[_Unit]] = []
+    current: list[_Unit] = []
+    current_path: str | None = None
+    paths: list[str | None] = []
+    for section in _sections(parsed, content, count_tokens, max_tokens):
+        if current and sum(u.tokens for u in current) + section.tokens <= max_tokens:
+            current += section.units  # whole small sections may share a chunk
+            continue
+        if current:
+            pieces.append(current)
+            paths.append(current_path)
+            current = []
+        if section.tokens <= max_tokens:
+            current, current_path = list(section.units), section.path
+        else:
+            for piece in _pack(section.units, max_tokens, overlap_tokens):
+                pieces.append(piece)
+                paths.append(section.path)
+    if current:
+        pieces.append(current)
+        paths.append(current_path)
+    chunks = []
+    for i, (units, path) in enumerate(zip(pieces, paths)):
+        start, end = units[0].start, units[-1].end
+        chunks.append(Chunk(i, content[start:end], start, end, sum(u.tokens for u in units), path,
+                            next((u.page for u in units if u.page is not None), None)))
+    return chunks
+
+
+def _sections(parsed: Parsed, content: str, count_tokens: TokenCounter, max_tokens: int) -> list[_Section]:
+    """Heading-delimited sections; a heading opens its section (headings with no text join the next)."""
+    sections: list[_Section] = []
+    trail: list[tuple[int, str]] = []   # (level, heading) of the enclosing headings
+    units: list[_Unit] = []
+    has_body = False
+    offset = 0
+    for block in parsed.blocks:
+        if block.heading:
+            if has_body:
+                sections.append(_Section(_path(trail), units))
+                units, has_body = [], False
+            trail = [(lvl, text) for lvl, text in trail if lvl < block.heading] + [(block.heading, block.text)]
+        else:
+            has_body = True
+        units += _sentences(content, offset, offset + len(block.text), block.page, count_tokens, max_tokens)
+        offset += len(block.text) + len(SEPARATOR)
+    if units:
+        sections.append(_Section(_path(trail), units))
+    return sections
+
+
+def _path(trail: list[tuple[int, str]]) -> str | None:
+    return " > ".join(text for _, text in trail) or None
+
+
+def _sentences(content: str, start: int, end: int, page, count_tokens, max_tokens) -> list[_Unit]:
+    units = []
+    pos = start
+    for m in _BOUNDARY.finditer(content, start, end):
+        if m.group().strip() and _after_abbreviation(content, start, m.start()):
+            continue
+        if m.start() + 1 > pos:
+            units.extend(_unit(content, pos, m.start() + len(m.group().rstrip()), page, count_tokens, max_tokens))
+        pos = m.end()
+    if pos < end:
+        units.extend(_unit(content, pos, end, page, count_tokens, max_tokens))
+    return units
+
+
+def _after_abbreviation(content: str, block_start: int, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", content[block_start:dot])
+    if not word:
+        return False
+    w = word.group(1).lower().rstrip(".")
+    # Initials (J. Smith), abbreviations, and numbers cut by a dot (section 4. 2) are not sentence ends.
+    return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
+def _unit(content, start, end, page, count_tokens, max_tokens) -> list[_Unit]:
+    text = content[start:end]
+    if not text.strip():
+        return []
+    tokens = count_tokens(text)
+    if tokens <= max_tokens:
+        return [_Unit(start, end, tokens, page)]
+    words = list(_WORD.finditer(text))
+    per_window = max(1, int(len(words) * max_tokens / tokens * 0.9))
+    out = []
+    for i in range(0, len(words), per_window):
+        group = words[i:i + per_window]
+        s, e = start + group[0].start(), start + group[-1].end()
+        out.append(_Unit(s, e, count_tokens(content[s:e]), page))
+    return out
+
+
+def _pack(units: list[_Unit], max_tokens: int, overlap_tokens: int) -> list[list[_Unit]]:
+    """Greedy packing of sentences; each chunk after the first starts with the previous one's tail."""
+    pieces: list[list[_Unit]] = []
+    current: list[_Unit] = []
+    fresh = 0  # units of `current` that are not overlap
+    for unit in units:
+        if current and fresh and sum(u.tokens for u in current) + unit.tokens > max_tokens:
+            pieces.append(current)
+            current = _tail(current, overlap_tokens, max_tokens - unit.tokens)
+            fresh = 0
+        current.append(unit)
+        fresh += 1
+    if current and fresh:
+        pieces.append(current)
+    return pieces
+
+
+def _tail(units: list[_Unit], overlap_tokens: int, room: int) -> list[_Unit]:
+    tail: list[_Unit] = []
+    total = 0
+    for unit in reversed(units[1:]):  # never the whole previous chunk again
+        if total + unit.tokens > min(overlap_tokens, room):
+            break
+        tail.insert(0, unit)
+        total += unit.tokens
+    return tail

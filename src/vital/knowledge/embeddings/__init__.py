@@ -1,0 +1,110 @@
+"""Embedders: which one writes new vectors, and which registered models this deployment can search.
+
+Every vector names its model (embedding_models). The configured embedder is
+registered as a platform model on first use; search embeds the query once per
+active model it can run, because vectors of different models are never compared.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from uuid import UUID
+
+import psycopg
+
+from vital.errors import ConfigError
+from vital.knowledge.embeddings.base import Embedder, vector_literal
+from vital.knowledge.embeddings.local import HASHING_NAME, MINILM_NAME, Hashing, MiniLM, minilm_installed
+from vital.knowledge.queries import query
+from vital.settings import Settings
+
+__all__ = ["Embedder", "ModelRef", "current", "for_model", "register", "registered", "searchable", "vector_literal"]
+
+
+@dataclass(frozen=True)
+class ModelRef:
+    """An embedding_models row: the model a vector was made with."""
+
+    tenant_id: UUID
+    id: UUID
+    provider: str
+    name: str
+    dimensions: int
+
+    @property
+    def hex(self) -> str:
+        return self.id.hex
+
+
+def current(settings: Settings) -> Embedder:
+    """The embedder new vectors are made with (VITAL_EMBEDDING_PROVIDER)."""
+    if settings.embedding_provider == "openai_compatible":
+        key = settings.embedding_api_key.get_secret_value() if settings.embedding_api_key else None
+        return _openai(settings.embedding_model, settings.embedding_base_url, key, settings.embedding_dimensions,
+                       settings.embedding_batch_size, settings.embedding_timeout)
+    if settings.embedding_provider == "local" and minilm_installed():
+        return _minilm(settings.embedding_batch_size, settings.embedding_threads)
+    return _hashing()
+
+
+def for_model(model: ModelRef, settings: Settings) -> Embedder | None:
+    """An embedder for a registered model, if this deployment can run it (else None)."""
+    if model.provider == "local" and model.name == HASHING_NAME:
+        return _hashing()
+    if model.provider == "local" and model.name == MINILM_NAME and minilm_installed():
+        return _minilm(settings.embedding_batch_size, settings.embedding_threads)
+    if model.provider == "openai_compatible" and settings.embedding_provider == "openai_compatible" \
+            and model.name == settings.embedding_model:
+        embedder = current(settings)
+        return embedder if embedder.dimensions == model.dimensions else None
+    return None
+
+
+def register(conn: psycopg.Connection, embedder: Embedder) -> ModelRef:
+    """Find or register the embedder's platform model (owner or service role: it builds indexes)."""
+    params = {"provider": embedder.provider, "name": embedder.name, "dimensions": embedder.dimensions,
+              "max_input_tokens": embedder.max_input_tokens, "settings": json.dumps(embedder.settings)}
+    row = conn.execute(query("models.register"), params).fetchone() or \
+        conn.execute(query("models.find"), params).fetchone()
+    return ModelRef(*row)
+
+
+def registered(conn: psycopg.Connection, embedder: Embedder) -> ModelRef:
+    """The embedder's platform model, which must exist (the API role cannot register one)."""
+    row = conn.execute(query("models.find"), {"provider": embedder.provider, "name": embedder.name,
+                                              "dimensions": embedder.dimensions}).fetchone()
+    if row is None:
+        raise ConfigError(f"The embedding model {embedder.label} is not registered.",
+                          hint="Run `vital kb models` once: it registers the configured model and builds its indexes.")
+    return ModelRef(*row)
+
+
+def searchable(conn: psycopg.Connection, settings: Settings) -> tuple[list[tuple[ModelRef, Embedder]], list[ModelRef]]:
+    """Active models with vectors the caller can read, split into those this deployment can embed queries for
+    and the rest."""
+    usable, skipped = [], []
+    for row in conn.execute(query("models.active")).fetchall():
+        model = ModelRef(*row)
+        embedder = for_model(model, settings)
+        (usable.append((model, embedder)) if embedder else skipped.append(model))
+    return usable, skipped
+
+
+# Loading a model is slow; one instance per process and configuration.
+@functools.lru_cache(maxsize=4)
+def _minilm(batch_size: int, threads: int) -> MiniLM:
+    return MiniLM(batch_size, threads)
+
+
+@functools.lru_cache(maxsize=1)
+def _hashing() -> Hashing:
+    return Hashing()
+
+
+@functools.lru_cache(maxsize=4)
+def _openai(model, base_url, key, dimensions, batch_size, timeout):
+    from vital.knowledge.embeddings.openai_compat import OpenAICompatible
+
+    return OpenAICompatible(model, base_url, key, dimensions, batch_size=batch_size, timeout=timeout)

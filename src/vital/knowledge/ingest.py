@@ -1,0 +1,270 @@
+"""Ingestion: files in, versioned documents with embedded chunks out, tracked by a job row.
+
+Per file: read and hash the bytes; skip it when nothing changed or the same
+bytes are already in the collection; parse, chunk, embed (outside any
+transaction); then one transaction as the tenant writes the document (a new
+version when its source was seen before), replaces its chunks (COPY into a
+session-private stage, then one INSERT under RLS), links its domains, extracts
+its entities into the graph, and moves the job's counters. A file that fails is
+recorded in the job's `errors` and the rest carry on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+from uuid import UUID
+
+from psycopg import sql
+
+from vital.db.tenant import tenant_transaction
+from vital.errors import InvalidInput, VitalError
+from vital.knowledge import graph
+from vital.knowledge.chunking import Chunk, chunk
+from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
+from vital.knowledge.parse import MIME_BY_SUFFIX, ParseError, parse
+from vital.knowledge.queries import composed, query
+from vital.settings import Settings
+
+
+@dataclass
+class FileInput:
+    name: str                           # becomes source_ref: a path relative to the ingest root, or a file name
+    read: Callable[[], bytes]
+    content_type: str | None = None
+
+    @classmethod
+    def from_bytes(cls, name: str, data: bytes, content_type: str | None = None) -> "FileInput":
+        return cls(name, lambda: data, content_type)
+
+
+@dataclass
+class FileOutcome:
+    name: str
+    status: str                         # created | updated | unchanged | duplicate | restored | failed
+    document_id: UUID | None = None
+    version: int | None = None
+    title: str | None = None
+    chunks: int = 0
+    error: dict | None = None
+
+
+@dataclass
+class Timings:
+    parse: float = 0.0
+    embed: float = 0.0
+    write: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    job_id: UUID
+    status: str
+    files: list[FileOutcome]
+    timings: Timings
+    model: dict
+    collection_id: UUID | None = None
+
+    @property
+    def chunks(self) -> int:
+        return sum(f.chunks for f in self.files)
+
+    def as_dict(self) -> dict:
+        return {"job_id": str(self.job_id), "status": self.status, "collection_id": self.collection_id and
+                str(self.collection_id), "chunks": self.chunks, "embedding": self.model,
+                "timings_s": {k: round(v, 3) for k, v in vars(self.timings).items()},
+                "files": [{**vars(f), "document_id": f.document_id and str(f.document_id)} for f in self.files]}
+
+
+def files_under(paths: Iterable[Path]) -> tuple[list[FileInput], list[Path]]:
+    """The files to ingest (folders walked for supported formats) and the folder entries skipped."""
+    inputs, skipped = [], []
+    for path in paths:
+        if path.is_dir():
+            for f in sorted(p for p in path.rglob("*") if p.is_file()):
+                if f.suffix.lower() in MIME_BY_SUFFIX:
+                    inputs.append(FileInput(f.relative_to(path).as_posix(), f.read_bytes))
+                else:
+                    skipped.append(f)
+        else:
+            inputs.append(FileInput(path.name, path.read_bytes))
+    return inputs, skipped
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if not slug:
+        raise InvalidInput(f"'{name}' cannot name a collection.")
+    return slug
+
+
+class Ingestor:
+    """Ingests files into one tenant as the given claims (RLS applies to every write)."""
+
+    def __init__(self, source, claims: dict, settings: Settings, embedder: Embedder, model: ModelRef):
+        self.source, self.claims, self.settings = source, claims, settings
+        self.embedder, self.model = embedder, model
+        self.timings = Timings()
+
+    def run(self, files: Sequence[FileInput], *, collection: str | None = None, domains: Sequence[str] = (),
+            metadata: dict | None = None, on_file: Callable[[FileOutcome], None] | None = None,
+            extract_graph: bool = True) -> IngestReport:
+        job, collection_id = self.start(len(files), collection=collection, domains=domains)
+        return self.process(job, collection_id, files, domains=domains, metadata=metadata, on_file=on_file,
+                            extract_graph=extract_graph)
+
+    def start(self, total: int, *, collection: str | None = None, domains: Sequence[str] = ()) -> tuple[UUID, UUID]:
+        """The job row (running), after checking the request: a bad domain fails before any work."""
+        if self.settings.chunk_overlap_tokens >= self.settings.chunk_tokens:
+            raise InvalidInput("VITAL_CHUNK_OVERLAP_TOKENS must be smaller than VITAL_CHUNK_TOKENS.")
+        with tenant_transaction(self.source, self.claims) as conn:
+            collection_id = self._collection(conn, collection) if collection else None
+            self._check_domains(conn, domains)
+            job = conn.execute(query("ingest.job_start"), {
+                "kind": "ingest", "collection": collection_id, "model_tenant": self.model.tenant_id,
+                "model": self.model.id, "total": total}).fetchone()[0]
+        return job, collection_id
+
+    def process(self, job: UUID, collection_id: UUID | None, files: Sequence[FileInput], *,
+                domains: Sequence[str] = (), metadata: dict | None = None,
+                on_file: Callable[[FileOutcome], None] | None = None, extract_graph: bool = True) -> IngestReport:
+        """Ingest the files one by one (a failure is recorded and skipped), then close the job."""
+        outcomes = []
+        for f in files:
+            try:
+                outcome = self._one(f, job, collection_id, list(domains), metadata or {}, extract_graph)
+            except (VitalError, OSError) as exc:
+                code = getattr(exc, "reason", None) or getattr(exc, "code", None) or "io_error"
+                error = {"item": f.name, "code": code, "message": getattr(exc, "message", None) or str(exc)}
+                outcome = FileOutcome(f.name, "failed", error=error)
+                with tenant_transaction(self.source, self.claims) as conn:
+                    self._progress(conn, job, failed=1, errors=[error])
+            outcomes.append(outcome)
+            if on_file:
+                on_file(outcome)
+        with tenant_transaction(self.source, self.claims) as conn:
+            status = conn.execute(query("ingest.job_finish"), {"job": job}).fetchone()[0]
+        return IngestReport(job, status, outcomes, self.timings, self.embedder.describe(), collection_id)
+
+    # -- one file ----------------------------------------------------------------
+    def _one(self, f: FileInput, job, collection_id, domains, metadata, extract_graph) -> FileOutcome:
+        started = time.perf_counter()
+        data = f.read()
+        if len(data) > self.settings.knowledge_max_upload_bytes:
+            raise ParseError("too_large", f"{len(data):,} bytes is more than the "
+                                          f"{self.settings.knowledge_max_upload_bytes:,} allowed.")
+        digest = hashlib.sha256(data).hexdigest()
+        with tenant_transaction(self.source, self.claims, read_only=True) as conn:
+            matches = conn.execute(_matches_query(collection_id), {
+                "collection": collection_id, "source_ref": f.name, "content_hash": digest}).fetchall()
+        current = next((m for m in matches if m[1] == f.name and not m[3]), None)
+        same = next((m for m in matches if m[2] == digest), None)
+        if current and current[2] == digest:
+            return self._skip(job, FileOutcome(f.name, "unchanged", current[0], current[4], current[5]))
+        if same and not same[3]:
+            return self._skip(job, FileOutcome(f.name, "duplicate", same[0], same[4], same[5]))
+        if same and current is None:  # the same bytes were deleted: bring that document back
+            with tenant_transaction(self.source, self.claims) as conn:
+                doc, version = conn.execute(query("ingest.document_restore"),
+                                            {"id": same[0], "source_ref": f.name}).fetchone()
+                self._progress(conn, job, done=1)
+            return FileOutcome(f.name, "restored", doc, version, same[5])
+        if same:
+            raise InvalidInput(f"The content is that of a deleted document ({same[0]}); "
+                               "restore or purge that one first.")
+
+        parsed = parse(f.name, data, f.content_type)
+        chunks = chunk(parsed, self.embedder.count_tokens, max_tokens=self.settings.chunk_tokens,
+                       overlap_tokens=self.settings.chunk_overlap_tokens)
+        self.timings.parse += time.perf_counter() - started
+
+        started = time.perf_counter()
+        vectors = self.embedder.embed([embedding_text(parsed.title, c.section, c.text) for c in chunks])
+        self.timings.embed += time.perf_counter() - started
+
+        started = time.perf_counter()
+        doc_meta = {**parsed.metadata, **metadata, "format": parsed.mime_type, "bytes": len(data),
+                    "chunks": len(chunks)}
+        values = {"collection": collection_id, "source_ref": f.name, "title": parsed.title[:500],
+                  "content": parsed.content, "content_hash": digest, "mime_type": parsed.mime_type,
+                  "metadata": json.dumps(doc_meta)}
+        with tenant_transaction(self.source, self.claims) as conn:
+            if current:
+                doc, version = conn.execute(query("ingest.document_update"), {**values, "id": current[0]}).fetchone()
+                conn.execute(query("ingest.chunks_delete"), {"document": doc})
+            else:
+                doc, version = conn.execute(query("ingest.document_insert"), values).fetchone()
+            ids = self._write_chunks(conn, doc, chunks, vectors)
+            if vectors:
+                conn.execute(query("ingest.document_vector"), {
+                    "id": doc, "embedding": vector_literal(_mean(vectors)), "model_tenant": self.model.tenant_id,
+                    "model": self.model.id})
+            if domains:
+                conn.execute(query("ingest.domains_link"), {"document": doc, "slugs": domains, "primary": domains[0]})
+            if extract_graph:
+                graph.link_document(conn, doc, [(i, c.text) for i, c in zip(ids, chunks)], domains)
+            self._progress(conn, job, done=1)
+        self.timings.write += time.perf_counter() - started
+        return FileOutcome(f.name, "updated" if current else "created", doc, version, parsed.title, len(chunks))
+
+    def _write_chunks(self, conn, doc: UUID, chunks: list[Chunk], vectors) -> list[UUID]:
+        ids = [uuid.uuid4() for _ in chunks]
+        conn.execute(query("ingest.stage_create"))
+        with conn.cursor().copy(query("ingest.stage_copy")) as copy:
+            for cid, c, v in zip(ids, chunks, vectors):
+                meta = {k: val for k, val in (("section", c.section), ("page", c.page)) if val is not None}
+                copy.write_row((cid, doc, c.index, c.text, c.token_count, c.char_start, c.char_end,
+                                vector_literal(v), json.dumps(meta)))
+        conn.execute(query("ingest.chunks_from_stage"), {"model_tenant": self.model.tenant_id, "model": self.model.id})
+        return ids
+
+    def _skip(self, job, outcome: FileOutcome) -> FileOutcome:
+        with tenant_transaction(self.source, self.claims) as conn:
+            self._progress(conn, job, done=1)
+        return outcome
+
+    @staticmethod
+    def _progress(conn, job, *, done: int = 0, failed: int = 0, errors: list | None = None) -> None:
+        conn.execute(query("ingest.job_progress"),
+                     {"job": job, "done": done, "failed": failed, "errors": json.dumps(errors or [])})
+
+    @staticmethod
+    def _collection(conn, name: str) -> UUID:
+        slug = slugify(name)
+        row = conn.execute(query("ingest.collection_find"), {"slug": slug}).fetchone() or \
+            conn.execute(query("ingest.collection_create"), {"slug": slug, "name": name}).fetchone() or \
+            conn.execute(query("ingest.collection_find"), {"slug": slug}).fetchone()
+        return row[0]
+
+    @staticmethod
+    def _check_domains(conn, domains: Sequence[str]) -> None:
+        if not domains:
+            return
+        known = {r[0] for r in conn.execute(query("ingest.domains_known"), {"slugs": list(domains)})}
+        unknown = sorted(set(domains) - known)
+        if unknown:
+            raise InvalidInput(f"Unknown knowledge domain(s): {', '.join(unknown)}.",
+                               hint="Use the slugs of knowledge_domains (own or platform taxonomy).")
+
+
+def _matches_query(collection_id) -> sql.Composed:
+    condition = sql.SQL("collection_id = %(collection)s" if collection_id else "collection_id IS NULL")
+    return composed("ingest.document_matches", collection=condition)
+
+
+def embedding_text(title: str, section: str | None, text: str) -> str:
+    """What a chunk is embedded as: its heading path (or the title) gives context its sentences leave implicit."""
+    return f"{section or title}\n{text}"
+
+
+def _mean(vectors: list[list[float]]) -> list[float]:
+    """The document's vector: the normalised mean of its chunks' vectors."""
+    total = [sum(col) for col in zip(*vectors)]
+    norm = sum(x * x for x in total) ** 0.5 or 1.0
+    return [x / norm for x in total]

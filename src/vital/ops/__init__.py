@@ -1,0 +1,1 @@
+"""Operations: backups and restores, tenant export, import and erase, soft-delete restore."""

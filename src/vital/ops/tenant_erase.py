@@ -1,0 +1,78 @@
+"""`vital tenant erase`: every row of one tenant hard-deleted, children first, in one transaction.
+
+What remains of the tenant afterwards, and nothing else:
+- its `tenants` row, as a tombstone: id, name, subdomain, tier and created_at
+  kept; status 'suspended', deleted_at set, settings emptied, created_by cleared.
+  The API serves no suspended or deleted tenant, and the row keeps the id and
+  the subdomain from being reused by mistake;
+- one audit_log entry (action ERASE) on that row, with the number of rows erased
+  per table and no copy of any row.
+The tenant's users (auth.users) go too when no other tenant has a profile for
+them and no other tenant names them as creator (unless keep_users).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from vital.errors import PermissionDenied, VitalError
+from vital.ops.catalog import (PLATFORM_TENANT_ID, Catalog, Tenant, delete_tenant_rows, find_tenant, load,
+                               read_sql, require_bypass)
+
+@dataclass
+class Erased:
+    tenant: Tenant
+    rows: dict[str, int] = field(default_factory=dict)
+    users_deleted: int = 0
+    seconds: float = 0.0
+
+
+def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool = False) -> Erased:
+    """Erase one tenant's rows in one transaction (conn must have none open)."""
+    started = time.perf_counter()
+    with conn.transaction():
+        tenant = erasable(conn, subdomain)
+        # Every tenant table references tenants(id): while this row is locked FOR UPDATE no
+        # other transaction can add a row for the tenant (its foreign key check waits).
+        conn.execute("SELECT 1 FROM public.tenants WHERE id = %s FOR UPDATE", (tenant.id,))
+        catalog = load(conn)
+        report = Erased(tenant, rows=tenant_rows(conn, catalog, tenant.id))
+        users = [r[0] for r in conn.execute("SELECT user_id FROM public.profiles WHERE tenant_id = %s",
+                                            (tenant.id,))]
+        conn.execute(read_sql("erase_tombstone.sql"), {"tenant": tenant.id})
+        delete_tenant_rows(conn, catalog, tenant.id)
+        if users and not keep_users:
+            report.users_deleted = conn.execute(read_sql("erase_users.sql"),
+                                                {"tenant": tenant.id, "users": users}).rowcount
+        conn.execute(read_sql("audit_entry.sql"), {
+            "tenant": tenant.id, "action": "ERASE",
+            "data": Jsonb({"subdomain": tenant.subdomain, "rows": report.rows,
+                           "users_deleted": report.users_deleted})})
+        left = tenant_rows(conn, catalog, tenant.id)
+        if left != {"audit_log": 1}:
+            raise VitalError("The erase left rows behind; nothing was erased.", details=str(left))
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def erasable(conn: psycopg.Connection, subdomain: str) -> Tenant:
+    """The tenant of the subdomain, refused when it is the platform."""
+    require_bypass(conn, "A tenant erase")
+    tenant = find_tenant(conn, subdomain)
+    if tenant.id == PLATFORM_TENANT_ID:
+        raise PermissionDenied("The platform tenant holds the shared library every tenant reads; it cannot be "
+                               "erased.")
+    return tenant
+
+
+def tenant_rows(conn: psycopg.Connection, catalog: Catalog, tenant_id) -> dict[str, int]:
+    """The tenant's rows per table, where it has any (its tenants row, which stays, not counted)."""
+    query = sql.SQL(" UNION ALL ").join(
+        sql.SQL("SELECT {}, count(*) FROM {} WHERE tenant_id = %(tenant)s").format(sql.Literal(t.name), t.ident)
+        for t in catalog.ordered() if t.name != "tenants")
+    return {table: n for table, n in conn.execute(query, {"tenant": tenant_id}) if n}

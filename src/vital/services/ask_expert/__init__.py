@@ -1,0 +1,1 @@
+"""Ask Expert: one question, one expert agent, a grounded and cited answer, in four modes."""

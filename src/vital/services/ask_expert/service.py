@@ -1,0 +1,227 @@
+"""Ask Expert sessions: interactive answers (modes 1-2) and autonomous runs (modes 3-4).
+
+Modes 1 and 2 answer each question at once, streaming the text; mode 2 first
+ranks the agents against the question (agent_selection) and keeps the current
+agent unless another scores clearly higher (agent_selection.STICKY), so a
+conversation does not hop between experts on every follow-up. Modes 3 and 4 start a run of the
+`autonomous-expert` workflow (ask_expert.graphs): plan, human approval, steps,
+synthesis, verification; the session follows the run's status.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from vital.errors import Conflict, InvalidInput
+from vital.services import analytics, limits, workflows
+from vital.services.ask_expert import store
+from vital.services.ask_expert.agent_selection import Selection, select_agent
+from vital.services.evidence import verify
+from vital.services.llm import ChatModel, ChatRequest, chat_model
+from vital.services.llm.usage import record as record_usage
+from vital.services.retrieval import Retriever, default_retriever, numbered
+from vital.services.scope import Scope
+from vital.services.text import terms
+from vital.services.workflows.engine import Engine, Run
+from vital.settings import Settings
+
+AUTONOMOUS = "autonomous-expert"
+HISTORY_TURNS = 6
+RUN_TO_SESSION = {"waiting_approval": "waiting_approval", "succeeded": "completed", "failed": "failed",
+                  "cancelled": "cancelled", "running": "active", "paused": "active", "pending": "active"}
+
+
+class AskExpert:
+    def __init__(self, scope: Scope, settings: Settings, *, model: ChatModel | None = None,
+                 retriever: Retriever | None = None):
+        self.scope = scope
+        self.settings = settings
+        self.model = model
+        self.retriever = retriever or default_retriever(settings)
+
+    # -- sessions --------------------------------------------------------------
+    def create(self, *, mode: int, query: str, agent_id: str | None = None, mission_template: str | None = None,
+               title: str | None = None, budget_tokens: int | None = None, settings: dict | None = None) -> dict:
+        """A new session (counted against the tier's sessions per day). Modes 3-4 start their run."""
+        store.require_mode(mode)
+        if not query.strip():
+            raise InvalidInput("The question is empty.")
+        if mode in (1, 3) and not agent_id:
+            raise InvalidInput(f"Mode {mode}: you pick the agent; give agent_id.")
+        if mode in (2, 4) and agent_id:
+            raise InvalidInput(f"Mode {mode}: the system picks the agent; leave agent_id out.")
+        if mission_template and mode not in (3, 4):
+            raise InvalidInput("A mission template is for the autonomous modes 3 and 4.")
+        selection = None
+        with self.scope.tx() as conn:
+            limits.take_session(conn)
+            agent = store.agent(conn, agent_id) if agent_id else None
+            template = store.mission_template(conn, mission_template) if mission_template else None
+            if mode == 4:
+                selection = select_agent(conn, query)
+                agent = store.agent(conn, selection.chosen.agent_id)
+            session_id = store.create_session(conn, mode=mode, query=query, agent=agent, template=template,
+                                              title=title, settings=settings, budget_tokens=budget_tokens)
+            analytics.event(conn, "ask_expert.session_started", "ask_expert_sessions", session_id, mode=mode)
+        if mode in (3, 4):
+            budget = budget_tokens or (template[3].get("max_tokens") if template else None)
+            self._start_run(session_id, mode, query, agent, selection, budget)
+        return self.get(session_id)
+
+    def get(self, session_id: str) -> dict:
+        with self.scope.tx(read_only=True) as conn:
+            found = store.session(conn, session_id)
+            found["messages"] = store.messages(conn, session_id)
+        if found["workflow_run_id"]:
+            found["run"] = workflows.run_view(self.scope, found["workflow_run_id"])
+        return found
+
+    def list(self, limit: int = 50) -> list[dict]:
+        with self.scope.tx(read_only=True) as conn:
+            return store.sessions(conn, limit)
+
+    # -- modes 1 and 2 ---------------------------------------------------------
+    def ask(self, session_id: str, content: str) -> dict:
+        """Answer one question; the stored assistant message."""
+        done = None
+        for event in self.ask_stream(session_id, content):
+            if event["event"] == "done":
+                done = event["data"]
+        return done
+
+    def ask_stream(self, session_id: str, content: str) -> Iterator[dict]:
+        """Events: meta (agent, selection), delta (text as it is produced), done (the stored message)."""
+        if not content.strip():
+            raise InvalidInput("The question is empty.")
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        with self.scope.tx() as conn:
+            status = store.lock_session(conn, session_id)
+            session = store.session(conn, session_id)
+            if session["mode"] not in (1, 2):
+                raise Conflict("Sessions in modes 3 and 4 run autonomously: approve or follow their run.")
+            if status in ("cancelled", "failed"):
+                raise Conflict(f"The session is {status}; start a new one.")
+            limits.check_tokens(conn)
+            model = self.model or chat_model(conn, self.settings)
+            history = store.history(conn, session_id, HISTORY_TURNS)
+            selection = None
+            if session["mode"] == 2:
+                selection = select_agent(conn, content, session.get("agent_id"))
+                timings["selection_ms"] = selection.latency_ms
+                agent = store.agent(conn, selection.chosen.agent_id)
+                store.update_session(conn, session_id, agent=agent)
+            else:
+                agent = store.agent(conn, session["agent_id"])
+            question_msg = store.add_message(conn, session_id, "user", content)
+            query = _retrieval_query(content, history)
+            found = self.retriever.search(conn, query, k=self.settings.services_passages)
+            timings["retrieval_ms"] = found.latency_ms
+            analytics.event(conn, "search.performed", "ask_expert_messages", question_msg["id"],
+                            strategy=found.strategy, results=len(found.passages),
+                            latency_ms=round(found.latency_ms, 2), search_id=found.extra.get("search_id"))
+        passages = numbered(found.passages)
+        yield {"event": "meta", "data": {"session_id": session_id, "question_message_id": question_msg["id"],
+                                         "agent": {"id": agent.id, "slug": agent.slug, "name": agent.name},
+                                         "agent_selection": selection.metadata() if selection else None,
+                                         "passages": len(passages)}}
+        generation_started = time.perf_counter()
+        stream = model.stream(ChatRequest(task="answer", question=content, system=agent.system_prompt,
+                                          agent_name=agent.name, passages=passages, history=history,
+                                          temperature=agent.temperature, max_tokens=min(agent.max_tokens, 2048)))
+        for delta in stream:
+            timings.setdefault("first_token_ms", (time.perf_counter() - started) * 1000)
+            yield {"event": "delta", "data": {"text": delta}}
+        result = stream.result
+        timings["generation_ms"] = (time.perf_counter() - generation_started) * 1000
+        timings["total_ms"] = (time.perf_counter() - started) * 1000
+        by_ref = {p.ref: p for p in passages}
+        check = verify(result.text, by_ref)
+        cited = [by_ref[r] for r in check.cited_refs]
+        metadata = {
+            "citations": [p.cited() for p in cited], "confidence": check.confidence,
+            "answerer": result.provider, "model": result.model, "extractive": result.provider == "extractive",
+            "verification": check.summary(), "mode": session["mode"],
+            "retrieval": {"strategy": found.strategy, "query": query, "passages": len(passages)},
+            "timings": {k: round(v, 2) for k, v in timings.items()},
+            "usage": {"prompt_tokens": result.prompt_tokens, "completion_tokens": result.completion_tokens,
+                      "cost_usd": result.cost_usd},
+        }
+        if selection:
+            metadata["agent_selection"] = selection.metadata()
+        with self.scope.tx() as conn:
+            store.lock_session(conn, session_id)
+            message = store.add_message(conn, session_id, "assistant", result.text, agent=agent,
+                                        metadata=metadata, citations=cited)
+            record_usage(conn, result, session_id=session_id, message_id=message["id"])
+            analytics.event(conn, "ask_expert.message_answered", "ask_expert_messages", message["id"],
+                            mode=session["mode"], agent=agent.slug, confidence=check.confidence,
+                            latency_ms=metadata["timings"]["total_ms"])
+        message["citations"] = metadata["citations"]
+        yield {"event": "done", "data": message}
+
+    # -- modes 3 and 4 ---------------------------------------------------------
+    def decide(self, session_id: str, *, approved: bool, decision: str | None = None,
+               comment: str | None = None) -> dict:
+        """Approve, reject or ask for changes to the plan; the run goes on with that decision."""
+        self._drive(session_id, lambda engine, run_id: workflows.decide(engine, run_id, approved=approved,
+                                                                        decision=decision, comment=comment))
+        return self.get(session_id)
+
+    def resume(self, session_id: str) -> dict:
+        """Continue the run after a pause, or after the process running it stopped."""
+        self._drive(session_id, workflows.resume)
+        return self.get(session_id)
+
+    def cancel(self, session_id: str) -> dict:
+        with self.scope.tx(read_only=True) as conn:
+            run_id = store.session(conn, session_id)["workflow_run_id"]
+        if run_id:
+            workflows.cancel(self._engine(), run_id)
+        with self.scope.tx() as conn:
+            store.lock_session(conn, session_id)
+            store.update_session(conn, session_id, status="cancelled")
+        return self.get(session_id)
+
+    def _engine(self) -> Engine:
+        return Engine(self.scope, self.settings, model=self.model, retriever=self.retriever)
+
+    def _drive(self, session_id: str, action) -> None:
+        """Act on the session's run; whatever happens, the session then mirrors the run."""
+        engine, run_id = self._engine(), self._run_id(session_id)
+        try:
+            action(engine, run_id)
+        finally:
+            self._follow(session_id, engine.get(run_id))
+
+    def _run_id(self, session_id: str) -> str:
+        with self.scope.tx(read_only=True) as conn:
+            run_id = store.session(conn, session_id)["workflow_run_id"]
+        if not run_id:
+            raise Conflict("This session has no autonomous run (modes 3 and 4 only).")
+        return run_id
+
+    def _start_run(self, session_id: str, mode: int, query: str, agent: store.Agent, selection: Selection | None,
+                   budget: int | None) -> None:
+        engine = self._engine()
+        run_id = engine.create(slug=AUTONOMOUS, budget_tokens=budget, input={
+            "question": query, "session_id": session_id, "mode": mode, "agent_id": agent.id,
+            "agent_selection": selection.metadata() if selection else None})
+        with self.scope.tx() as conn:
+            store.update_session(conn, session_id, run_id=run_id)
+        self._drive(session_id, lambda engine_, run_id_: engine_.advance(run_id_))
+
+    def _follow(self, session_id: str, run: Run) -> None:
+        """The session's status mirrors its run's."""
+        with self.scope.tx() as conn:
+            store.lock_session(conn, session_id)
+            store.update_session(conn, session_id, status=RUN_TO_SESSION[run.status])
+
+
+def _retrieval_query(question: str, history: list[tuple[str, str]]) -> str:
+    """A short follow-up ("and in the EU?") is searched together with the previous question."""
+    if len(terms(question)) >= 5:
+        return question
+    previous = next((text for role, text in reversed(history) if role == "user"), "")
+    return f"{previous} {question}".strip()

@@ -1,0 +1,115 @@
+"""LangGraph's checkpoint saver, storing into workflow_checkpoints under RLS.
+
+LangGraph's own Postgres saver keeps its tables outside any tenant and outside
+RLS; this one writes the same information (checkpoints and pending writes, the
+layout of its SQLite saver: channel values inside the checkpoint blob) into the
+tenant-scoped table, each call in its own tenant transaction. A run whose
+process dies therefore resumes from its last committed step.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import (
+    WRITES_IDX_MAP,
+    BaseCheckpointSaver,
+    ChannelVersions,
+    Checkpoint,
+    CheckpointMetadata,
+    CheckpointTuple,
+    get_checkpoint_id,
+    get_serializable_checkpoint_metadata,
+)
+
+from vital.services.queries import q
+from vital.services.scope import Scope
+
+
+class TenantCheckpointer(BaseCheckpointSaver[str]):
+    def __init__(self, scope: Scope, run_id: str | None = None):
+        super().__init__()
+        self.scope = scope
+        self.run_id = run_id
+
+    # -- reads -----------------------------------------------------------------
+    def get_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
+        conf = config["configurable"]
+        thread_id, ns = conf["thread_id"], conf.get("checkpoint_ns", "")
+        with self.scope.tx(read_only=True) as conn:
+            row = conn.execute(q("checkpoint_get"), {"thread_id": thread_id, "checkpoint_ns": ns,
+                                                     "checkpoint_id": get_checkpoint_id(config)}).fetchone()
+            if row is None:
+                return None
+            checkpoint_id, parent_id, type_, blob, metadata = row
+            writes = self._writes(conn, thread_id, ns, checkpoint_id)
+        return self._tuple(thread_id, ns, checkpoint_id, parent_id, type_, blob, metadata, writes)
+
+    def list(self, config: RunnableConfig | None, *, filter: dict[str, Any] | None = None,
+             before: RunnableConfig | None = None, limit: int | None = None) -> Iterator[CheckpointTuple]:
+        conf = (config or {}).get("configurable", {})
+        params = {"thread_id": conf.get("thread_id"), "checkpoint_ns": conf.get("checkpoint_ns"),
+                  "checkpoint_id": conf.get("checkpoint_id"),
+                  "before": get_checkpoint_id(before) if before else None,
+                  "filter": json.dumps(filter) if filter else None, "limit": limit}
+        with self.scope.tx(read_only=True) as conn:
+            rows = conn.execute(q("checkpoint_list"), params).fetchall()
+            found = [(row, self._writes(conn, row[0], row[1], row[2])) for row in rows]
+        for (thread_id, ns, checkpoint_id, parent_id, type_, blob, metadata), writes in found:
+            yield self._tuple(thread_id, ns, checkpoint_id, parent_id, type_, blob, metadata, writes)
+
+    # -- writes ----------------------------------------------------------------
+    def put(self, config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata,
+            new_versions: ChannelVersions) -> RunnableConfig:
+        conf = config["configurable"]
+        thread_id, ns = conf["thread_id"], conf.get("checkpoint_ns", "")
+        type_, blob = self.serde.dumps_typed(checkpoint)
+        meta = get_serializable_checkpoint_metadata(config, metadata)
+        with self.scope.tx() as conn:
+            conn.execute(q("checkpoint_put"), {
+                "run_id": self.run_id, "thread_id": thread_id, "checkpoint_ns": ns,
+                "checkpoint_id": checkpoint["id"], "parent_checkpoint_id": conf.get("checkpoint_id"),
+                "type": type_, "checkpoint": blob, "metadata": json.dumps(meta, default=str)})
+        return {"configurable": {"thread_id": thread_id, "checkpoint_ns": ns, "checkpoint_id": checkpoint["id"]}}
+
+    def put_writes(self, config: RunnableConfig, writes: Sequence[tuple[str, Any]], task_id: str,
+                   task_path: str = "") -> None:
+        conf = config["configurable"]
+        rows = []
+        for idx, (channel, value) in enumerate(writes):
+            type_, blob = self.serde.dumps_typed(value)
+            rows.append({"run_id": self.run_id, "thread_id": conf["thread_id"],
+                         "checkpoint_ns": conf.get("checkpoint_ns", ""), "checkpoint_id": conf["checkpoint_id"],
+                         "task_id": task_id, "task_path": task_path, "idx": WRITES_IDX_MAP.get(channel, idx),
+                         "channel": channel, "type": type_, "value": blob})
+        with self.scope.tx() as conn, conn.cursor() as cur:
+            cur.executemany(q("checkpoint_put_write"), rows)
+
+    def delete_thread(self, thread_id: str) -> None:
+        with self.scope.tx() as conn:
+            conn.execute(q("checkpoint_delete_thread"), {"thread_id": thread_id})
+
+    def get_next_version(self, current: str | None, channel: None) -> str:
+        # The format of LangGraph's own savers: a counter, then a random tie-breaker.
+        number = 0 if current is None else int(str(current).split(".")[0])
+        return f"{number + 1:032}.{random.random():016}"
+
+    # -- helpers ---------------------------------------------------------------
+    def _writes(self, conn, thread_id: str, ns: str, checkpoint_id: str) -> list[tuple[str, str, Any]]:
+        rows = conn.execute(q("checkpoint_writes"), {"thread_id": thread_id, "checkpoint_ns": ns,
+                                                     "checkpoint_id": checkpoint_id}).fetchall()
+        return [(task_id, channel, self.serde.loads_typed((type_, bytes(value))))
+                for task_id, channel, type_, value in rows]
+
+    def _tuple(self, thread_id, ns, checkpoint_id, parent_id, type_, blob, metadata, writes) -> CheckpointTuple:
+        def cfg(cid: str) -> RunnableConfig:
+            return {"configurable": {"thread_id": thread_id, "checkpoint_ns": ns, "checkpoint_id": cid}}
+
+        return CheckpointTuple(config=cfg(checkpoint_id),
+                               checkpoint=self.serde.loads_typed((type_, bytes(blob))),
+                               metadata=metadata, parent_config=cfg(parent_id) if parent_id else None,
+                               pending_writes=writes)

@@ -1,0 +1,120 @@
+"""Tier limits (tenants.tier): sessions per day, documents, tokens per day.
+
+Counters live in tenant_usage (per UTC day), written in the caller's
+transaction, so a refused request changes nothing. A tenant's settings may
+override its tier's numbers ({"limits": {"sessions_per_day": 50}}); tenants
+cannot edit their own row, operators can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+
+import psycopg
+
+from vital.errors import VitalError
+from vital.services.queries import q
+from vital.services.scope import tenant_profile
+
+# limit name -> (tenant_usage metric, what it counts)
+LIMITS = {
+    "sessions_per_day": ("sessions", "Ask Expert and panel sessions started per UTC day"),
+    "tokens_per_day": ("tokens", "model tokens (prompt + completion) per UTC day"),
+    "documents": ("documents", "knowledge documents stored"),
+}
+
+TIERS: dict[str, dict[str, int]] = {
+    "free": {"sessions_per_day": 25, "tokens_per_day": 200_000, "documents": 100},
+    "pro": {"sessions_per_day": 1_000, "tokens_per_day": 5_000_000, "documents": 10_000},
+    "enterprise": {"sessions_per_day": 20_000, "tokens_per_day": 100_000_000, "documents": 1_000_000},
+}
+
+
+class LimitExceeded(VitalError):
+    """429: names the limit, the numbers and when it resets."""
+
+    code = "tier_limit_exceeded"
+    status = 429
+
+    def __init__(self, limit: str, tier: str, allowed: int, used: int, resets_at: datetime | None):
+        what = LIMITS[limit][1]
+        reset = f"resets at {resets_at.isoformat()}" if resets_at else "does not reset (a stored amount)"
+        super().__init__(
+            f"Tier limit reached: {limit} ({what}) is {allowed} on the {tier} tier; {used} used.",
+            details=f"limit={limit}; tier={tier}; allowed={allowed}; used={used}; {reset}",
+            hint=("Wait until the reset, or move the tenant to a higher tier." if resets_at else
+                  "Delete documents you no longer need, or move the tenant to a higher tier."))
+        self.limit = limit
+        self.resets_at = resets_at
+        self.retry_after = int((resets_at - now()).total_seconds()) + 1 if resets_at else None
+
+
+@dataclass(frozen=True)
+class Usage:
+    limit: str
+    allowed: int
+    used: int
+    resets_at: datetime | None
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def next_reset() -> datetime:
+    return datetime.combine(now().date() + timedelta(days=1), time(0), tzinfo=timezone.utc)
+
+
+def allowed(conn: psycopg.Connection) -> tuple[str, dict[str, int]]:
+    profile = tenant_profile(conn)
+    numbers = dict(TIERS.get(profile.tier, TIERS["free"]))
+    overrides = profile.settings.get("limits") if isinstance(profile.settings.get("limits"), dict) else {}
+    numbers.update({k: int(v) for k, v in overrides.items() if k in LIMITS})
+    return profile.tier, numbers
+
+
+def take_session(conn: psycopg.Connection) -> None:
+    """Count one more session today, or refuse with 429."""
+    tier, numbers = allowed(conn)
+    cap = numbers["sessions_per_day"]
+    counted = cap >= 1 and conn.execute(q("usage_count"), {"metric": "sessions", "amount": 1,
+                                                           "limit": cap}).fetchone() is not None
+    if not counted:
+        raise LimitExceeded("sessions_per_day", tier, cap, _today(conn, "sessions"), next_reset())
+
+
+def check_tokens(conn: psycopg.Connection) -> None:
+    """Refuse a model call once today's tokens have reached the limit."""
+    tier, numbers = allowed(conn)
+    used = _today(conn, "tokens")
+    if used >= numbers["tokens_per_day"]:
+        raise LimitExceeded("tokens_per_day", tier, numbers["tokens_per_day"], used, next_reset())
+
+
+def add_tokens(conn: psycopg.Connection, tokens: int) -> None:
+    """Count tokens already spent (a call is never undone, so no limit here)."""
+    if tokens > 0:
+        conn.execute(q("usage_count"), {"metric": "tokens", "amount": tokens, "limit": None})
+
+
+def check_documents(conn: psycopg.Connection, adding: int = 1) -> None:
+    """For ingestion: refuse documents beyond the tier's limit."""
+    tier, numbers = allowed(conn)
+    stored = conn.execute(q("documents_count")).fetchone()[0]
+    if stored + adding > numbers["documents"]:
+        raise LimitExceeded("documents", tier, numbers["documents"], stored, None)
+
+
+def usage(conn: psycopg.Connection) -> tuple[str, list[Usage]]:
+    """Each limit with today's use, for GET /api/v1/analytics/limits."""
+    tier, numbers = allowed(conn)
+    return tier, [
+        Usage("sessions_per_day", numbers["sessions_per_day"], _today(conn, "sessions"), next_reset()),
+        Usage("tokens_per_day", numbers["tokens_per_day"], _today(conn, "tokens"), next_reset()),
+        Usage("documents", numbers["documents"], conn.execute(q("documents_count")).fetchone()[0], None),
+    ]
+
+
+def _today(conn: psycopg.Connection, metric: str) -> int:
+    return conn.execute(q("usage_today"), {"metric": metric}).fetchone()[0]

@@ -1,0 +1,74 @@
+"""Model access: the offline extractive answerer by default, any OpenAI-compatible endpoint when configured.
+
+Configuration is global (VITAL_LLM_*) and may be overridden per tenant in
+tenants.settings.llm: {"provider": "openai", "base_url": ..., "model": ...,
+"api_key_env": "ACME_LLM_KEY"}. Keys never sit in the database: a tenant names
+the environment variable that holds its key.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+import psycopg
+
+from vital.errors import ConfigError
+from vital.services.llm.base import ChatModel, ChatRequest, ChatResult, ChatStream
+from vital.services.llm.extractive import ExtractiveModel
+from vital.services.scope import tenant_profile
+from vital.settings import Settings
+
+__all__ = ["ChatModel", "ChatRequest", "ChatResult", "ChatStream", "LLMConfig", "chat_model", "model_for"]
+
+
+@dataclass(frozen=True)
+class LLMConfig:
+    provider: str
+    model: str
+    base_url: str | None
+    api_key: str | None
+    timeout: float
+    usage_provider: str
+    price_prompt_per_1k: float
+    price_completion_per_1k: float
+
+
+def llm_config(settings: Settings, tenant_settings: dict) -> LLMConfig:
+    own = tenant_settings.get("llm") if isinstance(tenant_settings.get("llm"), dict) else {}
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    if own.get("api_key_env"):
+        key = os.environ.get(str(own["api_key_env"]))
+        if key is None:
+            raise ConfigError(f"The tenant's model key variable {own['api_key_env']} is not set on this server.")
+    return LLMConfig(
+        provider=str(own.get("provider", settings.llm_provider)),
+        model=str(own.get("model", settings.llm_model)),
+        base_url=own.get("base_url", settings.llm_base_url),
+        api_key=key,
+        timeout=float(own.get("timeout", settings.llm_timeout)),
+        usage_provider=str(own.get("usage_provider", settings.llm_usage_provider)),
+        price_prompt_per_1k=float(own.get("price_prompt_per_1k", settings.llm_price_prompt_per_1k)),
+        price_completion_per_1k=float(own.get("price_completion_per_1k", settings.llm_price_completion_per_1k)),
+    )
+
+
+@lru_cache(maxsize=64)
+def model_for(config: LLMConfig) -> ChatModel:
+    """One model object per configuration (the SDK client keeps its connections)."""
+    if config.provider == "extractive":
+        return ExtractiveModel()
+    if config.provider != "openai":
+        raise ConfigError(f"Unknown LLM provider {config.provider!r}.", hint="Use 'extractive' or 'openai'.")
+    from vital.services.llm.openai_compat import OpenAICompatibleModel
+
+    return OpenAICompatibleModel(model=config.model, base_url=config.base_url, api_key=config.api_key,
+                                 timeout=config.timeout, usage_provider=config.usage_provider,
+                                 price_prompt_per_1k=config.price_prompt_per_1k,
+                                 price_completion_per_1k=config.price_completion_per_1k)
+
+
+def chat_model(conn: psycopg.Connection, settings: Settings) -> ChatModel:
+    """The model for the caller's tenant."""
+    return model_for(llm_config(settings, tenant_profile(conn).settings))

@@ -1,0 +1,126 @@
+"""Any OpenAI-compatible chat endpoint (OpenAI, Azure, vLLM, Ollama, llama.cpp server) via the openai SDK."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import openai
+
+from vital.errors import VitalError
+from vital.services.llm.base import ChatModel, ChatRequest, ChatResult
+from vital.services.text import estimate_tokens
+
+_STEP = re.compile(r"^\s*(?:\d+[.)]|[-*])\s*(.+?)\s*$")
+_JSON = re.compile(r"\{.*\}", re.S)
+
+GROUNDING = ("Answer only from the numbered passages. Put the passage number in square brackets after "
+             "every sentence that states a fact, like [2]. Never cite a passage that does not say what the "
+             "sentence says. If the passages do not answer the question, say so plainly.")
+PLANNING = ("Break the question into 3 to 7 concrete research steps that can each be answered by searching "
+            "the knowledge base. Reply with the steps only, one per line, numbered 1., 2., ...")
+CONTRIBUTING = ("You sit on an expert panel. Argue from the numbered passages, citing them as [n]. Then choose "
+                "exactly one option, or abstain if the evidence is insufficient. Reply with a JSON object: "
+                '{"argument": "...", "position": "<option or abstain>", "confidence": <0..1>}.')
+
+
+class ModelUnavailable(VitalError):
+    code = "llm_unavailable"
+    status = 502
+
+
+class OpenAICompatibleModel(ChatModel):
+    generative = True
+
+    def __init__(self, *, model: str, base_url: str | None, api_key: str | None, timeout: float,
+                 usage_provider: str = "openai", price_prompt_per_1k: float = 0.0,
+                 price_completion_per_1k: float = 0.0):
+        self.model = model
+        self.provider = usage_provider
+        self._prices = (price_prompt_per_1k, price_completion_per_1k)
+        # A local endpoint needs no key, but the SDK insists on one.
+        self._client = openai.OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout,
+                                     max_retries=1)
+
+    def _generate(self, request: ChatRequest) -> Iterator[str]:
+        messages = self._messages(request)
+        parts: list[str] = []
+        usage = None
+        try:
+            stream = self._client.chat.completions.create(
+                model=self.model, messages=messages, stream=True, stream_options={"include_usage": True},
+                temperature=request.temperature, max_tokens=request.max_tokens)
+            for chunk in stream:
+                if getattr(chunk, "usage", None):
+                    usage = chunk.usage
+                for choice in chunk.choices or ():
+                    delta = choice.delta.content if choice.delta else None
+                    if delta:
+                        parts.append(delta)
+                        if request.task == "answer":  # plans and votes are parsed whole
+                            yield delta
+        except openai.APIConnectionError as exc:
+            raise ModelUnavailable("The language model endpoint cannot be reached.", details=str(exc),
+                                   hint="Check VITAL_LLM_BASE_URL, or unset VITAL_LLM_PROVIDER for the offline answerer.")
+        except openai.APIStatusError as exc:
+            raise ModelUnavailable(f"The language model endpoint refused the request ({exc.status_code}).",
+                                   details=str(exc)[:500])
+        text = "".join(parts)
+        result = ChatResult(text=text, provider=self.provider, model=self.model)
+        if request.task == "plan":
+            result.data = {"steps": parse_steps(text)}
+        elif request.task == "contribute":
+            result.data, result.text = parse_vote(text, request.options)
+            yield result.text
+        prompt = " ".join(m["content"] for m in messages)
+        result.prompt_tokens = usage.prompt_tokens if usage else estimate_tokens(prompt)
+        result.completion_tokens = usage.completion_tokens if usage else estimate_tokens(text)
+        result.cost_usd = round(result.prompt_tokens / 1000 * self._prices[0]
+                                + result.completion_tokens / 1000 * self._prices[1], 6)
+        return result
+
+    def _messages(self, request: ChatRequest) -> list[dict]:
+        task = {"answer": GROUNDING, "plan": PLANNING, "contribute": CONTRIBUTING}[request.task]
+        system = "\n\n".join(x for x in (request.system, task) if x)
+        messages = [{"role": "system", "content": system}]
+        messages += [{"role": role, "content": content} for role, content in request.history]
+        parts = []
+        if request.passages:
+            parts.append("Passages:\n" + "\n".join(f"[{p.ref}] ({p.title}) {p.text}" for p in request.passages))
+        if request.context:
+            parts.append(request.context)
+        if request.options:
+            label = "Options" if request.task == "contribute" else "Suggested steps"
+            parts.append(f"{label}: " + "; ".join(request.options))
+        if request.stance_hint:
+            parts.append(f"Your assigned role: {request.stance_hint}.")
+        if request.instructions:
+            parts.append(f"Instructions: {request.instructions}")
+        parts.append(f"Question: {request.question}")
+        messages.append({"role": "user", "content": "\n\n".join(parts)})
+        return messages
+
+
+def parse_steps(text: str) -> list[str]:
+    steps = [m.group(1) for line in text.splitlines() if (m := _STEP.match(line))]
+    return steps[:7] or [line.strip() for line in text.splitlines() if line.strip()][:7]
+
+
+def parse_vote(text: str, options) -> tuple[dict, str]:
+    """{position, confidence} and the argument, from the model's JSON (lenient)."""
+    found = _JSON.search(text)
+    try:
+        obj = json.loads(found.group(0)) if found else {}
+    except json.JSONDecodeError:
+        obj = {}
+    position = str(obj.get("position") or "").strip()
+    choices = {o.lower(): o for o in options}
+    chosen = choices.get(position.lower())
+    try:
+        conf = max(0.0, min(1.0, float(obj.get("confidence", 0.5))))
+    except (TypeError, ValueError):
+        conf = 0.5
+    argument = str(obj.get("argument") or text).strip()
+    return {"position": chosen, "confidence": conf if chosen else 0.0}, argument
+

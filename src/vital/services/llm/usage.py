@@ -1,0 +1,20 @@
+"""Every model call leaves a row in llm_usage (tokens, cost, latency, what it served)."""
+
+from __future__ import annotations
+
+import psycopg
+
+from vital.services import limits
+from vital.services.llm.base import ChatResult
+from vital.services.queries import q
+
+
+def record(conn: psycopg.Connection, result: ChatResult, *, session_id: str | None = None,
+           message_id: str | None = None, panel_id: str | None = None, run_id: str | None = None,
+           operation: str = "chat") -> None:
+    conn.execute(q("llm_usage_insert"), {
+        "provider": result.provider, "model": result.model, "operation": operation, "status": result.status,
+        "prompt_tokens": result.prompt_tokens, "completion_tokens": result.completion_tokens,
+        "cost_usd": result.cost_usd, "latency_ms": result.latency_ms, "session_id": session_id,
+        "message_id": message_id, "panel_id": panel_id, "workflow_run_id": run_id})
+    limits.add_tokens(conn, result.total_tokens)

@@ -1,0 +1,130 @@
+"""Retrieval for the services: a small protocol, so that answers depend on no one search engine.
+
+`default_retriever()` is the knowledge library's hybrid search (vector + full
+text, logged in search_logs), topped up by an any-word full-text search when it
+finds fewer than k passages: its full-text list wants every word of the query
+in one chunk, which a natural-language question rarely satisfies, and chunks
+not yet embedded have no vector. Both run in the caller's transaction, so RLS
+decides what can be found.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import psycopg
+
+from vital.services.queries import q
+from vital.settings import Settings
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrieved chunk. `score` is relevance in 0..1; `ref` is its citation number in an answer."""
+
+    chunk_tenant_id: str
+    chunk_id: str
+    document_id: str
+    title: str
+    chunk_index: int
+    text: str
+    score: float
+    ref: int = 0
+
+    def cited(self) -> dict[str, Any]:
+        """The citation as stored in message metadata."""
+        return {"ref": self.ref, "document_id": self.document_id, "chunk_id": self.chunk_id,
+                "chunk_tenant_id": self.chunk_tenant_id, "title": self.title,
+                "chunk_index": self.chunk_index, "score": round(self.score, 4), "quote": self.text[:600]}
+
+
+@dataclass
+class Retrieved:
+    passages: list[Passage]
+    strategy: str
+    latency_ms: float
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Retriever(Protocol):
+    def search(self, conn: psycopg.Connection, query: str, *, k: int) -> Retrieved: ...
+
+
+class FullTextRetriever:
+    """OR-of-lexemes full-text search with rank normalised to 0..1."""
+
+    strategy = "fulltext"
+
+    def search(self, conn: psycopg.Connection, query: str, *, k: int) -> Retrieved:
+        started = time.perf_counter()
+        rows = conn.execute(q("retrieve_fulltext"), {"query": query, "k": k}).fetchall()
+        passages = [Passage(str(r[0]), str(r[1]), str(r[2]), r[3], r[4], r[5], _unit(r[6]))
+                    for r in rows]
+        return Retrieved(passages, self.strategy, (time.perf_counter() - started) * 1000)
+
+
+def _unit(score: float | None) -> float:
+    return max(0.0, min(1.0, float(score or 0.0)))
+
+
+def numbered(passages: list[Passage], start: int = 1) -> list[Passage]:
+    """The passages with citation numbers start, start+1, ..."""
+    from dataclasses import replace
+
+    return [replace(p, ref=start + i) for i, p in enumerate(passages)]
+
+
+class KnowledgeRetriever:
+    """vital.knowledge.search (hybrid), then FullTextRetriever for the missing places."""
+
+    strategy = "hybrid"
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.fallback = FullTextRetriever()
+
+    def search(self, conn: psycopg.Connection, query: str, *, k: int) -> Retrieved:
+        from vital.knowledge.search import SearchRequest, search
+
+        started = time.perf_counter()
+        tenant_id = conn.execute(q("caller_tenant")).fetchone()[0]
+        found = search(conn, tenant_id, SearchRequest(query=query, strategy="hybrid", k=k), self.settings)
+        semantic = found["embedding"]["semantic"]
+        passages = [Passage(r["chunk"]["tenant_id"], r["chunk"]["id"], r["document"]["id"], r["document"]["title"],
+                            r["chunk"]["index"], r["chunk"]["text"], relevance(r["scores"], semantic))
+                    for r in found["results"]]
+        strategy = self.strategy
+        if len(passages) < k:
+            seen = {p.chunk_id for p in passages}
+            extra = [p for p in self.fallback.search(conn, query, k=k).passages if p.chunk_id not in seen]
+            passages += extra[: k - len(passages)]
+            strategy = "hybrid+fulltext_any" if extra else strategy
+        return Retrieved(passages, strategy, (time.perf_counter() - started) * 1000,
+                         {"search_id": found["search_id"], "semantic": semantic})
+
+
+def relevance(scores: dict, semantic: bool) -> float:
+    """0..1 from the raw scores of the lists that found a chunk: cosine similarity (a semantic model's
+    only), ts_rank_cd mapped by r / (r + 1), graph score; the best of them."""
+    values = []
+    for name, item in scores.items():
+        raw = float(item.get("score") or 0)
+        if name.startswith("vector:") and semantic:
+            values.append(raw)
+        elif name == "fulltext":
+            values.append(raw / (raw + 1))
+        elif name == "graph":
+            values.append(raw)
+    return _unit(max(values, default=0.0))
+
+
+def default_retriever(settings: Settings) -> Retriever:
+    if settings.services_retrieval == "fulltext":
+        return FullTextRetriever()
+    try:
+        import vital.knowledge.search  # noqa: F401
+    except ImportError:
+        return FullTextRetriever()
+    return KnowledgeRetriever(settings)

@@ -1,0 +1,1 @@
+SELECT (SELECT auth.tenant_id())

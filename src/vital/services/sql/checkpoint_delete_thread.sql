@@ -1,0 +1,1 @@
+DELETE FROM public.workflow_checkpoints WHERE thread_id = %(thread_id)s

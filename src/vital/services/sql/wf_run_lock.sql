@@ -1,0 +1,2 @@
+-- Serialises everything that changes one run (status, events' sequence numbers).
+SELECT status FROM public.workflow_runs WHERE id = %(run_id)s FOR UPDATE

@@ -1,0 +1,1 @@
+SELECT status FROM public.workflow_runs WHERE id = %(run_id)s

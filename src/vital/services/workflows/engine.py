@@ -1,0 +1,359 @@
+"""The workflow engine: a definition's graph (JSONB) compiled into a LangGraph graph and run.
+
+Ask Expert modes 3-4, panels and tenants' own workflows all run here. Each node
+visit is a workflow_run_steps row; approvals are LangGraph interrupts recorded in
+workflow_approvals; checkpoints go to workflow_checkpoints (TenantCheckpointer),
+so a run continues from its last finished step after a restart. One process
+executes a run at a time (an advisory lock held for the duration).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Annotated, Any, Iterator, TypedDict
+
+import psycopg
+from langgraph.errors import GraphBubbleUp
+from langgraph.graph import END, START, StateGraph
+from langgraph.types import Command
+from psycopg.types.json import Jsonb
+from psycopg_pool import ConnectionPool
+
+from vital.errors import Conflict, NotFound, VitalError
+from vital.services.checkpointer import TenantCheckpointer
+from vital.services.llm import ChatModel, ChatRequest, ChatResult, chat_model
+from vital.services.llm.usage import record as record_usage
+from vital.services import limits
+from vital.services.queries import q
+from vital.services.retrieval import Retrieved, Retriever, default_retriever
+from vital.services.scope import Scope
+from vital.services.text import is_uuid
+from vital.services.workflows.records import EventSink, RunRecords, lock
+from vital.settings import Settings
+
+log = logging.getLogger(__name__)
+
+TERMINAL = ("succeeded", "failed", "cancelled")
+
+
+def _merge(left: dict | None, right: dict | None) -> dict:
+    return {**(left or {}), **(right or {})}
+
+
+class RunState(TypedDict, total=False):
+    """The graph state. `outputs` merges per node; every other key is last-write-wins."""
+
+    input: dict
+    outputs: Annotated[dict, _merge]
+    route: str | None
+    outcome: str | None
+    approval: dict
+    plan: list
+    step_index: int
+    findings: list
+    passages: list
+    answer: str
+    verification: dict
+    loops: int
+    stopped: str | None
+    round: int
+    data: dict
+
+
+@dataclass(frozen=True)
+class Definition:
+    id: str
+    tenant_id: str
+    slug: str
+    name: str
+    version: int
+    graph: dict
+    settings: dict
+
+
+@dataclass(frozen=True)
+class Run:
+    id: str
+    thread_id: str
+    status: str
+    current_node: str | None
+    input: dict
+    output: dict
+    error: str | None
+    budget_tokens: int | None
+    started_at: datetime | None
+    finished_at: datetime | None
+    created_at: datetime
+    created_by: str | None
+    definition: Definition
+
+
+class RunHalted(Exception):
+    """The run was paused or cancelled; the node that was about to start did not."""
+
+
+@dataclass
+class RunContext:
+    """What a node handler may use."""
+
+    scope: Scope
+    settings: Settings
+    run: Run
+    records: RunRecords
+    model: ChatModel
+    retriever: Retriever
+    links: dict[str, str | None] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def retrieve(self, query: str, k: int | None = None) -> Retrieved:
+        with self.scope.tx() as conn:  # searches are logged (search_logs)
+            return self.retriever.search(conn, query, k=k or self.settings.services_passages)
+
+    def generate(self, request: ChatRequest) -> ChatResult:
+        """A model call, refused at the tier's token limit, recorded in llm_usage."""
+        with self.scope.tx(read_only=True) as conn:
+            limits.check_tokens(conn)
+        result = self.model.complete(request)
+        with self.scope.tx() as conn:
+            record_usage(conn, result, run_id=self.run.id, session_id=self.links.get("session_id"),
+                         panel_id=self.links.get("panel_id"))
+        self.records.event("llm_called", {"model": result.model, "tokens": result.total_tokens,
+                                          "latency_ms": result.latency_ms})
+        return result
+
+    def spent_tokens(self) -> int:
+        with self.scope.tx(read_only=True) as conn:
+            return conn.execute(q("wf_spend"), {"run_id": self.run.id}).fetchone()[0]
+
+
+Handler = Callable[[RunContext, dict, RunState], dict]
+Completion = Callable[[RunContext, Any, RunState, str], dict]
+
+HANDLERS: dict[str, Handler] = {}
+COMPLETIONS: dict[str, Completion] = {}
+
+
+def handler(*keys: str):
+    """Register a node handler under `<definition slug>.<node id>`, a node type, or a handler name."""
+    def register(fn: Handler) -> Handler:
+        for key in keys:
+            HANDLERS[key] = fn
+        return fn
+    return register
+
+
+def completion(slug: str):
+    """Register what happens in the run's final transaction for a definition slug."""
+    def register(fn: Completion) -> Completion:
+        COMPLETIONS[slug] = fn
+        return fn
+    return register
+
+
+def resolve_handler(slug: str, node: dict) -> Handler:
+    _load_handlers()
+    for key in (node.get("handler"), f"{slug}.{node['id']}", node.get("type"), "llm"):
+        if key and key in HANDLERS:
+            return HANDLERS[key]
+    raise AssertionError("the generic llm handler is always registered")
+
+
+def _load_handlers() -> None:
+    # Registration happens on import; imported here to keep the engine free of service modules.
+    from vital.services.ask_expert import graphs  # noqa: F401
+    from vital.services.panels import flow  # noqa: F401
+    from vital.services.workflows import handlers  # noqa: F401
+
+
+# -- loading -------------------------------------------------------------------
+def load_run(conn, run_id: str) -> Run:
+    row = conn.execute(q("wf_run_get"), {"run_id": run_id}).fetchone() if is_uuid(run_id) else None
+    if row is None:
+        raise NotFound("No such workflow run.")
+    definition = Definition(str(row[12]), str(row[13]), row[14], row[15], row[16], row[17], row[18] or {})
+    return Run(str(row[0]), row[1], row[2], row[3], row[4] or {}, row[5] or {}, row[6], row[7], row[8], row[9],
+               row[10], str(row[11]) if row[11] else None, definition)
+
+
+# -- compiling -----------------------------------------------------------------
+def compile_graph(ctx: RunContext):
+    graph = ctx.run.definition.graph
+    builder = StateGraph(RunState)
+    kinds = {n["id"]: n.get("type") for n in graph["nodes"]}
+    for node in graph["nodes"]:
+        builder.add_node(node["id"], _wrap(ctx, node, resolve_handler(ctx.run.definition.slug, node)))
+    outgoing: dict[str, list[dict]] = {}
+    for edge in graph["edges"]:
+        outgoing.setdefault(edge["from"], []).append(edge)
+    for source, edges in outgoing.items():
+        start = START if source == "__start__" else source
+        conditional = {e["condition"]: _target(e["to"]) for e in edges if e.get("condition")}
+        plain = [_target(e["to"]) for e in edges if not e.get("condition")]
+        if not conditional:
+            for target in plain:
+                builder.add_edge(start, target)
+            continue
+        # A decision with no edge of its own: an approval gate stops the run, any other node
+        # takes its unconditional edge, else its first conditional one.
+        fallback = END if kinds.get(source) == "human_approval" else (plain or list(conditional.values()))[0]
+        builder.add_conditional_edges(start, _router(conditional, fallback),
+                                      list({*conditional.values(), fallback}))
+    return builder.compile(checkpointer=TenantCheckpointer(ctx.scope, ctx.run.id))
+
+
+def _target(name: str) -> str:
+    return END if name == "__end__" else name
+
+
+def _router(mapping: dict[str, str], fallback: str):
+    def route(state: RunState) -> str:
+        return mapping.get(state.get("route") or "", fallback)
+    return route
+
+
+def _wrap(ctx: RunContext, node: dict, fn: Handler):
+    node_key = node["id"]
+
+    def run(state: RunState) -> dict:
+        with ctx.scope.tx(read_only=True) as conn:
+            status = conn.execute(q("wf_run_status"), {"run_id": ctx.run.id}).fetchone()
+        if status and status[0] in ("paused", "cancelled"):
+            raise RunHalted(status[0])
+        step = ctx.records.start_step(node_key, {"type": node.get("type"), "label": node.get("label")})
+        ctx.cache["step"] = step
+        try:
+            update = fn(ctx, node, state) or {}
+        except GraphBubbleUp:
+            ctx.records.finish_step(step, node_key, "waiting_approval")
+            raise
+        except Exception as exc:
+            ctx.records.finish_step(step, node_key, "failed", error=_reason(exc))
+            raise
+        update.setdefault("route", None)
+        ctx.records.finish_step(step, node_key, "succeeded", output=update.pop("step_output", None) or {})
+        return update
+
+    return run
+
+
+def _reason(exc: Exception) -> str:
+    return exc.message if isinstance(exc, VitalError) else f"{type(exc).__name__}: {exc}"
+
+
+# -- running -------------------------------------------------------------------
+@contextmanager
+def lease(scope: Scope, run_id: str) -> Iterator[None]:
+    """Hold the run's advisory lock on a connection of its own, or refuse (409)."""
+    if not isinstance(scope.source, ConnectionPool):
+        raise TypeError("workflow runs need a connection pool (their checkpoints commit step by step)")
+    with scope.source.connection() as conn:
+        with conn.transaction():
+            held = conn.execute(q("wf_lease"), {"run_id": run_id}).fetchone()[0]
+        if not held:
+            raise Conflict("The run is being executed right now.", hint="Wait for it, or pause it first.")
+        try:
+            yield
+        finally:
+            try:
+                with conn.transaction():
+                    conn.execute(q("wf_unlease"), {"run_id": run_id})
+            except psycopg.Error:
+                pass  # the connection is gone, and its lock with it
+
+
+class Engine:
+    def __init__(self, scope: Scope, settings: Settings, *, model: ChatModel | None = None,
+                 retriever: Retriever | None = None, sink: EventSink | None = None):
+        self.scope = scope
+        self.settings = settings
+        self.model = model
+        self.retriever = retriever or default_retriever(settings)
+        self.sink = sink
+
+    def create(self, *, input: dict, slug: str | None = None, definition_id: str | None = None,
+               budget_tokens: int | None = None) -> str:
+        """A pending run of a definition (by id, or by slug: own before platform)."""
+        with self.scope.tx() as conn:
+            row = conn.execute(q("wf_definition_resolve"), {"id": definition_id, "slug": slug}).fetchone()
+            if row is None:
+                raise NotFound("No such active workflow definition.")
+            settings = row[6] or {}
+            budget = budget_tokens or settings.get("default_budget_tokens")
+            return str(conn.execute(q("wf_run_insert"), {
+                "definition_tenant_id": row[1], "definition_id": row[0], "input": Jsonb(input),
+                "budget_tokens": budget}).fetchone()[0])
+
+    def get(self, run_id: str) -> Run:
+        with self.scope.tx(read_only=True) as conn:
+            return load_run(conn, run_id)
+
+    def advance(self, run_id: str, *, resume: dict | None = None) -> Run:
+        """Run until the graph ends, waits for a person, or is paused/cancelled."""
+        with lease(self.scope, run_id):
+            run = self.get(run_id)
+            if run.status in TERMINAL:
+                raise Conflict(f"The run has already ended ({run.status}).")
+            if run.status == "waiting_approval" and resume is None:
+                return run
+            records = RunRecords(self.scope, run_id, self.sink)
+            first = run.status == "pending"
+            if run.status == "running":
+                records.abandon_steps()  # its last executor died mid-step
+            records.set_status("running", event="run_started" if first else "run_resumed",
+                               payload={"definition": run.definition.slug, "version": run.definition.version})
+            with self.scope.tx(read_only=True) as conn:
+                model = self.model or chat_model(conn, self.settings)
+            ctx = RunContext(self.scope, self.settings, run, records, model, self.retriever, links=_links(run))
+            app = compile_graph(ctx)
+            config = {"configurable": {"thread_id": run.thread_id}, "recursion_limit": 200}
+            payload: Any = None
+            if first:
+                payload = {"input": run.input, "outputs": {}}
+            elif resume is not None:
+                payload = Command(resume=resume)
+            try:
+                app.invoke(payload, config, durability="sync")
+            except RunHalted:
+                return self.get(run_id)
+            except limits.LimitExceeded as exc:
+                records.set_status("paused", event="run_paused", payload={"reason": exc.message})
+                raise
+            except Exception as exc:
+                records.set_status("failed", event="run_failed", payload={"error": _reason(exc)},
+                                   error=_reason(exc))
+                if isinstance(exc, VitalError):
+                    raise
+                if not first and "step" not in ctx.cache:
+                    raise Conflict("The run's saved state cannot be resumed by this engine.", details=_reason(exc),
+                                   hint="Was it written by another version (or is it demo data)? Start a new run.") \
+                        from exc
+                raise VitalError("The workflow run failed.", details=_reason(exc)) from exc
+            snapshot = app.get_state(config)
+            records.flush()
+            if snapshot.interrupts:
+                request = snapshot.interrupts[0].value
+                step = ctx.cache.get("step")
+                records.request_approval(step.id if step else None, request if isinstance(request, dict)
+                                         else {"request": request})
+            elif not snapshot.next:
+                self._finish(ctx, snapshot.values)
+            records.flush()
+            return self.get(run_id)
+
+    def _finish(self, ctx: RunContext, state: RunState) -> None:
+        outcome = "cancelled" if state.get("outcome") == "rejected" else "succeeded"
+        with self.scope.tx() as conn:
+            if lock(conn, ctx.run.id) in TERMINAL:
+                return
+            done = COMPLETIONS.get(ctx.run.definition.slug)
+            output = done(ctx, conn, state, outcome) if done else {"outputs": state.get("outputs", {})}
+            ctx.records.set_status(outcome, event="run_succeeded" if outcome == "succeeded" else "run_cancelled",
+                                   payload={"outcome": state.get("outcome") or outcome}, output=output, conn=conn)
+
+
+def _links(run: Run) -> dict[str, str | None]:
+    return {"session_id": run.input.get("session_id"), "panel_id": run.input.get("panel_id")}

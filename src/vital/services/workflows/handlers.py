@@ -1,0 +1,89 @@
+"""Node behaviour by node type, for any definition (a tenant's own graphs included).
+
+- ``human_approval``: the run waits (a LangGraph interrupt) until a person decides;
+  the decision is the route taken (an edge condition); a rejection with no edge
+  of its own ends the run as cancelled.
+- ``llm``, ``agent`` (and anything unknown): retrieve for the run's question and the
+  node's description, answer with citations.
+- ``retrieval``: the passages themselves.
+- ``tool``: ``knowledge_search`` and ``document_reader`` search the knowledge base;
+  other tools have no implementation in this deployment and are reported as such.
+"""
+
+from __future__ import annotations
+
+from langgraph.types import interrupt
+
+from vital.services.evidence import verify
+from vital.services.llm import ChatRequest
+from vital.services.retrieval import numbered
+from vital.services.workflows.engine import RunContext, RunState, handler
+
+RETRIEVAL_TOOLS = {"knowledge_search", "document_reader"}
+
+
+def conditions(ctx: RunContext, node_id: str) -> dict[str, str]:
+    """The decisions a node can take: edge condition -> target node."""
+    return {e["condition"]: e["to"] for e in ctx.run.definition.graph["edges"]
+            if e["from"] == node_id and e.get("condition")}
+
+
+def brief(state: RunState) -> str:
+    """The run's question: input.question, else the input's values."""
+    given = state.get("input") or {}
+    return str(given.get("question") or " ".join(str(v) for v in given.values()))
+
+
+@handler("human_approval")
+def approval(ctx: RunContext, node: dict, state: RunState) -> dict:
+    options = conditions(ctx, node["id"])
+    last = next(reversed(state.get("outputs") or {}), None)
+    request = {"kind": "plan" if state.get("plan") else "approval", "node": node["id"],
+               "question": f"{node.get('label') or node['id']}: approve to continue?",
+               "options": list(options), "plan": state.get("plan"),
+               "summary": (state.get("outputs") or {}).get(last, {}).get("text", "")[:2000] if last else None}
+    answer = interrupt({k: v for k, v in request.items() if v is not None})
+    approved = bool(answer.get("approved"))
+    decision = answer.get("decision") or ("approved" if approved else "rejected")
+    rejected = not approved and options.get(decision, "__end__") == "__end__"
+    return {"route": decision, "outcome": "rejected" if rejected else None,
+            "approval": {"node": node["id"], "approved": approved, "decision": decision,
+                         "comment": answer.get("comment")},
+            "step_output": {"decision": decision, "approved": approved}}
+
+
+@handler("llm", "agent", "parallel_agents", "tally")
+def generate(ctx: RunContext, node: dict, state: RunState) -> dict:
+    question = brief(state)
+    instruction = node.get("description") or node.get("label") or node["id"]
+    passages = numbered(ctx.retrieve(f"{question} {instruction}").passages)
+    earlier = "\n".join(f"{k}: {v.get('text', '')[:500]}" for k, v in (state.get("outputs") or {}).items())
+    result = ctx.generate(ChatRequest(task="answer", question=question, instructions=instruction,
+                                      passages=passages, context=earlier))
+    check = verify(result.text, {p.ref: p for p in passages})
+    out = {"text": result.text, "confidence": check.confidence,
+           "citations": [p.cited() for p in passages if p.ref in check.cited_refs]}
+    return {"outputs": {node["id"]: out},
+            "step_output": {"citations": len(out["citations"]), "confidence": check.confidence}}
+
+
+@handler("retrieval")
+def retrieval(ctx: RunContext, node: dict, state: RunState) -> dict:
+    found = ctx.retrieve(f"{brief(state)} {node.get('description') or node.get('label') or ''}")
+    passages = [p.cited() for p in numbered(found.passages)]
+    return {"outputs": {node["id"]: {"passages": passages}}, "step_output": {"passages": len(passages)}}
+
+
+@handler("tool")
+def tool(ctx: RunContext, node: dict, state: RunState) -> dict:
+    results = {}
+    for name in node.get("tools") or []:
+        if name in RETRIEVAL_TOOLS:
+            found = ctx.retrieve(brief(state))
+            results[name] = {"status": "succeeded", "passages": [p.cited() for p in numbered(found.passages)]}
+        else:
+            results[name] = {"status": "unavailable",
+                             "detail": f"No implementation of the tool '{name}' is installed in this deployment."}
+        ctx.records.event("tool_called", {"node": node["id"], "tool": name, "status": results[name]["status"]})
+    return {"outputs": {node["id"]: {"tools": results}},
+            "step_output": {name: r["status"] for name, r in results.items()}}

@@ -1,0 +1,109 @@
+"""The real PostgREST client from PyPI (the one supabase-py uses) against the API,
+served by uvicorn on a loopback port."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import uvicorn
+from postgrest import APIError, SyncPostgrestClient
+from postgrest.types import CountMethod
+
+from tests import pg
+from tests.api.conftest import api_settings, tenants_of
+from vital.api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def served():
+    database = pg.clone()
+    settings = api_settings(database)
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_config=None,
+                                           lifespan="on", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "uvicorn did not start"
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield port, tenants_of(database, settings)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        pg.drop(database)
+
+
+def client(served, subdomain: str, token: str | None = None) -> SyncPostgrestClient:
+    port, tenants = served
+    token = token or tenants[subdomain].token
+    # The tenant is the Host; the connection goes to the loopback port.
+    return SyncPostgrestClient(f"http://127.0.0.1:{port}/rest/v1",
+                               headers={"Host": f"{subdomain}.localhost", "apikey": token}).auth(token)
+
+
+def test_select_filters_order_and_count(served):
+    acme = client(served, "acme")
+    acme.table("tenant_invitations").insert(
+        [{"email": f"c{i}@client.example", "token_hash": f"c{i}", "role": ("admin", "viewer")[i % 2]}
+         for i in range(6)]).execute()
+    rows = (acme.table("tenant_invitations").select("email, role", count=CountMethod.exact)
+            .like("email", "c%@client.example").neq("role", "admin").order("email", desc=True).limit(2).execute())
+    assert [r["email"] for r in rows.data] == ["c5@client.example", "c3@client.example"] and rows.count == 3
+    either = (acme.table("tenant_invitations").select("email").ilike("email", "C%")
+              .or_("email.eq.c0@client.example,email.eq.c1@client.example").order("email").execute())
+    assert [r["email"] for r in either.data] == ["c0@client.example", "c1@client.example"]
+    picked = (acme.table("tenant_invitations").select("email").in_("email", ["c2@client.example", "x"])
+              .is_("accepted_at", None).not_.eq("role", "viewer").execute())
+    assert [r["email"] for r in picked.data] == ["c2@client.example"]
+    page = acme.table("tenant_invitations").select("email").like("email", "c%").order("email").range(1, 2).execute()
+    assert [r["email"] for r in page.data] == ["c1@client.example", "c2@client.example"]
+
+
+def test_embedding_single_and_maybe_single(served):
+    acme = client(served, "acme")
+    one = acme.table("tenant_invitations").select("email, tenants(subdomain)").eq(
+        "email", "grace@acme.example").single().execute()
+    assert one.data == {"email": "grace@acme.example", "tenants": {"subdomain": "acme"}}
+    tenants = acme.table("tenants").select("subdomain, profiles(email)").order("subdomain").execute()
+    assert tenants.data[0] == {"subdomain": "acme", "profiles": [{"email": "ada@acme.example"}]}
+    assert acme.table("profiles").select("*").eq("email", "nobody").maybe_single().execute() is None
+
+
+def test_writes_upsert_update_and_delete(served):
+    acme = client(served, "acme")
+    usage = acme.table("tenant_usage")
+    row = {"metric": "searches", "period": "day", "period_start": "2026-11-20", "value": 3}
+    assert usage.insert(row).execute().data[0]["value"] == 3
+    merged = usage.upsert({**row, "value": 9}, on_conflict="tenant_id,metric,period,period_start").execute()
+    assert merged.data[0]["value"] == 9
+    updated = usage.update({"value": 10}).eq("metric", "searches").execute()
+    assert [r["value"] for r in updated.data] == [10]
+    assert usage.delete().eq("metric", "searches").execute().data[0]["metric"] == "searches"
+    assert usage.select("*").eq("metric", "searches").execute().data == []
+    keys = acme.table("api_keys")
+    keys.insert({"name": "arr", "key_prefix": "arraykey1", "key_hash": "b" * 64, "scopes": ["read", "x"]}).execute()
+    assert keys.select("name").contains("scopes", ["x"]).execute().data == [{"name": "arr"}]
+    within = keys.select("name").contained_by("scopes", ["read", "x", "y"]).order("name").execute().data
+    assert within == [{"name": "Demo integration"}, {"name": "arr"}]
+
+
+def test_errors_arrive_as_api_errors_and_another_tenants_row_looks_missing(served):
+    acme, pharmaco = client(served, "acme"), client(served, "pharmaco")
+    with pytest.raises(APIError) as caught:
+        acme.table("profiles").select("nope").execute()
+    assert caught.value.code == "42703"
+    ada = acme.table("profiles").select("id").single().execute().data["id"]
+    errors = []
+    for row_id in (ada, "00000000-0000-0000-0000-0000000000ff"):
+        with pytest.raises(APIError) as caught:
+            pharmaco.table("profiles").select("*").eq("id", row_id).single().execute()
+        errors.append(caught.value.json())
+    assert errors[0] == errors[1] and errors[0]["code"] == "PGRST116"
+    with pytest.raises(APIError) as caught:
+        pharmaco.table("profiles").update({"display_name": "x"}).eq("id", ada).single().execute()
+    assert caught.value.code == "PGRST116"
+    assert acme.table("profiles").select("display_name").single().execute().data["display_name"] == "Ada Lindqvist"

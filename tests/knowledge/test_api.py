@@ -1,0 +1,107 @@
+"""The knowledge API: upload, jobs, search with citations, feedback, graph, re-embed, isolation."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from tests import pg
+from tests.api.conftest import running
+from tests.knowledge.conftest import KB, settings
+from tests.knowledge.corpus import DOCUMENTS
+
+
+@pytest.fixture
+def app(fresh_db):
+    with pg.connect(fresh_db, autocommit=True) as conn:
+        KB(conn).model(settings())  # a deployment operation: the API role cannot register models
+    with running(fresh_db, embedding_provider="hash", knowledge_max_upload_bytes=200_000) as started:
+        yield started
+
+
+def _upload(client, files: dict[str, bytes], **form):
+    data = {k: (json.dumps(v) if k == "metadata" else v) for k, v in form.items()}
+    return client.post("/api/v1/knowledge/documents", files=[("files", (n, d)) for n, d in files.items()], data=data)
+
+
+def _wait(client, job_id: str) -> dict:
+    for _ in range(100):
+        job = client.get(f"/api/v1/knowledge/jobs/{job_id}").json()
+        if job["status"] not in ("queued", "running"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} still {job['status']}")
+
+
+def test_upload_reports_each_file_and_the_job_keeps_the_errors(app):
+    acme = app.as_("acme")
+    files = {n: DOCUMENTS[n] for n in ("tmf.txt", "csr-writing.pdf", "stability.html")}
+    response = _upload(acme, {**files, "notes.docx": b"PK\x03\x04"}, collection="Guides",
+                       domains="clinical-development", metadata={"owner": "QA"})
+    assert response.status_code == 201, response.text
+    report = response.json()
+    assert report["status"] == "partial" and report["chunks"] >= 3
+    assert {f["name"]: f["status"] for f in report["files"]} == {
+        "tmf.txt": "created", "csr-writing.pdf": "created", "stability.html": "created", "notes.docx": "failed"}
+    job = acme.get(f"/api/v1/knowledge/jobs/{report['job_id']}").json()
+    assert (job["status"], job["items_done"], job["items_failed"], float(job["progress"])) == ("partial", 3, 1, 1.0)
+    assert job["errors"][0]["item"] == "notes.docx" and job["errors"][0]["code"] == "unsupported_format"
+    assert report["job_id"] in [j["id"] for j in acme.get("/api/v1/knowledge/jobs").json()]
+    assert app.as_("pharmaco").get(f"/api/v1/knowledge/jobs/{report['job_id']}").status_code == 404
+
+
+def test_search_returns_cited_results_of_the_callers_tenant_only(app):
+    acme, pharmaco = app.as_("acme"), app.as_("pharmaco")
+    assert _upload(acme, {"stability.html": DOCUMENTS["stability.html"]}).status_code == 201
+    body = {"query": "how long can the drug be stored before expiry", "k": 3}
+    found = acme.post("/api/v1/search", json=body).json()
+    top = found["results"][0]
+    assert top["document"]["title"] == "Stability studies and shelf life" and top["citation"]
+    assert top["chunk"]["text"] and "<mark>" in top["snippet"] and found["search_id"]
+    others = pharmaco.post("/api/v1/search", json={**body, "k": 20}).json()["results"]
+    assert all(r["document"]["title"] != "Stability studies and shelf life" for r in others)
+    assert app.as_("acme", token=None).post("/api/v1/search", json=body).status_code == 401
+    assert acme.post("/api/v1/search", json={**body, "strategy": "psychic"}).status_code == 400
+    feedback = acme.post(f"/api/v1/search/{found['search_id']}/feedback",
+                         json={"chunk_id": top["chunk"]["id"], "rating": 5, "relevant": True})
+    assert feedback.status_code == 201
+    assert pharmaco.post(f"/api/v1/search/{found['search_id']}/feedback", json={"rating": 1}).status_code >= 400
+
+
+def test_background_upload_and_reembed_run_as_jobs(app):
+    acme = app.as_("acme")
+    started = _upload_background(acme, {"tmf.txt": DOCUMENTS["tmf.txt"]})
+    assert _wait(acme, started["job_id"])["status"] == "succeeded"
+    again = acme.post("/api/v1/knowledge/reembed")
+    assert again.status_code == 202 and again.json()["embedding"]["name"] == "vital-hashing-384"
+    job = _wait(acme, again.json()["job_id"])
+    assert job["kind"] == "embed" and job["status"] == "succeeded"
+
+
+def _upload_background(client, files):
+    response = client.post("/api/v1/knowledge/documents?background=true",
+                           files=[("files", (n, d)) for n, d in files.items()])
+    assert response.status_code == 202, response.text
+    return response.json()
+
+
+def test_graph_nodes_and_neighbourhood(app):
+    acme = app.as_("acme")
+    _upload(acme, {"sae.md": DOCUMENTS["sae-reporting.md"]})
+    nodes = acme.get("/api/v1/graph/nodes", params={"q": "serious adverse event"}).json()
+    assert nodes and nodes[0]["key"] == "adverse_event:serious-adverse-event"
+    around = acme.get(f"/api/v1/graph/nodes/{nodes[0]['id']}/neighbourhood", params={"depth": 1}).json()
+    names = {n["node"]["name"] for n in around["neighbours"]}
+    assert "SUSAR" in names
+    assert any(n["evidence"] and "24 hours" in n["evidence"]["text"] for n in around["neighbours"])
+    assert acme.get("/api/v1/graph/nodes/00000000-0000-0000-0000-00000000abcd/neighbourhood").status_code == 404
+
+
+def test_oversized_uploads_and_bad_metadata_are_refused(app):
+    acme = app.as_("acme")
+    assert _upload(acme, {"big.txt": b"x " * 150_000}).status_code == 413
+    response = acme.post("/api/v1/knowledge/documents", files=[("files", ("a.txt", b"text"))],
+                         data={"metadata": "[1, 2]"})
+    assert response.status_code == 400
