@@ -105,3 +105,46 @@ def test_oversized_uploads_and_bad_metadata_are_refused(app):
     response = acme.post("/api/v1/knowledge/documents", files=[("files", ("a.txt", b"text"))],
                          data={"metadata": "[1, 2]"})
     assert response.status_code == 400
+
+
+ROUTES = [("/api/v1/search", "POST"), ("/api/v1/search/{search_id}/feedback", "POST"),
+          ("/api/v1/knowledge/jobs", "GET"), ("/api/v1/knowledge/jobs/{job_id}", "GET"),
+          ("/api/v1/graph/nodes", "GET"), ("/api/v1/graph/nodes/{node_id}/neighbourhood", "GET")]
+
+
+@pytest.fixture(scope="module")
+def fuzzed():
+    import schemathesis
+    from schemathesis.python import asgi
+
+    from tests.api.conftest import api_settings, tenants_of
+    from vital.api.app import create_app
+
+    database = pg.clone()
+    with pg.connect(database, autocommit=True) as conn:
+        KB(conn).model(settings())
+    s = api_settings(database, embedding_provider="hash")
+    token = tenants_of(database, s)["acme"].token
+    config = schemathesis.Config.from_dict({
+        "phases": {"coverage": {"enabled": False}, "stateful": {"enabled": False}},
+        "generation": {"max-examples": 25},
+        "headers": {"Host": "acme.localhost", "Authorization": f"Bearer {token}"}})
+    try:
+        yield schemathesis.openapi.from_asgi("/openapi.json", create_app(s), config=config)
+    finally:
+        asgi.shutdown_lifespans()
+        pg.drop(database)
+
+
+@pytest.mark.parametrize(("path", "method"), ROUTES)
+def test_no_generated_request_makes_the_knowledge_api_fail(fuzzed, path, method):
+    from hypothesis import HealthCheck, given
+    from hypothesis import settings as hypothesis_settings
+    from schemathesis.checks import not_a_server_error
+
+    @given(case=fuzzed[path][method].as_strategy())
+    @hypothesis_settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    def run(case):
+        case.call_and_validate(checks=[not_a_server_error])
+
+    run()

@@ -175,3 +175,8 @@ def test_the_hashing_fallback_is_labelled_in_results(kb):
     found = kb.search("acme", "sample shipment", settings(), strategy="vector")
     assert found["embedding"]["fallback"] is True and found["embedding"]["semantic"] is False
     assert [m["name"] for m in found["embedding"]["models"]] == ["vital-hashing-384"]
+
+
+def test_a_vector_search_before_anything_is_embedded_finds_nothing_rather_than_failing(kb):
+    found = kb.search("pharmaco", "onboarding of drug safety associates", strategy="vector")
+    assert found["count"] == 0 and found["lists"] == [] and found["search_id"]

@@ -26,6 +26,9 @@ tenant_option = option("--tenant", "subdomain", required=True, envvar="VITAL_TEN
 user_option = option("--user", "email", envvar="VITAL_USER",
                      help="Act as this member (e-mail): documents restricted to others stay hidden.")
 json_option = option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+# A batch job may use every core; a server keeps VITAL_EMBEDDING_THREADS (1) for its queries.
+threads_option = option("--threads", type=click.IntRange(0, 256), default=0,
+                        help="CPU threads of the local embedding model (0 = all cores).")
 
 
 @click.group()
@@ -74,12 +77,13 @@ def _pairs(values: tuple[str, ...], what: str) -> dict:
 @user_option
 @option("--no-graph", is_flag=True, help="Skip entity extraction into the knowledge graph.")
 @option("--tune/--no-tune", default=True, help="Build the tenant's own HNSW index if it has grown enough.")
+@threads_option
 @json_option
 @click.pass_context
 @handles_errors
-def ingest_cmd(ctx, paths, subdomain, collection, domains, meta, email, no_graph, tune, as_json) -> None:
+def ingest_cmd(ctx, paths, subdomain, collection, domains, meta, email, no_graph, tune, threads, as_json) -> None:
     """Ingest files and folders (text, Markdown, HTML, PDF) into a tenant's knowledge base."""
-    s = settings(ctx)
+    s = settings(ctx).model_copy(update={"embedding_threads": threads})
     files, skipped = files_under(paths)
     if not files:
         raise InvalidInput("No supported files (.txt, .md, .html, .pdf) under the given paths.")
@@ -169,11 +173,12 @@ def feedback_cmd(ctx, search_id, subdomain, chunk, rating, relevant, comment, em
 @kb.command("reembed")
 @tenant_option
 @option("--batch", type=click.IntRange(1, 10_000), default=256, help="Chunks per batch (one UPDATE each).")
+@threads_option
 @click.pass_context
 @handles_errors
-def reembed_cmd(ctx, subdomain, batch) -> None:
+def reembed_cmd(ctx, subdomain, batch, threads) -> None:
     """Re-embed a tenant's chunks with the configured model; search keeps working meanwhile."""
-    s = settings(ctx)
+    s = settings(ctx).model_copy(update={"embedding_threads": threads})
     with _tenant(ctx, subdomain, None) as (conn, claims, tenant):
         embedder, model = _model(conn, s)
         with Progress(TextColumn("re-embedding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -102,13 +102,7 @@ def search(conn: psycopg.Connection, tenant_id: UUID, request: SearchRequest, se
         params.update(graph_params)
         lists.append(("graph", weights["graph"], _ranked("graph", [statement], "score DESC", "score")))
     lists = [item for item in lists if item[1] > 0] or lists[:1]
-    params.update(list_names=[n for n, _, _ in lists], list_weights=[w for _, w, _ in lists],
-                  single=[len(lists) == 1] * len(lists))
-    fused = composed("search.fused", lists=sql.SQL(" UNION ALL ").join(s for _, _, s in lists))
-    per_partition = sql.SQL(" UNION ALL ").join(composed("search.result_rows", partition=sql.Literal(str(p)))
-                                                 for p in partitions)
-    rows = conn.execute(composed("search.results", fused=fused, tsquery=tsquery, rows=per_partition), params,
-                        prepare=False).fetchall()
+    rows = _fused_rows(conn, lists, partitions, tsquery, params) if lists else []  # no vectors yet: nothing
     results = [_result(rank, row) for rank, row in enumerate(rows, start=1)]
     latency = round((time.perf_counter() - started) * 1000)
     model = used[0][0] if used else None
@@ -126,6 +120,16 @@ def search(conn: psycopg.Connection, tenant_id: UUID, request: SearchRequest, se
                           "fallback": any(not e.semantic for _, e in used),
                           "skipped_models": [m.name for m in skipped]},
             "results": results}
+
+
+def _fused_rows(conn, lists, partitions, tsquery, params) -> list[tuple]:
+    params.update(list_names=[n for n, _, _ in lists], list_weights=[w for _, w, _ in lists],
+                  single=[len(lists) == 1] * len(lists))
+    fused = composed("search.fused", lists=sql.SQL(" UNION ALL ").join(s for _, _, s in lists))
+    per_partition = sql.SQL(" UNION ALL ").join(composed("search.result_rows", partition=sql.Literal(str(p)))
+                                                 for p in partitions)
+    return conn.execute(composed("search.results", fused=fused, tsquery=tsquery, rows=per_partition), params,
+                        prepare=False).fetchall()
 
 
 def feedback(conn: psycopg.Connection, search_id: UUID, *, chunk_id: UUID | None = None, rating: int | None = None,

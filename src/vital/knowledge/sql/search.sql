@@ -108,17 +108,26 @@ SELECT r.tenant_id, r.id, r.score, r.lists, r.document_id, r.chunk_index, r.chun
  ORDER BY r.score DESC, r.rrf DESC, r.tenant_id, r.id
 
 -- name: result_rows
--- One partition's top rows with their chunk and document. The tenant is a
--- literal so that each join finds its row by primary key (with a join on
--- tenant_id the planner, misled by the policy's own tenant test, may pick any
--- index that starts with tenant_id).
+-- One partition's top rows with their chunk and document. Each lookup is a
+-- LATERAL subquery with LIMIT 1 (a row by its primary key) so that the planner
+-- cannot reorder the joins: misled by the policy's own tenant test, it would
+-- otherwise read every document of the tenant first. The tenant is a literal
+-- for the same reason.
 SELECT t.tenant_id, t.id, t.score, t.rrf, t.lists, c.document_id, c.chunk_index, c.chunk_text, c.char_start,
        c.char_end, c.metadata AS chunk_metadata, d.title, d.source_ref, d.version, d.mime_type, d.metadata,
        d.collection_id, k.slug
   FROM top t
-  JOIN public.rag_knowledge_chunks c ON c.tenant_id = {partition} AND c.id = t.id
-  JOIN public.rag_documents d ON d.tenant_id = {partition} AND d.id = c.document_id
-  LEFT JOIN public.knowledge_collections k ON k.tenant_id = {partition} AND k.id = d.collection_id
+  CROSS JOIN LATERAL (SELECT c.document_id, c.chunk_index, c.chunk_text, c.char_start, c.char_end, c.metadata
+                        FROM public.rag_knowledge_chunks c
+                       WHERE c.tenant_id = {partition} AND c.id = t.id
+                       LIMIT 1) c
+  CROSS JOIN LATERAL (SELECT d.title, d.source_ref, d.version, d.mime_type, d.metadata, d.collection_id
+                        FROM public.rag_documents d
+                       WHERE d.tenant_id = {partition} AND d.id = c.document_id
+                       LIMIT 1) d
+  LEFT JOIN LATERAL (SELECT k.slug FROM public.knowledge_collections k
+                      WHERE k.tenant_id = {partition} AND k.id = d.collection_id
+                      LIMIT 1) k ON true
  WHERE t.tenant_id = {partition}
 
 -- name: settings
