@@ -134,11 +134,11 @@ def test_a_write_key_writes_and_a_revoked_key_is_refused(fresh_api):
                       "VALUES (%s, 'ci', 'acmewrite', %s, '{read,write}')", (fresh_api.tenants["acme"].id,
                                                                              hash_key(key)))
         caller = fresh_api.as_("acme", key)
-        response = caller.patch("/rest/v1/tenant_usage?metric=eq.documents", json={"value": 7},
+        response = caller.patch("/rest/v1/tenant_invitations?email=eq.grace@acme.example", json={"role": "admin"},
                                 headers={"Prefer": "return=representation"})
-        assert response.status_code == 200 and [r["value"] for r in response.json()] == [7]
+        assert response.status_code == 200 and [r["role"] for r in response.json()] == ["admin"]
         owner.execute("UPDATE api_keys SET revoked_at = now() WHERE key_prefix = 'acmewrite'")
-        assert caller.get("/rest/v1/tenant_usage").status_code == 401
+        assert caller.get("/rest/v1/tenant_invitations").status_code == 401
 
 
 def test_the_pool_logs_in_as_the_api_role_and_leaves_no_context_behind(api):

@@ -15,6 +15,7 @@ def test_openapi_describes_every_table_with_its_columns_and_types(api):
     assert schemas["api_keys"]["properties"]["scopes"]["type"] == "array"
     assert schemas["tenant_members"]["properties"]["role"]["enum"] == ["owner", "admin", "member", "viewer"]
     assert set(spec["paths"]["/rest/v1/audit_log"]) == {"get"}  # append-only for tenants
+    assert set(spec["paths"]["/rest/v1/tenant_usage"]) == {"get"}  # counted by vital.count_usage() only
     assert {"get", "post", "patch", "delete"} <= set(spec["paths"]["/rest/v1/profiles"])
     assert "/health" in spec["paths"] and "/ready" in spec["paths"]
     assert api.client.get("http://acme.localhost/rest/v1/").json()["paths"] == spec["paths"]

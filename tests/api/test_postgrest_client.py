@@ -75,15 +75,15 @@ def test_embedding_single_and_maybe_single(served):
 
 def test_writes_upsert_update_and_delete(served):
     acme = client(served, "acme")
-    usage = acme.table("tenant_usage")
-    row = {"metric": "searches", "period": "day", "period_start": "2026-11-20", "value": 3}
-    assert usage.insert(row).execute().data[0]["value"] == 3
-    merged = usage.upsert({**row, "value": 9}, on_conflict="tenant_id,metric,period,period_start").execute()
-    assert merged.data[0]["value"] == 9
-    updated = usage.update({"value": 10}).eq("metric", "searches").execute()
-    assert [r["value"] for r in updated.data] == [10]
-    assert usage.delete().eq("metric", "searches").execute().data[0]["metric"] == "searches"
-    assert usage.select("*").eq("metric", "searches").execute().data == []
+    tags = acme.table("tags")
+    row = {"slug": "inspection-ready", "name": "Inspection ready"}
+    assert tags.insert(row).execute().data[0]["name"] == "Inspection ready"
+    merged = tags.upsert({**row, "name": "Ready"}, on_conflict="tenant_id,slug").execute()
+    assert merged.data[0]["name"] == "Ready"
+    updated = tags.update({"color": "#00aa00"}).eq("slug", "inspection-ready").execute()
+    assert [r["color"] for r in updated.data] == ["#00aa00"]
+    assert tags.delete().eq("slug", "inspection-ready").execute().data[0]["slug"] == "inspection-ready"
+    assert tags.select("*").eq("slug", "inspection-ready").execute().data == []
     keys = acme.table("api_keys")
     keys.insert({"name": "arr", "key_prefix": "arraykey1", "key_hash": "b" * 64, "scopes": ["read", "x"]}).execute()
     assert keys.select("name").contains("scopes", ["x"]).execute().data == [{"name": "arr"}]

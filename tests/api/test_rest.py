@@ -162,14 +162,16 @@ def test_post_bulk_patch_and_hard_delete(fresh_api):
 
 def test_upsert_merges_or_ignores_duplicates(fresh_api):
     acme = fresh_api.as_("acme")
-    url = "/rest/v1/tenant_usage?on_conflict=tenant_id,metric,period,period_start&select=value"
-    row = {"metric": "documents", "period": "month", "period_start": "2026-11-01", "value": 42}
-    merged = acme.post(url, json=row, headers={"Prefer": "return=representation,resolution=merge-duplicates"})
-    assert merged.status_code == 201 and merged.json() == [{"value": 42}]
-    ignored = acme.post(url, json={**row, "value": 1}, headers={"Prefer": "return=representation,"
-                                                                          "resolution=ignore-duplicates"})
+    url = f"{INVITES}?on_conflict=tenant_id,token_hash&select=role"
+    row = {"email": "u@upsert.example", "token_hash": "upsert-1", "role": "member"}
+    assert acme.post(url, json=row, headers=REPR).json() == [{"role": "member"}]
+    merged = acme.post(url, json={**row, "role": "admin"},
+                       headers={"Prefer": "return=representation,resolution=merge-duplicates"})
+    assert merged.status_code == 201 and merged.json() == [{"role": "admin"}]
+    ignored = acme.post(url, json={**row, "role": "viewer"}, headers={"Prefer": "return=representation,"
+                                                                                "resolution=ignore-duplicates"})
     assert ignored.status_code == 201 and ignored.json() == []
-    assert acme.get("/rest/v1/tenant_usage?select=value&metric=eq.documents").json() == [{"value": 42}]
+    assert acme.get(f"{INVITES}?select=role&token_hash=eq.upsert-1").json() == [{"role": "admin"}]
 
 
 def test_a_write_that_is_not_a_single_object_is_rolled_back(fresh_api):
@@ -228,6 +230,9 @@ BAD = [
     ("PATCH", f"{INVITES}?email=eq.grace@acme.example&limit=1", {"role": "admin"}, 400, "PGRST100"),
     ("PUT", INVITES, {"email": "a@b.example"}, 405, None),
     ("DELETE", "/rest/v1/audit_log?action=eq.INSERT", None, 405, "PGRST405"),
+    ("PATCH", "/rest/v1/tenant_usage?metric=eq.documents", {"value": 0}, 405, "PGRST405"),
+    ("POST", "/rest/v1/tenant_usage", {"metric": "tokens", "period_start": "2026-11-24", "value": 0}, 405, "PGRST405"),
+    ("DELETE", "/rest/v1/tenant_usage?metric=eq.tokens", None, 405, "PGRST405"),
 ]
 
 

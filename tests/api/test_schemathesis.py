@@ -18,7 +18,7 @@ from vital.api.app import create_app
 # large library table when its domain is installed.
 TABLES = ["profiles", "api_keys", "tenant_usage", "tenant_invitations", "audit_log", "tenants", "agents"]
 METHODS = ["GET", "POST", "PATCH", "DELETE"]
-READ_ONLY = {"audit_log", "tenants"}  # tenants are granted SELECT only on these
+READ_ONLY = {"audit_log", "tenant_usage", "tenants"}  # tenants are granted SELECT only on these
 OPERATIONS = [(t, m) for t in TABLES for m in METHODS if m == "GET" or t not in READ_ONLY]
 EXAMPLES = 8
 

@@ -148,3 +148,22 @@ def test_no_generated_request_makes_the_knowledge_api_fail(fuzzed, path, method)
         case.call_and_validate(checks=[not_a_server_error])
 
     run()
+
+
+def test_an_upload_the_documents_limit_refuses_entirely_is_a_429(app):
+    with pg.connect(app.database, autocommit=True) as owner:
+        stored = owner.execute("SELECT count(*) FROM rag_documents d JOIN tenants t ON t.id = d.tenant_id "
+                               "WHERE t.subdomain = 'acme' AND d.deleted_at IS NULL").fetchone()[0]
+        owner.execute("UPDATE tenants SET settings = settings || %s::jsonb WHERE subdomain = 'acme'",
+                      (json.dumps({"limits": {"documents": stored + 1}}),))
+    acme = app.as_("acme")
+    some = _upload(acme, {"tmf.txt": DOCUMENTS["tmf.txt"], "stability.html": DOCUMENTS["stability.html"]})
+    assert some.status_code == 201 and [f["status"] for f in some.json()["files"]] == ["created", "failed"]
+    refused = _upload(acme, {"csr-writing.pdf": DOCUMENTS["csr-writing.pdf"]})
+    assert refused.status_code == 429, refused.text
+    body = refused.json()
+    assert body["code"] == "tier_limit_exceeded" and "documents" in body["message"]
+    assert f"allowed={stored + 1}; used={stored + 1}" in body["details"] and "Retry-After" not in refused.headers
+    assert "higher tier" in body["hint"]
+    revised = _upload(acme, {"tmf.txt": DOCUMENTS["tmf.txt"] + b"\nRevised in November."})
+    assert revised.status_code == 201 and revised.json()["files"][0]["status"] == "updated"

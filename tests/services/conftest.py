@@ -6,18 +6,12 @@ these tests; test_retrieval.py covers the knowledge library's hybrid search."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from uuid import UUID
-
 import pytest
-from fastapi.testclient import TestClient
 from psycopg_pool import ConnectionPool
 
 from tests import pg
-from tests.helpers import USERS
+from tests.api.conftest import running, tenants_of
 from tests.services import corpus
-from vital.api.app import create_app
-from vital.api.auth import mint_token
 from vital.db.connection import SESSION_OPTIONS, with_user
 from vital.db.tenant import claims_for
 from vital.services.scope import Scope
@@ -34,53 +28,9 @@ def agent_id(database: str, tenant: str, slug: str) -> str:
             "WHERE a.slug = %s ORDER BY t.subdomain = 'platform' LIMIT 1", (tenant, slug)).fetchone()[0])
 
 
-@dataclass
-class Caller:
-    """Requests to a tenant's host, with its demo user's token (or another header set)."""
-    client: TestClient
-    host: str
-    headers: dict
-
-    def request(self, method: str, path: str, headers: dict | None = None, **kw):
-        return self.client.request(method, f"http://{self.host}{path}", headers={**self.headers, **(headers or {})},
-                                   **kw)
-
-    def get(self, path: str, **kw):
-        return self.request("GET", path, **kw)
-
-    def post(self, path: str, **kw):
-        return self.request("POST", path, **kw)
-
-
-@dataclass
-class Tenant:
-    id: UUID
-    user_id: UUID
-    token: str
-
-
-class Api:
-    def __init__(self, client: TestClient, database: str, settings: Settings):
-        self.client, self.database, self.settings = client, database, settings
-        self.tenants: dict[str, Tenant] = {}
-        with pg.connect(database) as conn:
-            for tenant, email in USERS.items():
-                tenant_id, user_id = conn.execute(
-                    "SELECT t.id, u.id FROM tenants t, auth.users u WHERE t.subdomain = %s AND u.email = %s",
-                    (tenant, email)).fetchone()
-                self.tenants[tenant] = Tenant(tenant_id, user_id,
-                                              mint_token(settings, tenant_id=tenant_id, user_id=user_id))
-
-    def as_(self, tenant: str, token: str | None = None, **headers) -> Caller:
-        token = token or self.tenants[tenant].token
-        return Caller(self.client, f"{tenant}.localhost", {"Authorization": f"Bearer {token}", **headers})
-
-
 def started(database: str, **overrides):
-    settings = Settings(environment="test", database_url=pg.url(database), tenant_cache_seconds=0,
-                        api_pool_min_size=1, api_pool_max_size=6, **overrides)
-    with TestClient(create_app(settings)) as client:
-        yield Api(client, database, settings)
+    with running(database, api_pool_max_size=6, **overrides) as api:
+        yield api
 
 
 def prepared() -> tuple[str, dict]:
@@ -121,18 +71,12 @@ def fresh_sapi():
 
 
 @pytest.fixture(scope="session")
-def scopes(services_db):
+def scopes(services_db, settings):
     """Library-level access: a pool logging in as the API role, and each demo user's Scope."""
     name = services_db[0]
     pool = ConnectionPool(with_user(pg.url(name), "vital_api"), min_size=1, max_size=6, open=True,
                           kwargs={"options": SESSION_OPTIONS, "autocommit": True})
-    found = {}
-    with pg.connect(name) as conn:
-        for tenant, email in USERS.items():
-            tenant_id, user_id = conn.execute(
-                "SELECT t.id, u.id FROM tenants t, auth.users u WHERE t.subdomain = %s AND u.email = %s",
-                (tenant, email)).fetchone()
-            found[tenant] = Scope(pool, claims_for(tenant_id, user_id))
+    found = {sub: Scope(pool, claims_for(t.id, t.user_id)) for sub, t in tenants_of(name, settings).items()}
     yield found
     pool.close()
 

@@ -95,8 +95,10 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...,
     if background:
         threading.Thread(target=process, name=f"ingest-{job}", daemon=True).start()
         return JSONResponse({"job_id": str(job), "status": "running"}, status_code=202)
-    report = (await svc.call(process)).as_dict()
-    return JSONResponse(report, status_code=201 if report["status"] != "failed" else 422)
+    report = await svc.call(process)
+    if report.refused:  # nothing went in because the tier is full: 429 like every other limit
+        return svc.limited(report.refused)
+    return JSONResponse(report.as_dict(), status_code=201 if report.status != "failed" else 422)
 
 
 @router.post("/api/v1/knowledge/reembed", status_code=202, summary="Re-embed the tenant's chunks with the "

@@ -6,7 +6,10 @@ transaction); then one transaction as the tenant writes the document (a new
 version when its source was seen before), replaces its chunks (COPY into a
 session-private stage, then one INSERT under RLS), links its domains, extracts
 its entities into the graph, and moves the job's counters. A file that fails is
-recorded in the job's `errors` and the rest carry on.
+recorded in the job's `errors` and the rest carry on. A file that would add a
+document (new, or a deleted one restored) counts against the tier's `documents`
+limit; once it is reached such files fail with `tier_limit_exceeded`, while
+updates of stored documents still go in.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from vital.knowledge.chunking import Chunk, chunk
 from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
 from vital.knowledge.parse import MIME_BY_SUFFIX, ParseError, parse
 from vital.knowledge.queries import composed, query
+from vital.services import limits
 from vital.settings import Settings
 
 
@@ -70,6 +74,7 @@ class IngestReport:
     timings: Timings
     model: dict
     collection_id: UUID | None = None
+    refused: VitalError | None = None   # the tier limit, when it refused every file
 
     @property
     def chunks(self) -> int:
@@ -135,13 +140,16 @@ class Ingestor:
                 domains: Sequence[str] = (), metadata: dict | None = None,
                 on_file: Callable[[FileOutcome], None] | None = None, extract_graph: bool = True) -> IngestReport:
         """Ingest the files one by one (a failure is recorded and skipped), then close the job."""
-        outcomes = []
+        outcomes, refusal = [], None
         for f in files:
             try:
                 outcome = self._one(f, job, collection_id, list(domains), metadata or {}, extract_graph)
             except (VitalError, OSError) as exc:
+                refusal = exc if isinstance(exc, limits.LimitExceeded) else refusal
                 code = getattr(exc, "reason", None) or getattr(exc, "code", None) or "io_error"
                 error = {"item": f.name, "code": code, "message": getattr(exc, "message", None) or str(exc)}
+                if getattr(exc, "hint", None):
+                    error["hint"] = exc.hint
                 outcome = FileOutcome(f.name, "failed", error=error)
                 with tenant_transaction(self.source, self.claims) as conn:
                     self._progress(conn, job, failed=1, errors=[error])
@@ -150,7 +158,9 @@ class Ingestor:
                 on_file(outcome)
         with tenant_transaction(self.source, self.claims) as conn:
             status = conn.execute(query("ingest.job_finish"), {"job": job}).fetchone()[0]
-        return IngestReport(job, status, outcomes, self.timings, self.embedder.describe(), collection_id)
+        refused = all(o.error and o.error["code"] == limits.LimitExceeded.code for o in outcomes)
+        return IngestReport(job, status, outcomes, self.timings, self.embedder.describe(), collection_id,
+                            refusal if refused else None)
 
     # -- one file ----------------------------------------------------------------
     def _one(self, f: FileInput, job, collection_id, domains, metadata, extract_graph) -> FileOutcome:
@@ -163,14 +173,17 @@ class Ingestor:
         with tenant_transaction(self.source, self.claims, read_only=True) as conn:
             matches = conn.execute(_matches_query(collection_id), {
                 "collection": collection_id, "source_ref": f.name, "content_hash": digest}).fetchall()
-        current = next((m for m in matches if m[1] == f.name and not m[3]), None)
-        same = next((m for m in matches if m[2] == digest), None)
+            current = next((m for m in matches if m[1] == f.name and not m[3]), None)
+            same = next((m for m in matches if m[2] == digest), None)
+            if current is None and same is None:
+                limits.check_documents(conn)  # early, to spare the parsing and embedding
         if current and current[2] == digest:
             return self._skip(job, FileOutcome(f.name, "unchanged", current[0], current[4], current[5]))
         if same and not same[3]:
             return self._skip(job, FileOutcome(f.name, "duplicate", same[0], same[4], same[5]))
         if same and current is None:  # the same bytes were deleted: bring that document back
             with tenant_transaction(self.source, self.claims) as conn:
+                limits.check_documents(conn)
                 doc, version = conn.execute(query("ingest.document_restore"),
                                             {"id": same[0], "source_ref": f.name}).fetchone()
                 self._progress(conn, job, done=1)
@@ -199,6 +212,7 @@ class Ingestor:
                 doc, version = conn.execute(query("ingest.document_update"), {**values, "id": current[0]}).fetchone()
                 conn.execute(query("ingest.chunks_delete"), {"document": doc})
             else:
+                limits.check_documents(conn)  # again, under the lock: another upload may have taken the room
                 doc, version = conn.execute(query("ingest.document_insert"), values).fetchone()
             ids = self._write_chunks(conn, doc, chunks, vectors)
             if vectors:

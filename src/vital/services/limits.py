@@ -1,7 +1,8 @@
 """Tier limits (tenants.tier): sessions per day, documents, tokens per day.
 
-Counters live in tenant_usage (per UTC day), written in the caller's
-transaction, so a refused request changes nothing. A tenant's settings may
+Counters live in tenant_usage (per UTC day), counted through
+vital.count_usage() in the caller's transaction, so a refused request changes
+nothing; tenants can read their counters but not write them. A tenant's settings may
 override its tier's numbers ({"limits": {"sessions_per_day": 50}}); tenants
 cannot edit their own row, operators can.
 """
@@ -79,7 +80,7 @@ def take_session(conn: psycopg.Connection) -> None:
     tier, numbers = allowed(conn)
     cap = numbers["sessions_per_day"]
     counted = cap >= 1 and conn.execute(q("usage_count"), {"metric": "sessions", "amount": 1,
-                                                           "limit": cap}).fetchone() is not None
+                                                           "limit": cap}).fetchone()[0] is not None
     if not counted:
         raise LimitExceeded("sessions_per_day", tier, cap, _today(conn, "sessions"), next_reset())
 
@@ -99,8 +100,13 @@ def add_tokens(conn: psycopg.Connection, tokens: int) -> None:
 
 
 def check_documents(conn: psycopg.Connection, adding: int = 1) -> None:
-    """For ingestion: refuse documents beyond the tier's limit."""
+    """For ingestion: refuse documents beyond the tier's limit.
+
+    The lock (until the transaction ends) keeps two uploads of one tenant from
+    both taking the last free place.
+    """
     tier, numbers = allowed(conn)
+    conn.execute(q("documents_lock"))
     stored = conn.execute(q("documents_count")).fetchone()[0]
     if stored + adding > numbers["documents"]:
         raise LimitExceeded("documents", tier, numbers["documents"], stored, None)

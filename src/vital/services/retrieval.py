@@ -2,10 +2,9 @@
 
 `default_retriever()` is the knowledge library's hybrid search (vector + full
 text, logged in search_logs), topped up by an any-word full-text search when it
-finds fewer than k passages: its full-text list wants every word of the query
-in one chunk, which a natural-language question rarely satisfies, and chunks
-not yet embedded have no vector. Both run in the caller's transaction, so RLS
-decides what can be found.
+finds fewer than k passages (a query in web-search syntax makes the library's
+full-text list strict, and chunks not yet embedded have no vector). Both run in
+the caller's transaction, so RLS decides what can be found.
 """
 
 from __future__ import annotations

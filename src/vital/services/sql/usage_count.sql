@@ -1,7 +1,3 @@
--- Add to today's (UTC) counter, unless that would pass the limit; no row back = refused.
-INSERT INTO public.tenant_usage (tenant_id, metric, period, period_start, value)
-VALUES ((SELECT auth.tenant_id()), %(metric)s, 'day', (now() AT TIME ZONE 'utc')::date, %(amount)s)
-ON CONFLICT ON CONSTRAINT tenant_usage_counter_key
-DO UPDATE SET value = tenant_usage.value + excluded.value
- WHERE %(limit)s::bigint IS NULL OR tenant_usage.value + excluded.value <= %(limit)s::bigint
-RETURNING value
+-- Add to today's (UTC) counter unless that would pass the limit; NULL = refused.
+-- Tenants cannot write tenant_usage themselves (migration 20261124000017).
+SELECT vital.count_usage(%(metric)s, %(amount)s, %(limit)s)
