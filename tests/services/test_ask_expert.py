@@ -140,6 +140,45 @@ def test_mode_3_plans_waits_for_approval_then_answers(sapi, services_db, chunks)
     assert linked[0] >= 3 and linked[0] == linked[1]
 
 
+def test_the_seeded_waiting_session_runs_the_plan_it_was_approved_with(fresh_sapi):
+    """pharmaco's demo mode-4 session has a sketch of a checkpoint, not the engine's: approving it
+    rebuilds the state from the run's input and the approved plan, and the run carries on."""
+    pharmaco = fresh_sapi.as_("pharmaco")
+    waiting = [s for s in pharmaco.get("/api/v1/ask-expert/sessions").json() if s["status"] == "waiting_approval"]
+    assert len(waiting) == 1 and waiting[0]["mode"] == 4
+    session = pharmaco.get(f"/api/v1/ask-expert/sessions/{waiting[0]['id']}").json()
+    plan = session["run"]["approvals"][0]["request"]["plan"]
+    r = pharmaco.post(f"/api/v1/ask-expert/sessions/{session['id']}/approve", json={"comment": "go ahead"})
+    assert r.status_code == 200, r.text
+    done = r.json()
+    assert done["status"] == "completed" and done["run"]["status"] == "succeeded"
+    nodes = [s["node"] for s in done["run"]["steps"]]
+    assert nodes[:2] == ["plan", "approve"] and nodes.count("execute") == len(plan) == 4
+    message = answer(done)
+    assert message["metadata"]["plan"] == plan
+    assert_cites(message, fresh_sapi.chunks["pharmaco"]["PCB-214 confidential hepatic review"]
+                 + fresh_sapi.chunks["pharmaco"]["Signal detection SOP"] + _seeded_chunks(fresh_sapi, "pharmaco"))
+
+
+def test_a_waiting_run_without_engine_state_and_no_plan_to_rebuild_from_is_a_409(fresh_sapi):
+    with pg.connect(fresh_sapi.database) as conn:
+        conn.execute("UPDATE workflow_approvals SET request = request - 'plan' || '{\"kind\": \"approval\"}' "
+                     "WHERE status = 'pending' AND tenant_id = (SELECT id FROM tenants WHERE subdomain = 'pharmaco')")
+        conn.commit()
+    pharmaco = fresh_sapi.as_("pharmaco")
+    waiting = [s for s in pharmaco.get("/api/v1/ask-expert/sessions").json() if s["status"] == "waiting_approval"]
+    r = pharmaco.post(f"/api/v1/ask-expert/sessions/{waiting[0]['id']}/approve", json={})
+    assert r.status_code == 409 and "no state this engine can continue from" in r.json()["message"]
+    assert pharmaco.get(f"/api/v1/ask-expert/sessions/{waiting[0]['id']}").json()["run"]["status"] == "failed"
+
+
+def _seeded_chunks(api, tenant: str) -> list[str]:
+    with pg.connect(api.database) as conn:
+        return [str(r[0]) for r in conn.execute(
+            "SELECT c.id FROM rag_knowledge_chunks c JOIN tenants t ON t.id = c.tenant_id "
+            "WHERE t.subdomain IN (%s, 'platform')", (tenant,))]
+
+
 def test_mode_3_changes_requested_replans(sapi, services_db):
     agent = agent_id(services_db[0], "acme", "quality-systems-architect")
     acme = sapi.as_("acme")

@@ -153,7 +153,9 @@ INSERT INTO public.workflow_runs (id, tenant_id, definition_tenant_id, definitio
   (vital.seed_uuid('workflow_runs', 'acme', 'capa-temperature-excursions'), vital.seed_uuid('tenants', 'acme'),
    vital.platform_tenant_id(), vital.seed_uuid('workflow_definitions', 'platform', 'autonomous-expert'),
    'acme-capa-temperature-excursions', 'succeeded', 'verify',
-   '{"question": "Draft a CAPA plan for the repeated temperature excursions in our Q3 clinical-supply shipments to the EU depots."}',
+   jsonb_build_object('question', 'Draft a CAPA plan for the repeated temperature excursions in our Q3 clinical-supply shipments to the EU depots.',
+                      'session_id', vital.seed_uuid('ask_expert_sessions', 'acme', 'capa-temperature-excursions'), 'mode', 3,
+                      'agent_id', vital.seed_uuid('agents', 'platform', 'quality-systems-architect')),
    '{"summary": "Root cause: passive shippers qualified for 72 h met weekend customs holds of up to 80 h. CAPA: requalify shippers for 96 h, stop Friday dispatch on the Frankfurt-Lyon lane, add data-logger review to depot receipt.",
      "claims_checked": 6, "unsupported_claims": 0}',
    60000, 2.5000, timestamptz '2026-11-18 14:02:11+00', timestamptz '2026-11-18 14:09:47+00',
@@ -161,7 +163,9 @@ INSERT INTO public.workflow_runs (id, tenant_id, definition_tenant_id, definitio
   (vital.seed_uuid('workflow_runs', 'pharmaco', 'pcb214-hepatotoxicity-assessment'), vital.seed_uuid('tenants', 'pharmaco'),
    vital.platform_tenant_id(), vital.seed_uuid('workflow_definitions', 'platform', 'autonomous-expert'),
    'pharmaco-pcb214-hepatotoxicity', 'waiting_approval', 'approve',
-   '{"question": "Do the two new hepatotoxicity reports for PCB-214 change the benefit-risk conclusion of our next PSUR?"}',
+   jsonb_build_object('question', 'Do the two new hepatotoxicity reports for PCB-214 change the benefit-risk conclusion of our next PSUR?',
+                      'session_id', vital.seed_uuid('ask_expert_sessions', 'pharmaco', 'pcb214-hepatotoxicity-assessment'), 'mode', 4,
+                      'agent_id', vital.seed_uuid('agents', 'platform', 'clinical-safety-monitor')),
    '{}',
    80000, 4.0000, timestamptz '2026-11-19 09:30:05+00', NULL,
    vital.seed_uuid('users', 'paul@pharmaco.example'))
@@ -225,7 +229,9 @@ ON CONFLICT DO NOTHING;
 
 -- == workflow_checkpoints ====================================================
 -- Blobs are stored with serializer tag 'json' so that the demo state is readable;
--- the saver may use msgpack for its own writes.
+-- the saver writes msgpack. This state is a sketch, not the engine's own: approving
+-- pharmaco's waiting run rebuilds its state from the run's input and the plan
+-- being approved (Engine.advance).
 INSERT INTO public.workflow_checkpoints (id, tenant_id, run_id, kind, thread_id, checkpoint_ns, checkpoint_id,
                                          parent_checkpoint_id, type, checkpoint, metadata,
                                          task_id, task_path, idx, channel, value) VALUES

@@ -99,7 +99,8 @@ def decide(engine: Engine, run_id: str, *, approved: bool, decision: str | None 
             raise InvalidInput(f"Unknown decision '{decision}'.", hint=f"Choose one of: {', '.join(options)}.")
         records.event("approval_decided", {"decision": decision, "approved": approved, "comment": comment}, conn=conn)
     records.flush()
-    return engine.advance(run_id, resume={"approved": approved, "decision": decision, "comment": comment})
+    return engine.advance(run_id, resume={"approved": approved, "decision": decision, "comment": comment},
+                          request=row[1])
 
 
 def pause(engine: Engine, run_id: str) -> Run:

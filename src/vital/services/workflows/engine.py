@@ -291,8 +291,11 @@ class Engine:
         with self.scope.tx(read_only=True) as conn:
             return load_run(conn, run_id)
 
-    def advance(self, run_id: str, *, resume: dict | None = None) -> Run:
-        """Run until the graph ends, waits for a person, or is paused/cancelled."""
+    def advance(self, run_id: str, *, resume: dict | None = None, request: dict | None = None) -> Run:
+        """Run until the graph ends, waits for a person, or is paused/cancelled.
+
+        `resume` is a person's decision on `request`, the approval the run waits on.
+        """
         with lease(self.scope, run_id):
             run = self.get(run_id)
             if run.status in TERMINAL:
@@ -316,6 +319,8 @@ class Engine:
             elif resume is not None:
                 payload = Command(resume=resume)
             try:
+                if request and "input" not in app.get_state(config).values:  # not state this engine wrote
+                    _rebuild_at_approval(app, config, run, request)
                 app.invoke(payload, config, durability="sync")
             except RunHalted:
                 return self.get(run_id)
@@ -353,6 +358,21 @@ class Engine:
             output = done(ctx, conn, state, outcome) if done else {"outputs": state.get("outputs", {})}
             ctx.records.set_status(outcome, event="run_succeeded" if outcome == "succeeded" else "run_cancelled",
                                    payload={"outcome": state.get("outcome") or outcome}, output=output, conn=conn)
+
+
+def _rebuild_at_approval(app, config: dict, run: Run, request: dict) -> None:
+    """A run that waits on a plan's approval without state of this engine's making (the seed's
+    demo run, or checkpoints lost in a partial restore): rebuild that state from the records,
+    the run's input and the plan the person is deciding on, so that the decision applies to it."""
+    graph = run.definition.graph
+    node = request.get("node") or next((n["id"] for n in graph["nodes"] if n.get("type") == "human_approval"), None)
+    before = next((e["from"] for e in graph["edges"] if e["to"] == node), None)
+    if request.get("kind") != "plan" or not request.get("plan") or before is None:
+        raise Conflict("The run has no state this engine can continue from.",
+                       hint="Only a plan's approval can be rebuilt from the records; start a new run.")
+    app.checkpointer.delete_thread(run.thread_id)  # what is there cannot be continued, and would mix in
+    app.update_state(config, {"input": run.input, "outputs": {}, "plan": list(request["plan"]), "step_index": 0},
+                     as_node=before)
 
 
 def _links(run: Run) -> dict[str, str | None]:
