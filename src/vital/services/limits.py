@@ -99,16 +99,16 @@ def add_tokens(conn: psycopg.Connection, tokens: int) -> None:
         conn.execute(q("usage_count"), {"metric": "tokens", "amount": tokens, "limit": None})
 
 
-def check_documents(conn: psycopg.Connection, adding: int = 1) -> None:
-    """For ingestion: refuse documents beyond the tier's limit.
+def check_documents(conn: psycopg.Connection) -> None:
+    """For ingestion: refuse a document beyond the tier's limit.
 
     The lock (until the transaction ends) keeps two uploads of one tenant from
     both taking the last free place.
     """
     tier, numbers = allowed(conn)
     conn.execute(q("documents_lock"))
-    stored = conn.execute(q("documents_count")).fetchone()[0]
-    if stored + adding > numbers["documents"]:
+    stored = _stored(conn)
+    if stored >= numbers["documents"]:
         raise LimitExceeded("documents", tier, numbers["documents"], stored, None)
 
 
@@ -118,9 +118,13 @@ def usage(conn: psycopg.Connection) -> tuple[str, list[Usage]]:
     return tier, [
         Usage("sessions_per_day", numbers["sessions_per_day"], _today(conn, "sessions"), next_reset()),
         Usage("tokens_per_day", numbers["tokens_per_day"], _today(conn, "tokens"), next_reset()),
-        Usage("documents", numbers["documents"], conn.execute(q("documents_count")).fetchone()[0], None),
+        Usage("documents", numbers["documents"], _stored(conn), None),
     ]
 
 
 def _today(conn: psycopg.Connection, metric: str) -> int:
     return conn.execute(q("usage_today"), {"metric": metric}).fetchone()[0]
+
+
+def _stored(conn: psycopg.Connection) -> int:
+    return conn.execute(q("documents_count")).fetchone()[0]
