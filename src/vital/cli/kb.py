@@ -40,16 +40,21 @@ def kb() -> None:
 def _tenant(ctx, subdomain: str, email: str | None):
     """An owner connection (autocommit) and the claims of the tenant's user: RLS applies in tenant_transaction."""
     with database(ctx) as d, d.session(autocommit=True) as conn:
-        row = conn.execute(query("ingest.tenant_by_subdomain"), {"subdomain": subdomain}).fetchone()
-        if row is None:
-            raise NotFound(f"No tenant with subdomain '{subdomain}'.")
+        tenant = _tenant_id(conn, subdomain)
         user = None
         if email:
-            found = conn.execute(query("ingest.user_by_email"), {"email": email, "tenant": row[0]}).fetchone()
+            found = conn.execute(query("ingest.user_by_email"), {"email": email, "tenant": tenant}).fetchone()
             if found is None:
                 raise NotFound(f"{email} is not a member of '{subdomain}'.")
             user = found[0]
-        yield conn, claims_for(row[0], user), row[0]
+        yield conn, claims_for(tenant, user), tenant
+
+
+def _tenant_id(conn, subdomain: str) -> UUID:
+    row = conn.execute(query("ingest.tenant_by_subdomain"), {"subdomain": subdomain}).fetchone()
+    if row is None:
+        raise NotFound(f"No tenant with subdomain '{subdomain}'.")
+    return row[0]
 
 
 def _model(conn, s):
@@ -199,13 +204,7 @@ def tune_cmd(ctx, subdomain, dry_run) -> None:
     """Build (or drop) per-tenant HNSW indexes by partition size, CONCURRENTLY."""
     s = settings(ctx)
     with database(ctx) as d, d.session(autocommit=True) as conn:
-        tenant = None
-        if subdomain:
-            row = conn.execute(query("ingest.tenant_by_subdomain"), {"subdomain": subdomain}).fetchone()
-            if row is None:
-                raise NotFound(f"No tenant with subdomain '{subdomain}'.")
-            tenant = row[0]
-        _tune(conn, s, tenant, dry_run=dry_run)
+        _tune(conn, s, _tenant_id(conn, subdomain) if subdomain else None, dry_run=dry_run)
 
 
 def _tune(conn, s, tenant: UUID | None, *, dry_run: bool = False, quiet: bool = False) -> None:
