@@ -26,7 +26,7 @@ import psycopg
 
 from vital.api.auth import mint_token
 from vital.db.connection import SESSION_OPTIONS, Database
-from vital.schema.generate import Plan, generate
+from vital.schema.benchmark_data import Plan, generate
 
 PREFIX = "load"
 PLATFORM = str(uuid.UUID(int=0))

@@ -83,7 +83,11 @@ CASES = {
     "security_definer_search_path": (
         "CREATE FUNCTION public.zz_fn() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'SELECT 1'",
         "ALTER FUNCTION public.zz_fn() SET search_path = ''",
-        {("security_definer_search_path", "zz_fn()")}),
+        {("security_definer_search_path", "zz_fn()"), ("function_search_path_mutable", "zz_fn()")}),
+    "function_search_path_mutable": (
+        "CREATE FUNCTION vital.zz_fn() RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 1'",
+        "ALTER FUNCTION vital.zz_fn() SET search_path = ''",
+        {("function_search_path_mutable", "vital.zz_fn()")}),
     "table_missing_created_at": (
         "ALTER TABLE zz_probe DROP COLUMN created_at",
         "ALTER TABLE zz_probe ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()",

@@ -7,7 +7,7 @@ import time
 import click
 
 from vital.cli.common import database, handles_errors, option, out, progress_bars
-from vital.schema.generate import Plan, generate
+from vital.schema.benchmark_data import Plan, generate
 
 
 @click.command("generate")

@@ -1,4 +1,9 @@
-"""The platform library and demo tenants: seed files applied in name order, in one transaction."""
+"""The platform library and demo tenants: seed files applied in name order, in one transaction.
+
+`<name>.json` files are data, inserted by vital.schema.seed_data; `<name>.sql` files are
+the seeding that is logic (rows computed from rows already seeded). For one name the
+data goes first (`.json` sorts before `.sql`).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,11 @@ from typing import Callable
 import psycopg
 
 from vital.errors import MigrationError
+from vital.schema import seed_data
 
 
 def seed_files(seed_dir: Path) -> list[Path]:
-    return sorted(seed_dir.glob("*.sql"))
+    return sorted([*seed_dir.glob("*.json"), *seed_dir.glob("*.sql")])
 
 
 def seed(conn: psycopg.Connection, seed_dir: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
@@ -22,8 +28,11 @@ def seed(conn: psycopg.Connection, seed_dir: Path, progress: Callable[[str], Non
             if progress:
                 progress(f"seeding {path.name}")
             try:
-                conn.execute(path.read_text(), prepare=False)
-            except psycopg.Error as exc:
+                if path.suffix == ".json":
+                    seed_data.load(conn, path)
+                else:
+                    conn.execute(path.read_text(), prepare=False)
+            except (psycopg.Error, KeyError, ValueError) as exc:
                 raise MigrationError(
                     f"Seed file {path.name} failed; nothing was seeded.", details=str(exc).strip()
                 ) from exc

