@@ -52,14 +52,14 @@ def find_tenant(conn: psycopg.Connection, subdomain: str, *, rule: Rule) -> Tena
     if rule is Rule.SERVING:
         row = conn.execute(SQL("lookup.serving"), {"subdomain": subdomain}).fetchone()
         if row is None or row[0] is None:
-            raise NotFound(f"No active tenant has the subdomain '{subdomain}' (unknown, suspended or deleted).",
+            raise NotFound(f"No tenant with subdomain '{subdomain}' is active (unknown, suspended or deleted).",
                            hint="Check the subdomain; a suspended tenant is served again once its status is "
                                 "'active'.")
         return Tenant(row[0], subdomain, None, "active")
     with conn.cursor(row_factory=class_row(Tenant)) as cur:
         tenant = cur.execute(SQL("lookup.operating"), {"subdomain": subdomain}).fetchone()
     if tenant is None:
-        raise NotFound(f"No tenant has the subdomain '{subdomain}'.",
+        raise NotFound(f"No tenant with subdomain '{subdomain}'.",
                        hint="`vital db psql -c 'SELECT subdomain, status FROM tenants'` lists them.")
     return tenant
 
