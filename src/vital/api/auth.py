@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import re
 from typing import Any
-from uuid import UUID
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
