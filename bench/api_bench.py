@@ -36,10 +36,10 @@ import uuid
 import psutil
 import psycopg
 
-from vital.api.auth import mint_token
 from vital.api.rest.build import Builder
 from vital.api.rest.catalog import Catalog
 from vital.api.rest.params import parse_query
+from vital.auth.tokens import mint_token
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.tenant import tenant_transaction
 from vital.settings import load_settings

@@ -22,13 +22,14 @@ import time
 from pathlib import Path
 
 from vital.db.connection import Database
-from vital.db.tenant import claims_for, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.knowledge import embeddings, recall
 from vital.knowledge.ingest import Ingestor, files_under
 from vital.knowledge.search import SearchRequest, search
 from vital.schema.migrator import Migrator, discover
 from vital.schema.seed import seed
 from vital.settings import load_settings
+from vital.tenancy import Caller
 
 # (question, pages that answer it)
 QUESTIONS = [
@@ -84,11 +85,11 @@ def main() -> None:
                 m.up()
             seed(conn, settings.seed_dir)
             embedder = embeddings.current(settings)
-            with tenant_transaction(conn, claims_for(None, role="service_role")) as c:
+            with tenant_transaction(conn, Caller.service()) as c:
                 model = embeddings.register(c, embedder)
             acme = conn.execute("SELECT id FROM tenants WHERE subdomain = 'acme'").fetchone()[0]
             ada = conn.execute("SELECT id FROM auth.users WHERE email = 'ada@acme.example'").fetchone()[0]
-            claims = claims_for(acme, ada)
+            claims = Caller.member(acme, ada)
             log(f"ingesting {len(files)} files with {embedder.label}")
             done = [0]
 

@@ -40,13 +40,14 @@ from pgvector.psycopg import register_vector
 from psycopg import sql
 
 from vital.db.connection import Database
-from vital.db.tenant import claims_for, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.knowledge import recall
 from vital.knowledge.embeddings import ModelRef
 from vital.knowledge.search import PLATFORM, SearchRequest, search
 from vital.schema.migrator import Migrator, discover
 from vital.schema.seed import seed
 from vital.settings import load_settings
+from vital.tenancy import Caller
 
 DIMS = 384
 THEMES, TOPICS, SUBTOPICS = 50, 1000, 16
@@ -270,7 +271,7 @@ def _literal(q: np.ndarray) -> str:
 
 def _naive(conn, tenant, statement, q, ef: int, iterative: str):
     """What a developer would write: the shared index, RLS doing the tenant filter."""
-    with tenant_transaction(conn, claims_for(tenant)) as c:
+    with tenant_transaction(conn, Caller.member(tenant)) as c:
         c.execute("SELECT set_config('hnsw.ef_search', %s, true), set_config('hnsw.iterative_scan', %s, true)",
                   (str(ef), iterative))
         return [r[0] for r in c.execute(statement, {"q": _literal(q)}, prepare=False)]
@@ -278,7 +279,7 @@ def _naive(conn, tenant, statement, q, ef: int, iterative: str):
 
 def _vital(conn, tenant, q, model, settings, *, ef: int, force_exact: bool = False):
     tuned = settings.model_copy(update={"search_ef_search": ef})
-    with tenant_transaction(conn, claims_for(tenant)) as c:
+    with tenant_transaction(conn, Caller.member(tenant)) as c:
         found = search(c, tenant, SearchRequest("synthetic", "vector", 10), tuned,
                        query_vectors={model: q.tolist()}, exact=force_exact)
     return [uuid.UUID(r["chunk"]["id"]) for r in found["results"]]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import httpx
 import psycopg
 
-from vital.api.auth import mint_token
+from vital.auth.tokens import mint_token
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.schema.benchmark_data import Plan, generate
 

@@ -31,12 +31,12 @@ from psycopg import sql
 from psycopg_pool import ConnectionPool
 
 from vital.db.connection import SESSION_OPTIONS, Database, with_user
-from vital.db.tenant import claims_for
 from vital.schema.migrator import Migrator, discover
 from vital.schema.seed import seed
 from vital.services.ask_expert.service import AskExpert
 from vital.services.scope import Scope
 from vital.settings import load_settings
+from vital.tenancy import Caller
 
 TOPICS = {
     "sample size": ("non-inferiority margin", "event rate", "statistical power", "one-sided alpha", "dropout rate"),
@@ -154,7 +154,7 @@ def main() -> None:
             owner.commit()
         pool = ConnectionPool(with_user(url, base.api_role), min_size=2, max_size=4, open=True,
                               kwargs={"options": SESSION_OPTIONS, "autocommit": True})
-        scope = Scope(pool, claims_for(tenant, user))
+        scope = Scope(pool, Caller.member(tenant, user).claims)
         print(f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, "
               f"{platform.processor() or platform.machine()}, load {os.getloadavg()[0]:.1f}; corpus: {corpus}; "
               f"{args.questions} questions per row (after 5 warm-up questions)\n")

@@ -26,10 +26,11 @@ import psycopg
 from psycopg import sql
 
 from vital.db.connection import SESSION_OPTIONS, Database
-from vital.db.tenant import claims_for, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.schema.migrator import Migrator, discover
 from vital.schema.seed import seed
 from vital.settings import load_settings
+from vital.tenancy import Caller
 
 DIRECT = """INSERT INTO public.tenant_usage (tenant_id, metric, period, period_start, value)
 VALUES ((SELECT auth.tenant_id()), 'sessions', 'day', (now() AT TIME ZONE 'utc')::date, 1)
@@ -70,7 +71,7 @@ def main() -> None:
             tenant, user = conn.execute("SELECT t.id, u.id FROM tenants t, auth.users u WHERE t.subdomain = 'acme' "
                                         "AND u.email = 'ada@acme.example'").fetchone()
             params = {"limit": 10 ** 12}
-            claims = claims_for(tenant, user)
+            claims = Caller.member(tenant, user)
 
             def call(statement):
                 def one():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import psycopg
 
-from vital.db.tenant import apply_context, claims_for
+from vital.db.tenant import apply_context
+from vital.tenancy import Caller
 
 USERS = {"acme": "ada@acme.example", "pharmaco": "paul@pharmaco.example"}
 
@@ -20,9 +21,9 @@ def user_id(conn: psycopg.Connection, email: str):
 def act_as(conn: psycopg.Connection, subdomain: str | None, role: str = "authenticated") -> None:
     """Switch the open transaction to a tenant's demo user (or anon when subdomain is None)."""
     if subdomain is None:
-        apply_context(conn, claims_for(None, role="anon"))
+        apply_context(conn, Caller.anonymous())
         return
-    apply_context(conn, claims_for(tenant_id(conn, subdomain), user_id(conn, USERS[subdomain]), role=role))
+    apply_context(conn, Caller.member(tenant_id(conn, subdomain), user_id(conn, USERS[subdomain]), role=role))
 
 
 def reset_role(conn: psycopg.Connection) -> None:

@@ -12,8 +12,9 @@ from psycopg_pool import ConnectionPool
 from tests import pg
 from tests.helpers import act_as, tenant_id
 from vital.db.connection import SESSION_OPTIONS, with_user
-from vital.db.tenant import claims_for, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.errors import PermissionDenied
+from vital.tenancy import Caller
 
 
 def test_tenant_id_is_read_from_the_claim_or_from_app_metadata(db):
@@ -82,7 +83,7 @@ def test_tenant_context_lives_exactly_as_long_as_the_transaction(fresh_db):
     with pg.connect(fresh_db) as owner:
         acme = tenant_id(owner, "acme")
     with ConnectionPool(_api_url(fresh_db), min_size=1, max_size=1, kwargs={"options": SESSION_OPTIONS}, open=True) as pool:
-        with tenant_transaction(pool, claims_for(acme)) as conn:
+        with tenant_transaction(pool, Caller.member(acme)) as conn:
             assert conn.execute("SELECT current_user, auth.tenant_id()").fetchone() == ("authenticated", acme)
             assert conn.execute("SELECT count(*) FROM profiles").fetchone()[0] == 1
         with pool.connection() as conn:  # the same single connection, next request
@@ -95,5 +96,5 @@ def test_read_only_transactions_refuse_writes(fresh_db):
         acme = tenant_id(owner, "acme")
     with psycopg.connect(_api_url(fresh_db), options=SESSION_OPTIONS) as conn:
         with pytest.raises(PermissionDenied, match="read-only"):
-            with tenant_transaction(conn, claims_for(acme), read_only=True):
+            with tenant_transaction(conn, Caller.member(acme), read_only=True):
                 conn.execute("UPDATE profiles SET display_name = 'x'")

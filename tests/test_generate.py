@@ -6,7 +6,8 @@ import subprocess
 
 from tests import pg
 from tests.helpers import tenant_id
-from vital.db.tenant import apply_context, claims_for
+from vital.db.tenant import apply_context
+from vital.tenancy import Caller
 
 
 def test_generate_writes_the_volume_asked_for_and_refuses_a_second_run(fresh_db, cli_env):
@@ -24,7 +25,7 @@ def test_generate_writes_the_volume_asked_for_and_refuses_a_second_run(fresh_db,
             FROM tenants t WHERE t.subdomain LIKE 'gen-%%'""").fetchone()
         assert counts == (3, 15, 100)
         # a generated tenant sees its own rows and the platform's, nothing of the others
-        apply_context(conn, claims_for(tenant_id(conn, "gen-00001")))
+        apply_context(conn, Caller.member(tenant_id(conn, "gen-00001")))
         own = conn.execute("SELECT count(*) FROM agents WHERE tenant_id <> vital.platform_tenant_id()").fetchone()
         assert own[0] == 5
     again = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from tests import pg
 from tests.helpers import USERS
 from vital.api.app import create_app
-from vital.api.auth import mint_token
+from vital.auth.tokens import mint_token
 from vital.settings import Settings
 
 

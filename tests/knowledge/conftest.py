@@ -10,11 +10,12 @@ import pytest
 
 from tests import pg
 from tests.helpers import USERS
-from vital.db.tenant import claims_for, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.knowledge import embeddings
 from vital.knowledge.ingest import FileInput, IngestReport, Ingestor
 from vital.knowledge.search import SearchRequest, search
 from vital.settings import Settings
+from vital.tenancy import Caller
 
 os.environ.pop("OPENAI_API_KEY", None)  # read as VITAL_EMBEDDING_API_KEY's alias; tests never use the developer's
 
@@ -36,11 +37,11 @@ class KB:
         email = USERS.get(subdomain) if email == "default" else email
         user = self.conn.execute("SELECT id FROM auth.users WHERE email = %s", (email,)).fetchone()[0] \
             if email else None
-        return claims_for(self.tenant(subdomain), user, role=role)
+        return Caller.member(self.tenant(subdomain), user, role=role)
 
     def model(self, s: Settings):
         embedder = embeddings.current(s)
-        with tenant_transaction(self.conn, claims_for(None, role="service_role")) as c:
+        with tenant_transaction(self.conn, Caller.service()) as c:
             return embedder, embeddings.register(c, embedder)
 
     def ingest(self, subdomain: str, files: dict[str, bytes], s: Settings | None = None, **options) -> IngestReport:

@@ -11,12 +11,13 @@ import pytest
 from psycopg import sql
 
 from tests import pg
-from vital.db.tenant import claims_for, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.knowledge import recall
 from vital.knowledge.embeddings import ModelRef
 from vital.knowledge.queries import composed
 from vital.knowledge.search import PLATFORM, SearchRequest, search
 from tests.knowledge.conftest import settings
+from vital.tenancy import Caller
 
 DIMS = 32
 SIZES = {"big": 4000, "small": 150, **{f"crowd{i:02d}": 250 for i in range(24)}, "platform": 300}
@@ -72,7 +73,7 @@ def test_recall_at_10_against_exact_search(space, tenant, path):
             q /= np.linalg.norm(q)
             every = np.concatenate([own, library])
             truth = set(np.concatenate([ids, library_ids])[np.argsort(-(every @ q))[:10]])
-            with tenant_transaction(conn, claims_for(space["tenants"][tenant])) as c:
+            with tenant_transaction(conn, Caller.member(space["tenants"][tenant])) as c:
                 found = search(c, space["tenants"][tenant], SearchRequest("synthetic", "vector", 10), settings(),
                                query_vectors={space["model"]: q.tolist()})
             assert found["vector_paths"]["test-synthetic-32:tenant"] == path
@@ -87,7 +88,7 @@ def test_the_large_tenants_statement_uses_its_own_index(space):
                          partition=sql.Literal(str(big)), model=sql.Literal(str(model.id)),
                          eligible=sql.SQL("true"), fetch=sql.Literal(40))
     with pg.connect(space["db"], autocommit=True) as conn:
-        with tenant_transaction(conn, claims_for(big)) as c:
+        with tenant_transaction(conn, Caller.member(big)) as c:
             c.execute("SELECT set_config('enable_sort', 'off', true)")
             plan = "\n".join(r[0] for r in c.execute(sql.SQL("EXPLAIN ") + statement,
                                                      {"q": "[" + ",".join(["0.1"] * DIMS) + "]"}))
@@ -112,7 +113,7 @@ def test_a_filter_that_starves_the_index_scan_falls_back_to_the_exact_path(space
                            (big,)).fetchone()[0]
         conn.execute("UPDATE rag_knowledge_chunks SET document_id = %s WHERE tenant_id = %s AND chunk_index < 5",
                      (doc, big))
-        with tenant_transaction(conn, claims_for(big)) as c:
+        with tenant_transaction(conn, Caller.member(big)) as c:
             found = search(c, big, SearchRequest("synthetic", "vector", 10, metadata={"tag": "rare"}), settings(),
                            query_vectors={model: vectors[0].tolist()})
         conn.rollback()

@@ -21,9 +21,10 @@ from tests.helpers import tenant_id
 from tests.ops.digests import digests
 from vital.db.connection import SESSION_OPTIONS
 from vital.db.embedded import SERVER_USER
-from vital.db.tenant import claims_for, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.errors import DatabaseUnavailable, MigrationError
 from vital.schema.migrator import Migrator, discover
+from vital.tenancy import Caller
 
 
 def test_a_migration_that_fails_midway_leaves_schema_and_rows_as_they_were(fresh_db, tmp_path):
@@ -53,7 +54,7 @@ def test_a_closed_pool_gives_a_clear_error_at_once():
     pool.close()
     started_at = time.perf_counter()
     with pytest.raises(DatabaseUnavailable) as caught:
-        with tenant_transaction(pool, claims_for(None, role="anon")):
+        with tenant_transaction(pool, Caller.anonymous()):
             pass
     assert time.perf_counter() - started_at < 1
     assert "closed" in str(caught.value)
@@ -64,7 +65,7 @@ def test_an_unreachable_database_gives_a_clear_error_within_the_pool_timeout(tmp
                           open=True, reconnect_timeout=1)
     started_at = time.perf_counter()
     with pytest.raises(DatabaseUnavailable, match="No database connection became free in time"):
-        with tenant_transaction(pool, claims_for(None, role="anon")):
+        with tenant_transaction(pool, Caller.anonymous()):
             pass
     assert time.perf_counter() - started_at < 3
     pool.close()
@@ -110,7 +111,7 @@ def test_a_full_disk_gives_a_clear_error_not_a_hang(fresh_db, full_disk):
         conn.commit()
         started_at = time.perf_counter()
         with pytest.raises(DatabaseUnavailable) as caught:
-            with tenant_transaction(conn, claims_for(acme)):
+            with tenant_transaction(conn, Caller.member(acme)):
                 conn.execute("INSERT INTO search_logs (tenant_id, query, strategy, latency_ms) "
                              "SELECT auth.tenant_id(), repeat(md5(g::text), 20), 'hybrid', 1 "
                              "FROM generate_series(1, 100000) g")

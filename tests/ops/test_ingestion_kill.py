@@ -17,16 +17,17 @@ INGEST = textwrap.dedent("""
     import os, sys, time
     import psycopg
     from vital.db.connection import SESSION_OPTIONS
-    from vital.db.tenant import claims_for, tenant_transaction
+    from vital.db.tenant import tenant_transaction
     from vital.knowledge import embeddings, ingest
     from vital.settings import Settings
+    from vital.tenancy import Caller
 
     url, folder, hang_at = sys.argv[1], sys.argv[2], int(os.environ.get("HANG_AT", "0"))
     settings = Settings(environment="test", database_url=url, embedding_provider="hash")
     conn = psycopg.connect(url, autocommit=True, options=SESSION_OPTIONS)
     tenant = conn.execute("SELECT id FROM tenants WHERE subdomain = 'acme'").fetchone()[0]
     embedder = embeddings.current(settings)
-    with tenant_transaction(conn, claims_for(None, role="service_role")) as c:
+    with tenant_transaction(conn, Caller.service()) as c:
         model = embeddings.register(c, embedder)
     real, written = ingest.graph.link_document, []
 
@@ -39,7 +40,7 @@ INGEST = textwrap.dedent("""
 
     ingest.graph.link_document = link
     files, _ = ingest.files_under([__import__("pathlib").Path(folder)])
-    report = ingest.Ingestor(conn, claims_for(tenant), settings, embedder, model).run(files, collection="kill-test")
+    report = ingest.Ingestor(conn, Caller.member(tenant), settings, embedder, model).run(files, collection="kill-test")
     print(report.status, flush=True)
 """)
 

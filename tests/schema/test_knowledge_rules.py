@@ -9,7 +9,8 @@ from psycopg import sql
 from psycopg.errors import CheckViolation, UniqueViolation
 
 from tests.helpers import act_as, tenant_id
-from vital.db.tenant import apply_context, claims_for
+from vital.db.tenant import apply_context
+from vital.tenancy import Caller
 
 PLATFORM = "00000000-0000-0000-0000-000000000000"
 
@@ -179,7 +180,7 @@ def test_a_restricted_document_is_readable_only_by_listed_members_and_admins(db)
 
     act_as(db, "acme")  # ada is listed on the seeded access rule
     assert db.execute(readable, (document,)).fetchone()[0] is True
-    apply_context(db, claims_for(acme, outsider))
+    apply_context(db, Caller.member(acme, outsider))
     assert db.execute(readable, (document,)).fetchone()[0] is False
     assert db.execute(readable, (platform_doc,)).fetchone()[0] is True
 

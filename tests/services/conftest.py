@@ -13,9 +13,9 @@ from tests import pg
 from tests.api.conftest import running, tenants_of
 from tests.services import corpus
 from vital.db.connection import SESSION_OPTIONS, with_user
-from vital.db.tenant import claims_for
 from vital.services.scope import Scope
 from vital.settings import Settings
+from vital.tenancy import Caller
 
 SERVICE_SETTINGS = {"embedding_provider": "hash", "services_retrieval": "fulltext"}
 
@@ -76,7 +76,7 @@ def scopes(services_db, settings):
     name = services_db[0]
     pool = ConnectionPool(with_user(pg.url(name), "vital_api"), min_size=1, max_size=6, open=True,
                           kwargs={"options": SESSION_OPTIONS, "autocommit": True})
-    found = {sub: Scope(pool, claims_for(t.id, t.user_id)) for sub, t in tenants_of(name, settings).items()}
+    found = {sub: Scope(pool, Caller.member(t.id, t.user_id).claims) for sub, t in tenants_of(name, settings).items()}
     yield found
     pool.close()
 

@@ -37,7 +37,7 @@ def schema():
 
 
 def _token(database: str, s: Settings) -> str:
-    from vital.api.auth import mint_token
+    from vital.auth.tokens import mint_token
 
     with pg.connect(database) as conn:
         tenant_id, user_id = conn.execute("SELECT t.id, u.id FROM tenants t, auth.users u WHERE t.subdomain = 'acme' "

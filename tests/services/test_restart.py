@@ -87,7 +87,7 @@ def steps(database: str, run_id: str) -> list[tuple]:
 
 
 def test_a_run_interrupted_by_a_restart_resumes(database, tmp_path):
-    from vital.api.auth import mint_token
+    from vital.auth.tokens import mint_token
     from vital.settings import Settings
 
     with pg.connect(database) as conn:

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from vital.api import service_calls as svc
-from vital.api.auth import Caller, authenticate
+from vital.api.auth import authenticate
 from vital.errors import InvalidInput
 from vital.services import analytics, limits
+from vital.tenancy import Caller
 
 router = APIRouter(prefix="/api/v1", tags=["analytics"])
 MAX_DAYS = 92

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from vital.api import service_calls as svc
-from vital.api.auth import Caller, authenticate
+from vital.api.auth import authenticate
 from vital.services import workflows
 from vital.services.ask_expert.service import AskExpert
+from vital.tenancy import Caller
 
 router = APIRouter(prefix="/api/v1/ask-expert", tags=["ask expert"])
 

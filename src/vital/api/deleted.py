@@ -13,11 +13,12 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from vital.api.auth import Caller, authenticate
+from vital.api.auth import authenticate
 from vital.api.errors import Forbidden
 from vital.db.tenant import tenant_transaction
 from vital.ops import soft_delete
 from vital.ops.catalog import Catalog, load
+from vital.tenancy import Caller
 
 router = APIRouter(prefix="/api/v1/deleted", tags=["soft delete"])
 
@@ -31,12 +32,12 @@ def _catalog(request: Request, conn) -> Catalog:
 
 
 def _list(request: Request, caller: Caller, table: str | None, limit: int) -> list[dict[str, Any]]:
-    with tenant_transaction(request.app.state.api.pool, caller.claims, read_only=True) as conn:
+    with tenant_transaction(request.app.state.api.pool, caller, read_only=True) as conn:
         return soft_delete.list_deleted(conn, _catalog(request, conn), table, limit)
 
 
 def _restore(request: Request, caller: Caller, table: str, row_id: UUID) -> dict[str, Any]:
-    with tenant_transaction(request.app.state.api.pool, caller.claims) as conn:
+    with tenant_transaction(request.app.state.api.pool, caller) as conn:
         return soft_delete.restore(conn, _catalog(request, conn), table, row_id)
 
 

@@ -1,9 +1,10 @@
 """Who is behind a subdomain or an API key, asked before any tenant context exists.
 
 The answers come from SECURITY DEFINER functions (migration api_access) that
-the API's login role may execute; they are remembered for a few seconds so that
-most requests never ask. A suspended tenant or a revoked key is refused at the
-latest that many seconds later.
+the API's login role may execute (the tenant through vital.tenancy.find_tenant,
+Rule.SERVING); they are remembered for a few seconds so that most requests never
+ask. A suspended tenant or a revoked key is refused at the latest that many
+seconds later.
 """
 
 from __future__ import annotations
@@ -11,25 +12,26 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable
 from uuid import UUID
 
+from psycopg.rows import class_row
 from psycopg_pool import ConnectionPool
 
 from vital.db.errors import translate
+from vital.db.queries import Queries
+from vital.errors import NotFound
+from vital.tenancy import Rule, Tenant, find_tenant
 
-SQL_DIR = Path(__file__).parent / "sql"
-TENANT_SQL = (SQL_DIR / "tenant_id.sql").read_text()
-API_KEY_SQL = (SQL_DIR / "api_key.sql").read_text()
+SQL = Queries(__name__)
 MAX_ENTRIES = 10_000  # random Host headers must not grow the cache without bound
 _MISS = object()
 
 
 @dataclass(frozen=True)
 class ApiKey:
-    id: UUID
-    scopes: tuple[str, ...]
+    key_id: UUID
+    scopes: list[str]
 
 
 class Directory:
@@ -51,13 +53,21 @@ class Directory:
     def missed(value: Any) -> bool:
         return value is _MISS
 
-    def tenant_id(self, subdomain: str) -> UUID | None:
-        return self._remember(("tenant", subdomain), lambda: self._one(TENANT_SQL, {"subdomain": subdomain}))
+    def tenant(self, subdomain: str) -> Tenant | None:
+        """The tenant served at the subdomain (Rule.SERVING), or None: unknown, suspended and deleted alike."""
+        def ask() -> Tenant | None:
+            with translate(), self._pool.connection() as conn:
+                try:
+                    return find_tenant(conn, subdomain, rule=Rule.SERVING)
+                except NotFound:
+                    return None
+        return self._remember(("tenant", subdomain), ask)
 
     def api_key(self, tenant_id: UUID, prefix: str, key_hash: str) -> ApiKey | None:
         def ask() -> ApiKey | None:
-            row = self._row(API_KEY_SQL, {"tenant_id": tenant_id, "prefix": prefix, "key_hash": key_hash})
-            return ApiKey(row[0], tuple(row[1])) if row else None
+            with translate(), self._pool.connection() as conn, conn.cursor(row_factory=class_row(ApiKey)) as cur:
+                return cur.execute(SQL("api_key"), {"tenant_id": tenant_id, "prefix": prefix,
+                                                    "key_hash": key_hash}).fetchone()
         return self._remember(("api_key", tenant_id, prefix, key_hash), ask)
 
     def _remember(self, key: tuple, ask: Callable[[], Any]) -> Any:
@@ -71,11 +81,3 @@ class Directory:
                     self._cache.clear()
                 self._cache[key] = (time.monotonic() + self._ttl, value)
         return value
-
-    def _row(self, query: str, params: dict) -> tuple | None:
-        with translate(), self._pool.connection() as conn:
-            return conn.execute(query, params).fetchone()
-
-    def _one(self, query: str, params: dict) -> Any:
-        row = self._row(query, params)
-        return row[0] if row else None

@@ -12,7 +12,7 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
-from vital.api.auth import Caller
+from vital.tenancy import Caller
 from vital.api.errors import Forbidden, body_of, error_response
 from vital.errors import VitalError
 from vital.services.limits import LimitExceeded

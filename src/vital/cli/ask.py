@@ -5,14 +5,13 @@ from __future__ import annotations
 import click
 import psycopg
 
-from vital.api.auth import identity_for
 from vital.cli.common import database, handles_errors, option, out, settings
 from vital.db.connection import SESSION_OPTIONS
-from vital.db.tenant import claims_for
 from vital.errors import InvalidInput
 from vital.services.ask_expert import store
 from vital.services.ask_expert.service import AskExpert
 from vital.services.scope import Scope
+from vital.tenancy import Rule, member_caller
 
 
 @click.command("ask")
@@ -29,12 +28,14 @@ def ask(ctx, question: str, tenant: str, email: str | None, mode: str, agent: st
     s = settings(ctx)
     with database(ctx) as db:
         with db.session() as owner:
-            tenant_id, user_id, _ = identity_for(owner, tenant, email)
+            # SERVING: this asks as a member, the way the API would answer them; a suspended or
+            # deleted tenant gets no answers from the API, so none from here either.
+            caller = member_caller(owner, tenant, email, rule=Rule.SERVING)
         if mode == "1" and not agent:
             raise InvalidInput("Mode 1 needs --agent SLUG.", hint="e.g. --agent biostatistician")
         # The API's login: owns nothing, cannot bypass RLS.
         with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as conn:
-            scope = Scope(conn, claims_for(tenant_id, user_id))
+            scope = Scope(conn, caller.claims)
             service = AskExpert(scope, s)
             agent_id = None
             if agent:

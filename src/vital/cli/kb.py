@@ -13,13 +13,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vital.cli.common import database, err, handles_errors, option, out, settings
-from vital.db.tenant import claims_for, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, recall
 from vital.knowledge.ingest import Ingestor, files_under
 from vital.knowledge.queries import query
 from vital.knowledge.reembed import reembed
 from vital.knowledge.search import STRATEGIES, SearchRequest, feedback, search
+from vital.tenancy import Caller, Rule, find_tenant
 
 tenant_option = option("--tenant", "subdomain", required=True, envvar="VITAL_TENANT",
                        help="Tenant subdomain (platform = the shared library).")
@@ -38,28 +39,27 @@ def kb() -> None:
 
 @contextmanager
 def _tenant(ctx, subdomain: str, email: str | None):
-    """An owner connection (autocommit) and the claims of the tenant's user: RLS applies in tenant_transaction."""
+    """An owner connection (autocommit), the tenant's user as a Caller (RLS applies in tenant_transaction),
+    and the tenant's id.
+
+    Rule.SERVING: these commands act *as a member* of the tenant, writing into its knowledge (ingest,
+    re-embed, feedback, the search log) the way the API would; a suspended tenant's members get nothing
+    from the API, so an operator does not feed or query its knowledge here either, and an erased
+    tenant (suspended and deleted: its tombstone) must never receive rows again."""
     with database(ctx) as d, d.session(autocommit=True) as conn:
-        tenant = _tenant_id(conn, subdomain)
+        tenant = find_tenant(conn, subdomain, rule=Rule.SERVING).id
         user = None
         if email:
             found = conn.execute(query("ingest.user_by_email"), {"email": email, "tenant": tenant}).fetchone()
             if found is None:
                 raise NotFound(f"{email} is not a member of '{subdomain}'.")
             user = found[0]
-        yield conn, claims_for(tenant, user), tenant
-
-
-def _tenant_id(conn, subdomain: str) -> UUID:
-    row = conn.execute(query("ingest.tenant_by_subdomain"), {"subdomain": subdomain}).fetchone()
-    if row is None:
-        raise NotFound(f"No tenant with subdomain '{subdomain}'.")
-    return row[0]
+        yield conn, Caller.member(tenant, user, subdomain=subdomain), tenant
 
 
 def _model(conn, s):
     embedder = embeddings.current(s)
-    with tenant_transaction(conn, claims_for(None, role="service_role")) as c:
+    with tenant_transaction(conn, Caller.service()) as c:
         return embedder, embeddings.register(c, embedder)
 
 
@@ -92,13 +92,13 @@ def ingest_cmd(ctx, paths, subdomain, collection, domains, meta, email, no_graph
     files, skipped = files_under(paths)
     if not files:
         raise InvalidInput("No supported files (.txt, .md, .html, .pdf) under the given paths.")
-    with _tenant(ctx, subdomain, email) as (conn, claims, tenant):
+    with _tenant(ctx, subdomain, email) as (conn, caller, tenant):
         embedder, model = _model(conn, s)
         err.print(f"[dim]embedding with {escape(embedder.label)}[/dim]")
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, disable=as_json) as bar:
             task = bar.add_task("ingesting", total=len(files))
-            report = Ingestor(conn, claims, s, embedder, model).run(
+            report = Ingestor(conn, caller, s, embedder, model).run(
                 files, collection=collection, domains=list(domains), metadata=_pairs(meta, "--meta"),
                 on_file=lambda _: bar.advance(task), extract_graph=not no_graph)
         if tune:
@@ -140,8 +140,8 @@ def search_cmd(ctx, text, subdomain, strategy, k, collections, domains, meta, we
     except ValueError as exc:
         raise InvalidInput("--weight values must be numbers.") from exc
     request = SearchRequest(text, strategy, k, list(collections), list(domains), _pairs(meta, "--meta"), weight_map)
-    with _tenant(ctx, subdomain, email) as (conn, claims, tenant):
-        with tenant_transaction(conn, claims) as c:
+    with _tenant(ctx, subdomain, email) as (conn, caller, tenant):
+        with tenant_transaction(conn, caller) as c:
             found = search(c, tenant, request, settings(ctx))
     if as_json:
         out.print_json(json.dumps(found, default=str))
@@ -169,8 +169,8 @@ def search_cmd(ctx, text, subdomain, strategy, k, collections, domains, meta, we
 @handles_errors
 def feedback_cmd(ctx, search_id, subdomain, chunk, rating, relevant, comment, email) -> None:
     """Record a judgement on a search result (search_feedback)."""
-    with _tenant(ctx, subdomain, email) as (conn, claims, _):
-        with tenant_transaction(conn, claims) as c:
+    with _tenant(ctx, subdomain, email) as (conn, caller, _):
+        with tenant_transaction(conn, caller) as c:
             fid = feedback(c, search_id, chunk_id=chunk, rating=rating, relevant=relevant, comment=comment)
     out.print(f"feedback {fid} recorded")
 
@@ -184,12 +184,12 @@ def feedback_cmd(ctx, search_id, subdomain, chunk, rating, relevant, comment, em
 def reembed_cmd(ctx, subdomain, batch, threads) -> None:
     """Re-embed a tenant's chunks with the configured model; search keeps working meanwhile."""
     s = settings(ctx).model_copy(update={"embedding_threads": threads})
-    with _tenant(ctx, subdomain, None) as (conn, claims, tenant):
+    with _tenant(ctx, subdomain, None) as (conn, caller, tenant):
         embedder, model = _model(conn, s)
         with Progress(TextColumn("re-embedding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err) as bar:
             task = bar.add_task("", total=None)
-            result = reembed(conn, claims, embedder, model, batch=batch,
+            result = reembed(conn, caller, embedder, model, batch=batch,
                              progress=lambda done, total: bar.update(task, completed=done, total=total))
         _tune(conn, s, tenant)
     out.print(f"job {result['job_id']}: {result['status']}, {result['chunks']:,} chunks now on {embedder.label}")
@@ -204,7 +204,9 @@ def tune_cmd(ctx, subdomain, dry_run) -> None:
     """Build (or drop) per-tenant HNSW indexes by partition size, CONCURRENTLY."""
     s = settings(ctx)
     with database(ctx) as d, d.session(autocommit=True) as conn:
-        _tune(conn, s, _tenant_id(conn, subdomain) if subdomain else None, dry_run=dry_run)
+        # Rule.OPERATING: index upkeep is an operator's work on the tenant's partition, whatever its status.
+        tenant = find_tenant(conn, subdomain, rule=Rule.OPERATING).id if subdomain else None
+        _tune(conn, s, tenant, dry_run=dry_run)
 
 
 def _tune(conn, s, tenant: UUID | None, *, dry_run: bool = False, quiet: bool = False) -> None:
@@ -226,8 +228,8 @@ def _tune(conn, s, tenant: UUID | None, *, dry_run: bool = False, quiet: bool = 
 @handles_errors
 def jobs_cmd(ctx, subdomain, limit, as_json) -> None:
     """Ingestion and embedding jobs of a tenant, newest first."""
-    with _tenant(ctx, subdomain, None) as (conn, claims, _):
-        with tenant_transaction(conn, claims, read_only=True) as c:
+    with _tenant(ctx, subdomain, None) as (conn, caller, _):
+        with tenant_transaction(conn, caller, read_only=True) as c:
             rows = c.execute(query("ingest.jobs_recent"), {"limit": limit}).fetchall()
     if as_json:
         keys = ("id", "kind", "status", "items_total", "items_done", "items_failed", "progress", "errors")
@@ -248,8 +250,8 @@ def jobs_cmd(ctx, subdomain, limit, as_json) -> None:
 @handles_errors
 def graph_cmd(ctx, text, subdomain, depth, as_json) -> None:
     """Find the graph nodes a text names and show the neighbourhood of the best one."""
-    with _tenant(ctx, subdomain, None) as (conn, claims, _):
-        with tenant_transaction(conn, claims, read_only=True) as c:
+    with _tenant(ctx, subdomain, None) as (conn, caller, _):
+        with tenant_transaction(conn, caller, read_only=True) as c:
             nodes = graph.find_nodes(c, text, limit=5)
             around = graph.neighbourhood(c, UUID(nodes[0]["id"]), depth) if nodes else None
     if as_json:

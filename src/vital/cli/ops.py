@@ -12,16 +12,17 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from vital.cli.common import database, err, handles_errors, option, out, progress
-from vital.db.tenant import claims_for, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.errors import ConfigError
 from vital.ops import citus, jobs as ingestion_jobs, pitr, soft_delete
 from vital.ops.backup import backup as run_backup, default_path
-from vital.ops.catalog import find_tenant, load
+from vital.ops.catalog import load
 from vital.ops.restore import restore as run_restore
 from vital.ops.tenant_erase import erasable, erase_tenant, tenant_rows
 from vital.ops.tenant_export import export_tenant
 from vital.ops.tenant_import import import_tenant
 from vital.schema.migrator import discover
+from vital.tenancy import Caller, Rule, find_tenant
 
 
 @contextmanager
@@ -213,7 +214,7 @@ def deleted(ctx, subdomain: str, table: str | None, limit: int, as_json: bool) -
     """Soft-deleted rows of the tenant's critical tables, newest first (read as the tenant, through RLS)."""
     with database(ctx) as d, d.session(autocommit=True) as conn:
         catalog = load(conn)
-        with tenant_transaction(conn, claims_for(find_tenant(conn, subdomain).id), read_only=True):
+        with tenant_transaction(conn, _as_tenant(conn, subdomain), read_only=True):
             rows = soft_delete.list_deleted(conn, catalog, table, limit)
     if as_json:
         click.echo(json.dumps(rows, default=str, indent=2))
@@ -234,6 +235,12 @@ def restore_row(ctx, subdomain: str, table: str, row_id: str) -> None:
     """Restore one soft-deleted row (as the tenant, through RLS); the audit log records it."""
     with database(ctx) as d, d.session(autocommit=True) as conn:
         catalog = load(conn)
-        with tenant_transaction(conn, claims_for(find_tenant(conn, subdomain).id)):
+        with tenant_transaction(conn, _as_tenant(conn, subdomain)):
             row = soft_delete.restore(conn, catalog, table, row_id)
     out.print(f"restored {row['table']} {row['id']} ({row['label']}).")
+
+
+def _as_tenant(conn, subdomain: str) -> Caller:
+    """The tenant as a whole, for `tenant deleted|restore`. Rule.OPERATING: recovering a suspended
+    tenant's soft-deleted rows is an operator's work, whatever its status."""
+    return Caller.member(find_tenant(conn, subdomain, rule=Rule.OPERATING).id, subdomain=subdomain)

@@ -8,31 +8,32 @@ as the transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from contextlib import contextmanager
-from typing import Any, Iterator
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, Iterator, Union
 
 import psycopg
 from psycopg_pool import ConnectionPool
 
 from vital.db.errors import translate
 
+if TYPE_CHECKING:  # vital.tenancy builds on this module, not the other way round
+    from vital.tenancy.caller import Caller
+
 ROLES = ("anon", "authenticated", "service_role")
 
-
-def claims_for(tenant_id: UUID | str | None, user_id: UUID | str | None = None,
-               role: str = "authenticated", **extra: Any) -> dict[str, Any]:
-    """Supabase-shaped claims for a tenant's user."""
-    claims: dict[str, Any] = {"role": role, "aud": "authenticated", **extra}
-    if tenant_id is not None:
-        claims["tenant_id"] = str(tenant_id)
-    if user_id is not None:
-        claims["sub"] = str(user_id)
-    return claims
+# Who a transaction runs as: a vital.tenancy.Caller, or raw claims where they are all
+# there is (services.scope.Scope still carries the claims of the API's Caller).
+Who = Union["Caller", Mapping[str, Any]]
 
 
-def apply_context(conn: psycopg.Connection, claims: dict[str, Any], *, read_only: bool = False) -> None:
-    """Switch the current transaction to the claims' role and tenant."""
+def claims_of(who: Who) -> dict[str, Any]:
+    return dict(who) if isinstance(who, Mapping) else who.claims
+
+
+def apply_context(conn: psycopg.Connection, who: Who, *, read_only: bool = False) -> None:
+    """Switch the current transaction to the caller's role and tenant."""
+    claims = claims_of(who)
     role = claims.get("role", "anon")
     if role not in ROLES:
         raise ValueError(f"unknown database role {role!r}")
@@ -46,15 +47,15 @@ def apply_context(conn: psycopg.Connection, claims: dict[str, Any], *, read_only
 
 
 @contextmanager
-def tenant_transaction(source: ConnectionPool | psycopg.Connection, claims: dict[str, Any], *,
+def tenant_transaction(source: ConnectionPool | psycopg.Connection, who: Who, *,
                        read_only: bool = False) -> Iterator[psycopg.Connection]:
-    """One transaction as the claims' role and tenant; commits on success, rolls back on error."""
+    """One transaction as the caller's role and tenant; commits on success, rolls back on error."""
     with translate():
         if isinstance(source, ConnectionPool):
             with source.connection() as conn, conn.transaction():
-                apply_context(conn, claims, read_only=read_only)
+                apply_context(conn, who, read_only=read_only)
                 yield conn
         else:
             with source.transaction():
-                apply_context(source, claims, read_only=read_only)
+                apply_context(source, who, read_only=read_only)
                 yield source

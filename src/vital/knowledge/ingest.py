@@ -26,7 +26,7 @@ from uuid import UUID
 
 from psycopg import sql
 
-from vital.db.tenant import tenant_transaction
+from vital.db.tenant import Who, tenant_transaction
 from vital.errors import InvalidInput, VitalError
 from vital.knowledge import graph
 from vital.knowledge.chunking import Chunk, chunk
@@ -110,9 +110,10 @@ def slugify(name: str) -> str:
 
 
 class Ingestor:
-    """Ingests files into one tenant as the given claims (RLS applies to every write)."""
+    """Ingests files into one tenant as the given caller, a vital.tenancy.Caller or its claims
+    (RLS applies to every write)."""
 
-    def __init__(self, source, claims: dict, settings: Settings, embedder: Embedder, model: ModelRef):
+    def __init__(self, source, claims: Who, settings: Settings, embedder: Embedder, model: ModelRef):
         self.source, self.claims, self.settings = source, claims, settings
         self.embedder, self.model = embedder, model
         self.timings = Timings()

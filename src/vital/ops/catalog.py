@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from pathlib import Path
-from typing import NamedTuple
 from uuid import UUID
 
 import psycopg
@@ -125,20 +124,6 @@ def delete_tenant_rows(conn: psycopg.Connection, catalog: Catalog, tenant_id: UU
         if not deleted:
             return
     raise InvalidInput("Triggers keep writing rows for the tenant; nothing was changed.")
-
-
-class Tenant(NamedTuple):
-    id: UUID
-    subdomain: str
-    name: str
-
-
-def find_tenant(conn: psycopg.Connection, subdomain: str) -> Tenant:
-    """The tenant of a subdomain, whatever its status (operations act on suspended ones too)."""
-    row = conn.execute("SELECT id, subdomain, name FROM public.tenants WHERE subdomain = %s", (subdomain,)).fetchone()
-    if row is None:
-        raise NotFound(f"No tenant has the subdomain '{subdomain}'.")
-    return Tenant(*row)
 
 
 def require_bypass(conn: psycopg.Connection, what: str) -> None:

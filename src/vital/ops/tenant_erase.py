@@ -21,8 +21,8 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from vital.errors import PermissionDenied, VitalError
-from vital.ops.catalog import (PLATFORM_TENANT_ID, Catalog, Tenant, delete_tenant_rows, find_tenant, load,
-                               read_sql, require_bypass)
+from vital.ops.catalog import PLATFORM_TENANT_ID, Catalog, delete_tenant_rows, load, read_sql, require_bypass
+from vital.tenancy import Rule, Tenant, find_tenant
 
 @dataclass
 class Erased:
@@ -63,7 +63,7 @@ def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool =
 def erasable(conn: psycopg.Connection, subdomain: str) -> Tenant:
     """The tenant of the subdomain, refused when it is the platform."""
     require_bypass(conn, "A tenant erase")
-    tenant = find_tenant(conn, subdomain)
+    tenant = find_tenant(conn, subdomain, rule=Rule.OPERATING)  # erasing a suspended tenant is the usual case
     if tenant.id == PLATFORM_TENANT_ID:
         raise PermissionDenied("The platform tenant holds the shared library every tenant reads; it cannot be "
                                "erased.")

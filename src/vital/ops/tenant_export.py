@@ -24,7 +24,8 @@ import psycopg
 from psycopg import sql
 
 from vital.errors import InvalidInput
-from vital.ops.catalog import PLATFORM_TENANT_ID, find_tenant, load, read_sql, require_bypass, stable_output
+from vital.ops.catalog import PLATFORM_TENANT_ID, load, read_sql, require_bypass, stable_output
+from vital.tenancy import Rule, find_tenant
 
 FORMAT = "vital-tenant-export"
 FORMAT_VERSION = 1
@@ -61,7 +62,7 @@ def export_tenant(conn: psycopg.Connection, subdomain: str, path: Path, progress
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         require_bypass(conn, "A tenant export")
         stable_output(conn)
-        tenant = find_tenant(conn, subdomain)
+        tenant = find_tenant(conn, subdomain, rule=Rule.OPERATING)  # a suspended tenant is exported too
         if tenant.id == PLATFORM_TENANT_ID:
             raise InvalidInput("The platform tenant is the shared library, not a client's data.",
                                hint="Every deployment seeds the library itself (`vital db seed`).")

@@ -28,6 +28,7 @@ from vital.errors import Conflict, InvalidInput
 from vital.ops.catalog import (PLATFORM_TENANT_ID, Catalog, Table, delete_tenant_rows, load, read_sql,
                                require_bypass, same_key, stable_output)
 from vital.ops.tenant_export import FORMAT, FORMAT_VERSION, MANIFEST, USERS, copy_out
+from vital.tenancy import tenant_holding
 
 Progress = Callable[[str], None]
 _AND = sql.SQL(" AND ")
@@ -134,11 +135,10 @@ def _check_schema(conn: psycopg.Connection, catalog: Catalog, manifest: dict, en
 
 
 def _check_tenant_is_new(conn: psycopg.Connection, tenant: dict) -> None:
-    row = conn.execute("SELECT id, subdomain FROM public.tenants WHERE id = %s OR subdomain = %s",
-                       (tenant["id"], tenant["subdomain"])).fetchone()
-    if row is not None:
-        same = "id" if str(row[0]) == tenant["id"] else "subdomain"
-        raise Conflict(f"A tenant with the same {same} exists here already ({row[1]}, {row[0]}); nothing was "
+    held = tenant_holding(conn, tenant["id"], tenant["subdomain"])
+    if held is not None:
+        same = "id" if str(held.id) == tenant["id"] else "subdomain"
+        raise Conflict(f"A tenant with the same {same} exists here already ({held.subdomain}, {held.id}); nothing was "
                        "imported.", hint="An import only creates a new tenant. An erased tenant keeps its id and "
                                          "subdomain (its tombstone): import into another deployment.")
 

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-from vital.api.auth import Caller, authenticate
+from vital.api.auth import authenticate
 from vital.api.errors import (
     BadBody,
     BodyTooLarge,
@@ -31,6 +31,7 @@ from vital.api.rest.build import Statement
 from vital.api.rest.catalog import Table
 from vital.api.rest.params import Prefer, Query, parse_prefer, parse_query, parse_range
 from vital.db.tenant import tenant_transaction
+from vital.tenancy import Caller
 
 router = APIRouter(prefix="/rest/v1")
 
@@ -99,7 +100,7 @@ def _read(api, caller: Caller, table: Table, query: Query, prefer: Prefer,
     limit, offset = window
     rows = api.builder.read(table, query, limit=limit, offset=offset)
     counter = api.builder.count(table, query) if prefer.count else None
-    with tenant_transaction(api.pool, caller.claims, read_only=True) as conn:
+    with tenant_transaction(api.pool, caller, read_only=True) as conn:
         body, n = _run(conn, rows)
         total = _run(conn, counter)[0] if counter else None
     return Outcome(body, n, total)
@@ -145,7 +146,7 @@ def _write_statement(builder, table: Table, method: str, query: Query, prefer: P
 
 
 def _write(api, caller: Caller, statement: Statement, single: bool) -> Outcome:
-    with tenant_transaction(api.pool, caller.claims) as conn:
+    with tenant_transaction(api.pool, caller) as conn:
         body, n = _run(conn, statement)
         outcome = Outcome(body, n)
         if single:

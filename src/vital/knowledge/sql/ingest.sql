@@ -1,10 +1,6 @@
 -- Ingestion, run inside tenant_transaction: RLS applies to every statement, and
 -- "own" rows are those of (SELECT auth.tenant_id()), the caller's tenant.
 
--- name: tenant_by_subdomain
--- Owner connection only (the CLI), before any tenant context exists.
-SELECT id FROM public.tenants WHERE subdomain = %(subdomain)s AND deleted_at IS NULL;
-
 -- name: user_by_email
 SELECT u.id
   FROM auth.users u

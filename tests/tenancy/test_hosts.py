@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vital.api.tenancy import request_host, subdomain_from_host
 from vital.settings import Settings
+from vital.tenancy import request_host, subdomain_from_host
 
 DOMAINS = ("vitalexpert.ai", "localhost")
 

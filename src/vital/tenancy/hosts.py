@@ -1,7 +1,7 @@
 """Which tenant a request is for: the first label of its host name.
 
 Pure functions, no I/O: `acme.vitalexpert.ai` -> `acme`. Looking the subdomain
-up in the database is the directory's job (directory.py).
+up in the database is `vital.tenancy.lookup.find_tenant`.
 """
 
 from __future__ import annotations
