@@ -147,27 +147,27 @@ def opening(ctx: RunContext, node: dict, state: RunState) -> dict:
 def debate(ctx: RunContext, node: dict, state: RunState) -> dict:
     """Members answer the strongest opposing argument (delphi: the distribution, anonymously)."""
     panel, members, kind = _panel(ctx)
-    mine = _mine(state)
-    round_ = mine["round"]
+    panel_state = _mine(state)
+    round_ = panel_state["round"]
     humans = [m for m in members if m["user_id"]]
     if kind.allows_humans and humans and round_ > 1:
         interrupt({"kind": "human_turn", "panel_id": panel["id"], "round": round_, "options": ["continue"],
                    "question": f"Round {round_}: people on the panel may add contributions, then continue."})
     turn = 2 if round_ == 1 else 1
-    positions = dict(mine["positions"])
+    positions = dict(panel_state["positions"])
     people = _human_contributions(ctx, panel["id"], round_)
-    passages = mine.get("passages") or []
+    passages = panel_state.get("passages") or []
     for member in archetypes.speaking_order(kind, members, round_):
         mine = positions.get(member["id"], {})
         rival = _strongest_rival(members, positions, mine.get("position"))
         context = _debate_context(kind, members, positions, rival, people, round_)
-        said, passages = _speak(ctx, {**mine, "passages": passages}, member, context=context,
+        said, passages = _speak(ctx, {**panel_state, "passages": passages}, member, context=context,
                                 instructions=f"Round {round_}: answer the strongest opposing argument.")
         if not ctx.model.generative:
             said = _persuasion(kind, member, mine, said, positions, members)
         _record(ctx, member, round_, turn, said, passages)
         positions[member["id"]] = said
-    return {**_keep(mine, passages=passages, positions=positions),
+    return {**_keep(panel_state, passages=passages, positions=positions),
             "step_output": {"round": round_, "contributions": len(positions), "human_contributions": len(people)}}
 
 
