@@ -35,7 +35,6 @@ import uuid
 from pathlib import Path
 
 import numpy as np
-import psycopg
 from pgvector.psycopg import register_vector
 from psycopg import sql
 

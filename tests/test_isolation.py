@@ -3,7 +3,6 @@ from the live catalog. Each runs inside a transaction that is rolled back."""
 
 from __future__ import annotations
 
-import psycopg
 import pytest
 from psycopg import sql
 from psycopg.types.json import Jsonb

@@ -7,7 +7,7 @@ from vital.db.queries import Queries
 
 def test_whole_file_and_named_statements():
     services = Queries("vital.services.limits")  # a module: its package's sql/ folder
-    assert services("usage_count").lstrip().upper().startswith(("SELECT", "WITH", "INSERT"))
+    assert services("limits.count_usage").lstrip().upper().startswith(("SELECT", "WITH", "INSERT"))
     knowledge = Queries("vital.knowledge")         # a package: its own sql/ folder
     text = knowledge("search.fulltext")
     assert "--" not in text and not text.endswith(";")

@@ -6,7 +6,6 @@ import re
 import signal
 import socket
 import subprocess
-import time
 
 import httpx
 import jwt

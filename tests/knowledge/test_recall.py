@@ -14,8 +14,7 @@ from tests import pg
 from vital.db.tenant import tenant_transaction
 from vital.knowledge import recall
 from vital.knowledge.embeddings import ModelRef
-from vital.knowledge.queries import composed
-from vital.knowledge.search import PLATFORM, SearchRequest, search
+from vital.knowledge.search import PLATFORM, SQL, SearchRequest, search
 from tests.knowledge.conftest import settings
 from vital.tenancy import Caller
 
@@ -84,9 +83,9 @@ def test_recall_at_10_against_exact_search(space, tenant, path):
 
 def test_the_large_tenants_statement_uses_its_own_index(space):
     big, model = space["tenants"]["big"], space["model"]
-    statement = composed("search.vector_hnsw", dims=sql.Literal(DIMS), q=sql.Placeholder("q"),
-                         partition=sql.Literal(str(big)), model=sql.Literal(str(model.id)),
-                         eligible=sql.SQL("true"), fetch=sql.Literal(40))
+    statement = SQL.composed("search.vector_hnsw", dims=sql.Literal(DIMS), q=sql.Placeholder("q"),
+                             partition=sql.Literal(str(big)), model=sql.Literal(str(model.id)),
+                             eligible=sql.SQL("true"), fetch=sql.Literal(40))
     with pg.connect(space["db"], autocommit=True) as conn:
         with tenant_transaction(conn, Caller.member(big)) as c:
             c.execute("SELECT set_config('enable_sort', 'off', true)")

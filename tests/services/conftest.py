@@ -13,6 +13,7 @@ from tests import pg
 from tests.api.conftest import running, tenants_of
 from tests.services import corpus
 from vital.db.connection import SESSION_OPTIONS, with_user
+from vital.services import graphs
 from vital.services.scope import Scope
 from vital.settings import Settings
 from vital.tenancy import Caller
@@ -38,6 +39,12 @@ def prepared() -> tuple[str, dict]:
     with pg.connect(name) as conn:
         chunks = corpus.load(conn)
     return name, chunks
+
+
+@pytest.fixture(scope="session", autouse=True)
+def workflow_graphs():
+    """Startup's registration of the workflow graphs, for tests that use the services without the API."""
+    return graphs.register()
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ from vital.api.rest.catalog import Catalog
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.errors import translate
 from vital.errors import DatabaseUnavailable
+from vital.services import graphs
 from vital.settings import Settings, load_settings
 
 DESCRIPTION = """\
@@ -83,6 +84,8 @@ def open_api(settings: Settings) -> Api:
 
 
 def create_app(settings: Settings) -> FastAPI:
+    graphs.register()  # the workflow graphs the services run (the engine knows none by itself)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.api = await run_in_threadpool(open_api, settings)

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from vital.api import service_calls as svc
 from vital.api.auth import authenticate
-from vital.services import workflows
+from vital.services.workflows import runs
 from vital.services.ask_expert.service import AskExpert
 from vital.tenancy import Caller
 
@@ -107,5 +107,5 @@ async def events(session_id: UUID, request: Request, after: int = Query(0, ge=0)
         return await svc.sse(iter([{"event": "end", "data": {"after": after}}]))
     run_id = session["workflow_run_id"]
     scope = svc.scope(request, caller)
-    return await svc.sse(svc.follow(lambda a: workflows.events(scope, run_id, a),
-                                    lambda: workflows.run_view(scope, run_id)["status"] != "running", after))
+    return await svc.sse(svc.follow(lambda a: runs.events(scope, run_id, a),
+                                    lambda: runs.run_view(scope, run_id)["status"] != "running", after))

@@ -16,12 +16,14 @@ from pydantic import BaseModel, Field
 from vital.api import service_calls as svc
 from vital.api.auth import authenticate
 from vital.api.errors import BodyTooLarge
+from vital.db.queries import Queries
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, reembed
 from vital.knowledge.ingest import FileInput, Ingestor
-from vital.knowledge.queries import query
 from vital.knowledge.search import STRATEGIES, SearchRequest, feedback, search
 from vital.tenancy import Caller
+
+query = Queries("vital.knowledge")  # knowledge's named statements (src/vital/knowledge/sql/)
 
 router = APIRouter(tags=["knowledge"])
 JOB_FIELDS = ("id", "kind", "status", "items_total", "items_done", "items_failed", "progress", "errors",

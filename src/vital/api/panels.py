@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from vital.api import service_calls as svc
 from vital.api.auth import authenticate
-from vital.services import workflows
+from vital.services.workflows import runs
 from vital.services.panels.service import Panels
 from vital.tenancy import Caller
 
@@ -98,5 +98,5 @@ async def events(panel_id: UUID, request: Request, after: int = Query(0, ge=0),
     if not isinstance(panel, dict):
         return panel
     scope, run_id = svc.scope(request, caller), panel["workflow_run_id"]
-    return await svc.sse(svc.follow(lambda a: workflows.events(scope, run_id, a),
-                                    lambda: workflows.run_view(scope, run_id)["status"] != "running", after))
+    return await svc.sse(svc.follow(lambda a: runs.events(scope, run_id, a),
+                                    lambda: runs.run_view(scope, run_id)["status"] != "running", after))

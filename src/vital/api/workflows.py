@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 from vital.api import service_calls as svc
 from vital.api.auth import authenticate
 from vital.errors import InvalidInput
-from vital.services import workflows
-from vital.services.workflows import Engine
+from vital.services.workflows import control, definitions as defs, runs as run_rows
+from vital.services.workflows.engine import Engine
 from vital.tenancy import Caller
 
 router = APIRouter(prefix="/api/v1/workflows", tags=["workflows"])
@@ -47,12 +47,12 @@ def _engine(request: Request, caller: Caller, write: bool = False) -> Engine:
 
 @router.get("/definitions", summary="Definitions the caller may run (own and platform), every version")
 async def definitions(request: Request, caller: Caller = Depends(authenticate)) -> list[dict]:
-    return await svc.call(workflows.definitions, svc.scope(request, caller))
+    return await svc.call(defs.definitions, svc.scope(request, caller))
 
 
 @router.post("/definitions", status_code=201, summary="A new definition, or the next version of an own slug")
 async def create_definition(body: NewDefinition, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(workflows.create_definition, svc.scope(request, caller, write=True), **body.model_dump())
+    return await svc.call(defs.create_definition, svc.scope(request, caller, write=True), **body.model_dump())
 
 
 @router.post("/runs", status_code=201, summary="Start a run; it goes until it ends or waits for a person")
@@ -62,45 +62,45 @@ async def start(body: NewRun, request: Request, caller: Caller = Depends(authent
     engine = _engine(request, caller, write=True)
 
     def run() -> dict:
-        started = workflows.start(engine, input=body.input, slug=body.slug, budget_tokens=body.budget_tokens,
-                                  definition_id=str(body.definition_id) if body.definition_id else None)
-        return workflows.run_view(engine.scope, started.id)
+        started = control.start(engine, input=body.input, slug=body.slug, budget_tokens=body.budget_tokens,
+                                definition_id=str(body.definition_id) if body.definition_id else None)
+        return run_rows.run_view(engine.scope, started.id)
     return await svc.call(run)
 
 
 @router.get("/runs", summary="Runs, newest first")
 async def runs(request: Request, status: str | None = None, limit: int = Query(50, ge=1, le=500),
                caller: Caller = Depends(authenticate)) -> list[dict]:
-    return await svc.call(workflows.runs, svc.scope(request, caller), status=status, limit=limit)
+    return await svc.call(run_rows.runs, svc.scope(request, caller), status=status, limit=limit)
 
 
 @router.get("/runs/{run_id}", summary="A run with its steps and approvals")
 async def run(run_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(workflows.run_view, svc.scope(request, caller), str(run_id))
+    return await svc.call(run_rows.run_view, svc.scope(request, caller), str(run_id))
 
 
 @router.get("/runs/{run_id}/events", summary="The run's timeline (JSON, or server-sent events until it rests)")
 async def events(run_id: UUID, request: Request, after: int = Query(0, ge=0), caller: Caller = Depends(authenticate)):
     scope = svc.scope(request, caller)
     if not svc.wants_stream(request, None):
-        return await svc.call(workflows.events, scope, str(run_id), after)
-    await svc.call(workflows.run_view, scope, str(run_id))  # 404 before the stream starts
-    return await svc.sse(svc.follow(lambda a: workflows.events(scope, str(run_id), a),
-                                    lambda: workflows.run_view(scope, str(run_id))["status"] != "running", after))
+        return await svc.call(run_rows.events, scope, str(run_id), after)
+    await svc.call(run_rows.run_view, scope, str(run_id))  # 404 before the stream starts
+    return await svc.sse(svc.follow(lambda a: run_rows.events(scope, str(run_id), a),
+                                    lambda: run_rows.run_view(scope, str(run_id))["status"] != "running", after))
 
 
 def _act(action):
     async def endpoint(run_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
         engine = _engine(request, caller, write=True)
-        return await svc.call(lambda: workflows.run_view(engine.scope, action(engine, str(run_id)).id))
+        return await svc.call(lambda: run_rows.run_view(engine.scope, action(engine, str(run_id)).id))
     return endpoint
 
 
-router.add_api_route("/runs/{run_id}/pause", _act(workflows.pause), methods=["POST"],
+router.add_api_route("/runs/{run_id}/pause", _act(control.pause), methods=["POST"],
                      summary="Stop before the next step")
-router.add_api_route("/runs/{run_id}/resume", _act(workflows.resume), methods=["POST"],
+router.add_api_route("/runs/{run_id}/resume", _act(control.resume), methods=["POST"],
                      summary="Continue a paused run, or one interrupted by a restart")
-router.add_api_route("/runs/{run_id}/cancel", _act(workflows.cancel), methods=["POST"], summary="End the run")
+router.add_api_route("/runs/{run_id}/cancel", _act(control.cancel), methods=["POST"], summary="End the run")
 
 
 @router.post("/runs/{run_id}/approvals", summary="Decide the run's pending approval; the run continues")
@@ -108,7 +108,7 @@ async def decide(run_id: UUID, body: Decision, request: Request, caller: Caller 
     engine = _engine(request, caller, write=True)
 
     def act() -> dict:
-        done = workflows.decide(engine, str(run_id), approved=body.approved, decision=body.decision,
-                                comment=body.comment)
-        return workflows.run_view(engine.scope, done.id)
+        done = control.decide(engine, str(run_id), approved=body.approved, decision=body.decision,
+                              comment=body.comment)
+        return run_rows.run_view(engine.scope, done.id)
     return await svc.call(act)

@@ -13,14 +13,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vital.cli.common import database, err, handles_errors, option, out, settings
+from vital.db.queries import Queries
 from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, recall
 from vital.knowledge.ingest import Ingestor, files_under
-from vital.knowledge.queries import query
 from vital.knowledge.reembed import reembed
 from vital.knowledge.search import STRATEGIES, SearchRequest, feedback, search
 from vital.tenancy import Caller, Rule, find_tenant
+
+query = Queries("vital.knowledge")  # knowledge's named statements (src/vital/knowledge/sql/)
 
 tenant_option = option("--tenant", "subdomain", required=True, envvar="VITAL_TENANT",
                        help="Tenant subdomain (platform = the shared library).")

@@ -19,8 +19,10 @@ from uuid import UUID
 import psycopg
 from psycopg import sql
 
+from vital.db.queries import Queries
 from vital.knowledge.entities import EXTRACTOR, Mention, extract, node_key
-from vital.knowledge.queries import composed, query
+
+SQL = Queries(__name__)
 
 MAX_DEPTH = 3
 FANOUT = 20
@@ -44,12 +46,12 @@ def link_document(conn: psycopg.Connection, document_id: UUID, chunks: list[tupl
     mentions = {cid: extract(text) for cid, text in chunks}
     rows = [(cid, m) for cid, ms in mentions.items() for m in ms]
     if rows:
-        conn.execute(query("graph.entities_insert"), {
+        conn.execute(SQL("graph.entities_insert"), {
             "extractor": EXTRACTOR, "chunks": [c for c, _ in rows], "texts": [m.text[:500] for _, m in rows],
             "normalized": [m.normalized for _, m in rows], "types": [m.entity_type for _, m in rows],
             "starts": [m.start for _, m in rows], "ends": [m.end for _, m in rows],
             "confidences": [m.confidence for _, m in rows]})
-    domain_rows = conn.execute(query("graph.domains_with_agents"), {"slugs": domains}).fetchall() if domains else []
+    domain_rows = conn.execute(SQL("graph.domains_with_agents"), {"slugs": domains}).fetchall() if domains else []
     primary = next((r for r in domain_rows if r[2] == domains[0]), None) if domains else None
 
     wanted: dict[str, tuple] = {}
@@ -67,7 +69,7 @@ def link_document(conn: psycopg.Connection, document_id: UUID, chunks: list[tupl
     if not wanted:
         return {"entities": 0, "nodes": 0, "edges": 0}
     cols = list(zip(*wanted.values()))
-    nodes = {key: (tenant, nid) for tenant, nid, key in conn.execute(query("graph.nodes_upsert"), dict(zip(
+    nodes = {key: (tenant, nid) for tenant, nid, key in conn.execute(SQL("graph.nodes_upsert"), dict(zip(
         ("kinds", "names", "keys", "chunks", "agent_tenants", "agents", "domain_tenants", "domains"),
         map(list, cols)))).fetchall()}
 
@@ -82,7 +84,7 @@ def link_document(conn: psycopg.Connection, document_id: UUID, chunks: list[tupl
     batch = [(nodes[s], nodes[t], rel, w, chunk) for (s, rel, t), (w, chunk) in edges.items()
              if s in nodes and t in nodes and nodes[s] != nodes[t]]
     if batch:
-        conn.execute(query("graph.edges_insert"), {
+        conn.execute(SQL("graph.edges_insert"), {
             "source_tenants": [s[0] for s, *_ in batch], "sources": [s[1] for s, *_ in batch],
             "target_tenants": [t[0] for _, t, *_ in batch], "targets": [t[1] for _, t, *_ in batch],
             "relations": [b[2] for b in batch], "weights": [b[3] for b in batch], "chunks": [b[4] for b in batch]})
@@ -139,31 +141,31 @@ def phrases(text: str) -> list[str]:
 
 
 def walk(seeds: sql.Composable, depth: int = 2) -> sql.Composed:
-    return composed("graph.walk", seeds=seeds, depth=sql.Literal(max(0, min(depth, MAX_DEPTH))),
-                    fanout=sql.Literal(FANOUT))
+    return SQL.composed("graph.walk", seeds=seeds, depth=sql.Literal(max(0, min(depth, MAX_DEPTH))),
+                        fanout=sql.Literal(FANOUT))
 
 
 def candidates(text: str, eligible: sql.Composable, fetch: int) -> tuple[sql.Composed, dict]:
     """The graph's candidate list for fusion search: (tenant_id, id, score) of chunks, best first."""
-    statement = composed("graph.chunks", walk=walk(sql.SQL(query("graph.seeds"))), eligible=eligible,
-                         fetch=sql.Literal(fetch))
+    statement = SQL.composed("graph.chunks", walk=walk(sql.SQL(SQL("graph.seeds"))), eligible=eligible,
+                             fetch=sql.Literal(fetch))
     return statement, {"keys": [m.key for m in extract(text)], "phrases": phrases(text)}
 
 
 def find_nodes(conn: psycopg.Connection, q: str | None, kind: str | None = None, limit: int = 20) -> list[dict]:
     keys = [m.key for m in extract(q)] if q else []
-    rows = conn.execute(query("graph.find_nodes"), {"q": q, "keys": keys, "kind": kind, "limit": limit})
+    rows = conn.execute(SQL("graph.find_nodes"), {"q": q, "keys": keys, "kind": kind, "limit": limit})
     return [{"tenant_id": str(r[0]), "id": str(r[1]), "kind": r[2], "name": r[3], "key": r[4],
              "description": r[5], "library": r[6], "similarity": r[7] and round(r[7], 3)} for r in rows]
 
 
 def neighbourhood(conn: psycopg.Connection, node_id: UUID, depth: int = 2, limit: int = 200) -> dict | None:
     """A node and what lies within `depth` hops of it (both directions), with the evidence of each step."""
-    node = conn.execute(query("graph.node"), {"id": node_id}).fetchone()
+    node = conn.execute(SQL("graph.node"), {"id": node_id}).fetchone()
     if node is None:
         return None
     seeds = sql.SQL("SELECT {}::uuid AS tenant_id, {}::uuid AS id").format(sql.Literal(str(node[0])), sql.Literal(str(node[1])))
-    rows = conn.execute(composed("graph.neighbourhood", walk=walk(seeds, depth)), {"limit": limit})
+    rows = conn.execute(SQL.composed("graph.neighbourhood", walk=walk(seeds, depth)), {"limit": limit})
     reached = defaultdict(list)
     for depth_, strength, via, path, tenant, nid, kind, name, key, library, chunk, doc, idx, text in rows:
         if depth_ == 0:

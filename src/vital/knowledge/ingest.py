@@ -19,22 +19,24 @@ import json
 import re
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 from uuid import UUID
 
 from psycopg import sql
 
+from vital.db.queries import Queries
 from vital.db.tenant import Who, tenant_transaction
 from vital.errors import InvalidInput, VitalError
 from vital.knowledge import graph
 from vital.knowledge.chunking import Chunk, chunk
 from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
 from vital.knowledge.parse import MIME_BY_SUFFIX, ParseError, parse
-from vital.knowledge.queries import composed, query
 from vital.services import limits
 from vital.settings import Settings
+
+SQL = Queries(__name__)
 
 
 @dataclass
@@ -132,7 +134,7 @@ class Ingestor:
         with tenant_transaction(self.source, self.claims) as conn:
             collection_id = self._collection(conn, collection) if collection else None
             self._check_domains(conn, domains)
-            job = conn.execute(query("ingest.job_start"), {
+            job = conn.execute(SQL("ingest.job_start"), {
                 "kind": "ingest", "collection": collection_id, "model_tenant": self.model.tenant_id,
                 "model": self.model.id, "total": total}).fetchone()[0]
         return job, collection_id
@@ -158,7 +160,7 @@ class Ingestor:
             if on_file:
                 on_file(outcome)
         with tenant_transaction(self.source, self.claims) as conn:
-            status = conn.execute(query("ingest.job_finish"), {"job": job}).fetchone()[0]
+            status = conn.execute(SQL("ingest.job_finish"), {"job": job}).fetchone()[0]
         refused = all(o.error and o.error["code"] == limits.LimitExceeded.code for o in outcomes)
         return IngestReport(job, status, outcomes, self.timings, self.embedder.describe(), collection_id,
                             refusal if refused else None)
@@ -185,7 +187,7 @@ class Ingestor:
         if same and current is None:  # the same bytes were deleted: bring that document back
             with tenant_transaction(self.source, self.claims) as conn:
                 limits.check_documents(conn)
-                doc, version = conn.execute(query("ingest.document_restore"),
+                doc, version = conn.execute(SQL("ingest.document_restore"),
                                             {"id": same[0], "source_ref": f.name}).fetchone()
                 self._progress(conn, job, done=1)
             return FileOutcome(f.name, "restored", doc, version, same[5])
@@ -210,18 +212,18 @@ class Ingestor:
                   "metadata": json.dumps(doc_meta)}
         with tenant_transaction(self.source, self.claims) as conn:
             if current:
-                doc, version = conn.execute(query("ingest.document_update"), {**values, "id": current[0]}).fetchone()
-                conn.execute(query("ingest.chunks_delete"), {"document": doc})
+                doc, version = conn.execute(SQL("ingest.document_update"), {**values, "id": current[0]}).fetchone()
+                conn.execute(SQL("ingest.chunks_delete"), {"document": doc})
             else:
                 limits.check_documents(conn)  # again, under the lock: another upload may have taken the room
-                doc, version = conn.execute(query("ingest.document_insert"), values).fetchone()
+                doc, version = conn.execute(SQL("ingest.document_insert"), values).fetchone()
             ids = self._write_chunks(conn, doc, chunks, vectors)
             if vectors:
-                conn.execute(query("ingest.document_vector"), {
+                conn.execute(SQL("ingest.document_vector"), {
                     "id": doc, "embedding": vector_literal(_mean(vectors)), "model_tenant": self.model.tenant_id,
                     "model": self.model.id})
             if domains:
-                conn.execute(query("ingest.domains_link"), {"document": doc, "slugs": domains, "primary": domains[0]})
+                conn.execute(SQL("ingest.domains_link"), {"document": doc, "slugs": domains, "primary": domains[0]})
             if extract_graph:
                 graph.link_document(conn, doc, [(i, c.text) for i, c in zip(ids, chunks)], domains)
             self._progress(conn, job, done=1)
@@ -230,13 +232,13 @@ class Ingestor:
 
     def _write_chunks(self, conn, doc: UUID, chunks: list[Chunk], vectors) -> list[UUID]:
         ids = [uuid.uuid4() for _ in chunks]
-        conn.execute(query("ingest.stage_create"))
-        with conn.cursor().copy(query("ingest.stage_copy")) as copy:
+        conn.execute(SQL("ingest.stage_create"))
+        with conn.cursor().copy(SQL("ingest.stage_copy")) as copy:
             for cid, c, v in zip(ids, chunks, vectors):
                 meta = {k: val for k, val in (("section", c.section), ("page", c.page)) if val is not None}
                 copy.write_row((cid, doc, c.index, c.text, c.token_count, c.char_start, c.char_end,
                                 vector_literal(v), json.dumps(meta)))
-        conn.execute(query("ingest.chunks_from_stage"), {"model_tenant": self.model.tenant_id, "model": self.model.id})
+        conn.execute(SQL("ingest.chunks_from_stage"), {"model_tenant": self.model.tenant_id, "model": self.model.id})
         return ids
 
     def _skip(self, job, outcome: FileOutcome) -> FileOutcome:
@@ -246,22 +248,22 @@ class Ingestor:
 
     @staticmethod
     def _progress(conn, job, *, done: int = 0, failed: int = 0, errors: list | None = None) -> None:
-        conn.execute(query("ingest.job_progress"),
+        conn.execute(SQL("ingest.job_progress"),
                      {"job": job, "done": done, "failed": failed, "errors": json.dumps(errors or [])})
 
     @staticmethod
     def _collection(conn, name: str) -> UUID:
         slug = slugify(name)
-        row = conn.execute(query("ingest.collection_find"), {"slug": slug}).fetchone() or \
-            conn.execute(query("ingest.collection_create"), {"slug": slug, "name": name}).fetchone() or \
-            conn.execute(query("ingest.collection_find"), {"slug": slug}).fetchone()
+        row = conn.execute(SQL("ingest.collection_find"), {"slug": slug}).fetchone() or \
+            conn.execute(SQL("ingest.collection_create"), {"slug": slug, "name": name}).fetchone() or \
+            conn.execute(SQL("ingest.collection_find"), {"slug": slug}).fetchone()
         return row[0]
 
     @staticmethod
     def _check_domains(conn, domains: Sequence[str]) -> None:
         if not domains:
             return
-        known = {r[0] for r in conn.execute(query("ingest.domains_known"), {"slugs": list(domains)})}
+        known = {r[0] for r in conn.execute(SQL("ingest.domains_known"), {"slugs": list(domains)})}
         unknown = sorted(set(domains) - known)
         if unknown:
             raise InvalidInput(f"Unknown knowledge domain(s): {', '.join(unknown)}.",
@@ -270,7 +272,7 @@ class Ingestor:
 
 def _matches_query(collection_id) -> sql.Composed:
     condition = sql.SQL("collection_id = %(collection)s" if collection_id else "collection_id IS NULL")
-    return composed("ingest.document_matches", collection=condition)
+    return SQL.composed("ingest.document_matches", collection=condition)
 
 
 def embedding_text(title: str, section: str | None, text: str) -> str:

@@ -28,7 +28,10 @@ from uuid import UUID
 import psycopg
 from psycopg import sql
 
-from vital.knowledge.queries import query
+from vital.db.queries import Queries
+
+SQL = Queries(__name__)
+
 
 INDEX_PREFIX = "rkc_hnsw_"
 HNSW_OPTIONS = {"m": 16, "ef_construction": 200}  # measured: 64 left 1-3 % of queries stranded
@@ -44,7 +47,7 @@ def valid_indexes(conn: psycopg.Connection, names: list[str]) -> set[str]:
     """Which of these per-tenant indexes exist and are valid (a failed CONCURRENTLY build is not)."""
     if not names:
         return set()
-    return {r[0] for r in conn.execute(query("recall.valid_indexes"), {"names": names}, prepare=False)}
+    return {r[0] for r in conn.execute(SQL("recall.valid_indexes"), {"names": names}, prepare=False)}
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,8 @@ class Action:
 
 def plan(conn: psycopg.Connection, min_vectors: int, tenant_id: UUID | None = None) -> list[Action]:
     """Indexes to build (partitions at or above the threshold) and to drop (below half of it)."""
-    rows = conn.execute(query("recall.partitions"), {"tenant": tenant_id}).fetchall()
-    existing = {r[0] for r in conn.execute(query("recall.tenant_indexes"), {"prefix": INDEX_PREFIX + "%"})}
+    rows = conn.execute(SQL("recall.partitions"), {"tenant": tenant_id}).fetchall()
+    existing = {r[0] for r in conn.execute(SQL("recall.tenant_indexes"), {"prefix": INDEX_PREFIX + "%"})}
     actions = []
     for tenant, model, dims, vectors in rows:
         name = index_name(model, tenant)

@@ -12,10 +12,12 @@ import json
 from typing import Callable
 from uuid import UUID
 
+from vital.db.queries import Queries
 from vital.db.tenant import tenant_transaction
 from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
 from vital.knowledge.ingest import embedding_text
-from vital.knowledge.queries import query
+
+SQL = Queries(__name__)
 
 
 def start(source, claims: dict, model: ModelRef) -> tuple[UUID, int]:
@@ -23,10 +25,10 @@ def start(source, claims: dict, model: ModelRef) -> tuple[UUID, int]:
     and how many there are."""
     params = {"model": model.id, "model_tenant": model.tenant_id}
     with tenant_transaction(source, claims) as conn:
-        total = conn.execute(query("reembed.count"), params).fetchone()[0]
+        total = conn.execute(SQL("reembed.count"), params).fetchone()[0]
         values = {"kind": "embed", "collection": None, "total": total, **params}
-        row = conn.execute(query("ingest.job_claim"), values).fetchone() or \
-            conn.execute(query("ingest.job_start"), values).fetchone()
+        row = conn.execute(SQL("ingest.job_claim"), values).fetchone() or \
+            conn.execute(SQL("ingest.job_start"), values).fetchone()
     job = row[0]
     return job, total
 
@@ -39,12 +41,12 @@ def run(source, claims: dict, embedder: Embedder, model: ModelRef, job: UUID, *,
     try:
         while True:
             with tenant_transaction(source, claims, read_only=True) as conn:
-                rows = conn.execute(query("reembed.batch"), {**params, "limit": batch}).fetchall()
+                rows = conn.execute(SQL("reembed.batch"), {**params, "limit": batch}).fetchall()
             if not rows:
                 break
             vectors = embedder.embed([embedding_text(title, section, text) for _, text, section, title in rows])
             with tenant_transaction(source, claims) as conn:
-                moved = conn.execute(query("reembed.update"), {
+                moved = conn.execute(SQL("reembed.update"), {
                     **params, "ids": [r[0] for r in rows], "vectors": [vector_literal(v) for v in vectors]}).rowcount
                 _progress(conn, job, moved)
             done += moved
@@ -53,12 +55,12 @@ def run(source, claims: dict, embedder: Embedder, model: ModelRef, job: UUID, *,
     except Exception as exc:
         with tenant_transaction(source, claims) as conn:  # the job says why it stopped
             _progress(conn, job, 0, [{"item": "batch", "code": type(exc).__name__, "message": str(exc)[:500]}])
-            conn.execute(query("ingest.job_finish"), {"job": job})
+            conn.execute(SQL("ingest.job_finish"), {"job": job})
         raise
     with tenant_transaction(source, claims) as conn:
-        conn.execute(query("reembed.documents"), params)
-        conn.execute(query("ingest.job_finish"), {"job": job})
-        row = conn.execute(query("ingest.job_get"), {"job": job}).fetchone()
+        conn.execute(SQL("reembed.documents"), params)
+        conn.execute(SQL("ingest.job_finish"), {"job": job})
+        row = conn.execute(SQL("ingest.job_get"), {"job": job}).fetchone()
     return {"job_id": str(job), "status": row[2], "chunks": done, "model": embedder.describe()}
 
 
@@ -70,5 +72,5 @@ def reembed(source, claims: dict, embedder: Embedder, model: ModelRef, *, batch:
 
 
 def _progress(conn, job, done: int, errors: list | None = None) -> None:
-    conn.execute(query("ingest.job_progress"), {"job": job, "done": done, "failed": 1 if errors else 0,
-                                                "errors": json.dumps(errors or [])})
+    conn.execute(SQL("ingest.job_progress"), {"job": job, "done": done, "failed": 1 if errors else 0,
+                                              "errors": json.dumps(errors or [])})

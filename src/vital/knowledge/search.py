@@ -21,11 +21,13 @@ from uuid import UUID
 import psycopg
 from psycopg import sql
 
+from vital.db.queries import Queries
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, recall
 from vital.knowledge.embeddings import vector_literal
-from vital.knowledge.queries import composed, query
 from vital.settings import Settings
+
+SQL = Queries(__name__)
 
 PLATFORM = UUID(int=0)
 # Web-search operators: a quoted phrase, an excluded -word, or OR between words.
@@ -76,7 +78,7 @@ def search(conn: psycopg.Connection, tenant_id: UUID, request: SearchRequest, se
         usable, skipped = embeddings.searchable(conn, settings) if "vector" in wanted else ([], [])
     started = time.perf_counter()
     fetch = min(max(4 * request.k, 40), 200)
-    conn.execute(query("search.settings"), {"ef_search": str(max(settings.search_ef_search, fetch))}, prepare=False)
+    conn.execute(SQL("search.settings"), {"ef_search": str(max(settings.search_ef_search, fetch))}, prepare=False)
     params: dict = {"text": request.query, "k": request.k, "rrf_k": settings.search_rrf_k}
     eligible = _eligible(conn, request, params)
     partitions = [tenant_id] if tenant_id == PLATFORM else [tenant_id, PLATFORM]
@@ -92,10 +94,10 @@ def search(conn: psycopg.Connection, tenant_id: UUID, request: SearchRequest, se
         lists, paths = _vector_lists(conn, request.query, usable, partitions, eligible, fetch, params,
                                      weights["vector"], exact)
         used = usable
-    tsquery = sql.SQL(query("search.tsquery_strict" if _OPERATORS.search(request.query) else "search.tsquery_loose"))
+    tsquery = sql.SQL(SQL("search.tsquery_strict" if _OPERATORS.search(request.query) else "search.tsquery_loose"))
     if "fulltext" in wanted:
-        branches = [composed("search.fulltext", partition=sql.Literal(str(p)), eligible=eligible, tsquery=tsquery,
-                             fetch=sql.Literal(fetch)) for p in partitions]
+        branches = [SQL.composed("search.fulltext", partition=sql.Literal(str(p)), eligible=eligible, tsquery=tsquery,
+                                 fetch=sql.Literal(fetch)) for p in partitions]
         lists.append(("fulltext", weights["fulltext"], _ranked("fulltext", branches, "score DESC", "score")))
     if "graph" in wanted:
         statement, graph_params = graph.candidates(request.query, eligible, fetch)
@@ -106,7 +108,7 @@ def search(conn: psycopg.Connection, tenant_id: UUID, request: SearchRequest, se
     results = [_result(rank, row) for rank, row in enumerate(rows, start=1)]
     latency = round((time.perf_counter() - started) * 1000)
     model = used[0][0] if used else None
-    search_id = conn.execute(query("search.log"), {
+    search_id = conn.execute(SQL("search.log"), {
         "query": request.query, "strategy": request.strategy, "model_tenant": model and model.tenant_id,
         "model": model and model.id, "filters": json.dumps(request.filters()), "count": len(results),
         "latency": latency, "results": json.dumps([{"rank": r["rank"], "score": r["score"],
@@ -125,10 +127,10 @@ def search(conn: psycopg.Connection, tenant_id: UUID, request: SearchRequest, se
 def _fused_rows(conn, lists, partitions, tsquery, params) -> list[tuple]:
     params.update(list_names=[n for n, _, _ in lists], list_weights=[w for _, w, _ in lists],
                   single=[len(lists) == 1] * len(lists))
-    fused = composed("search.fused", lists=sql.SQL(" UNION ALL ").join(s for _, _, s in lists))
-    per_partition = sql.SQL(" UNION ALL ").join(composed("search.result_rows", partition=sql.Literal(str(p)))
+    fused = SQL.composed("search.fused", lists=sql.SQL(" UNION ALL ").join(s for _, _, s in lists))
+    per_partition = sql.SQL(" UNION ALL ").join(SQL.composed("search.result_rows", partition=sql.Literal(str(p)))
                                                  for p in partitions)
-    return conn.execute(composed("search.results", fused=fused, tsquery=tsquery, rows=per_partition), params,
+    return conn.execute(SQL.composed("search.results", fused=fused, tsquery=tsquery, rows=per_partition), params,
                         prepare=False).fetchall()
 
 
@@ -139,11 +141,11 @@ def feedback(conn: psycopg.Connection, search_id: UUID, *, chunk_id: UUID | None
         raise InvalidInput("Give a rating (1-5) or a relevance judgement.")
     chunk_tenant = None
     if chunk_id is not None:
-        row = conn.execute(query("search.chunk_tenant"), {"chunk": chunk_id}).fetchone()
+        row = conn.execute(SQL("search.chunk_tenant"), {"chunk": chunk_id}).fetchone()
         if row is None:
             raise NotFound("No such chunk.")
         chunk_tenant = row[0]
-    return conn.execute(query("search.feedback"), {
+    return conn.execute(SQL("search.feedback"), {
         "search": search_id, "chunk_tenant": chunk_tenant, "chunk": chunk_id, "rating": rating,
         "relevant": relevant, "comment": comment}).fetchone()[0]
 
@@ -170,9 +172,9 @@ def _vector_lists(conn, text, usable, partitions, eligible, fetch, params, weigh
                         "partition": sql.Literal(str(p)), "model": sql.Literal(str(model.id)), "eligible": eligible,
                         "fetch": sql.Literal(fetch)}
             key = f"{model.name}:{'library' if p == PLATFORM else 'tenant'}"
-            exact_branch = composed("search.vector_exact", **fragment)
+            exact_branch = SQL.composed("search.vector_exact", **fragment)
             if recall.index_name(model.id, p) in indexed:
-                pending.append((key, len(branches), len(plan), composed("search.vector_hnsw", **fragment),
+                pending.append((key, len(branches), len(plan), SQL.composed("search.vector_hnsw", **fragment),
                                 exact_branch))
                 branches.append(None)
                 paths[key] = "hnsw"
@@ -181,7 +183,7 @@ def _vector_lists(conn, text, usable, partitions, eligible, fetch, params, weigh
                 paths[key] = "exact"
         plan.append((model, branches))
     if pending:
-        previous = conn.execute(query("search.index_walk_on")).fetchone()[0]
+        previous = conn.execute(SQL("search.index_walk_on")).fetchone()[0]
         for n, (key, b, m, statement, exact_branch) in enumerate(pending):
             rows = conn.execute(statement, params, prepare=False).fetchall()
             if len(rows) < fetch:
@@ -189,9 +191,9 @@ def _vector_lists(conn, text, usable, partitions, eligible, fetch, params, weigh
                 continue
             params.update({f"g{n}_t": [r[0] for r in rows], f"g{n}_i": [r[1] for r in rows],
                            f"g{n}_d": [r[2] for r in rows]})
-            plan[m][1][b] = composed("search.vector_given", t=sql.Placeholder(f"g{n}_t"),
-                                     i=sql.Placeholder(f"g{n}_i"), d=sql.Placeholder(f"g{n}_d"))
-        conn.execute(query("search.index_walk_off"), {"previous": previous})
+            plan[m][1][b] = SQL.composed("search.vector_given", t=sql.Placeholder(f"g{n}_t"),
+                                         i=sql.Placeholder(f"g{n}_i"), d=sql.Placeholder(f"g{n}_d"))
+        conn.execute(SQL("search.index_walk_off"), {"previous": previous})
     lists = [(f"vector:{model.name}", weight, _ranked(f"vector:{model.name}", branches, "distance", "1 - distance"))
              for model, branches in plan]
     return lists, paths
@@ -209,20 +211,20 @@ class _Given(embeddings.Embedder):
 
 def _ranked(name: str, branches: list[sql.Composable], order: str, raw: str) -> sql.Composed:
     union = sql.SQL(" UNION ALL ").join(sql.SQL("({})").format(b) for b in branches)
-    return composed("search.ranked", list=sql.Literal(name), order=sql.SQL(order), raw=sql.SQL(raw), union=union)
+    return SQL.composed("search.ranked", list=sql.Literal(name), order=sql.SQL(order), raw=sql.SQL(raw), union=union)
 
 
 def _eligible(conn: psycopg.Connection, request: SearchRequest, params: dict) -> sql.Composed:
     """The document condition every candidate list applies: live, readable, and the request's filters."""
     conditions = []
     if request.collections:
-        ids = [r[0] for r in conn.execute(query("search.collection_ids"), {"slugs": request.collections})]
+        ids = [r[0] for r in conn.execute(SQL("search.collection_ids"), {"slugs": request.collections})]
         if not ids:
             raise NotFound(f"No collection named {', '.join(request.collections)}.")
         params["collections"] = ids
         conditions.append(sql.SQL("AND d.collection_id = ANY (%(collections)s::uuid[])"))
     if request.domains:
-        ids = [r[0] for r in conn.execute(query("search.domain_ids"), {"slugs": request.domains})]
+        ids = [r[0] for r in conn.execute(SQL("search.domain_ids"), {"slugs": request.domains})]
         if not ids:
             raise NotFound(f"No knowledge domain named {', '.join(request.domains)}.")
         params["domains"] = ids
@@ -232,7 +234,7 @@ def _eligible(conn: psycopg.Connection, request: SearchRequest, params: dict) ->
     if request.metadata:
         params["metadata"] = json.dumps(request.metadata)
         conditions.append(sql.SQL("AND d.metadata @> %(metadata)s::jsonb"))
-    return composed("search.eligible", filters=sql.SQL(" ").join(conditions))
+    return SQL.composed("search.eligible", filters=sql.SQL(" ").join(conditions))
 
 
 def _result(rank: int, row) -> dict:

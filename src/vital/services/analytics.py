@@ -12,14 +12,17 @@ from datetime import date
 import psycopg
 from psycopg.types.json import Jsonb
 
+from vital.db.queries import Queries
 from vital.errors import InvalidInput, NotFound
-from vital.services.queries import q
+from vital.services.rows import many, one
+
+SQL = Queries(__name__)
 
 
 def event(conn: psycopg.Connection, event_type: str, subject_type: str | None = None,
           subject_id: str | None = None, **properties) -> None:
-    conn.execute(q("analytics_event"), {"event_type": event_type, "subject_type": subject_type,
-                                        "subject_id": subject_id, "properties": Jsonb(properties)})
+    conn.execute(SQL("analytics.event"), {"event_type": event_type, "subject_type": subject_type,
+                                          "subject_id": subject_id, "properties": Jsonb(properties)})
 
 
 def feedback(conn: psycopg.Connection, *, rating: int, message_id: str | None = None,
@@ -28,35 +31,32 @@ def feedback(conn: psycopg.Connection, *, rating: int, message_id: str | None = 
     """A 1-5 rating of an answer (an Ask Expert message or a panel synthesis)."""
     if (message_id is None) == (synthesis_id is None):
         raise InvalidInput("Rate exactly one answer: message_id or synthesis_id.")
-    row = conn.execute(q("feedback_insert"), {"message_id": message_id, "synthesis_id": synthesis_id,
-                                              "rating": rating, "comment": comment,
-                                              "reasons": reasons or []}).fetchone()
+    row = one(conn, SQL("analytics.feedback_insert"), {"message_id": message_id, "synthesis_id": synthesis_id,
+                                                       "rating": rating, "comment": comment,
+                                                       "reasons": reasons or []})
     if row is None:
         raise NotFound("No such answer.")
     subject = ("ask_expert_messages", message_id) if message_id else (None, None)
     event(conn, "feedback.submitted", *subject, rating=rating, synthesis_id=synthesis_id, reasons=reasons or [])
-    return {"id": str(row[0]), "rating": rating, "created_at": row[1].isoformat()}
+    return {"id": str(row["id"]), "rating": rating, "created_at": row["created_at"].isoformat()}
 
 
 def rollup(conn: psycopg.Connection, day: date) -> dict:
     """Recompute the day's usage_metrics and agent_performance rows of the caller's tenant."""
-    metrics = conn.execute(q("rollup_usage"), {"day": day}).fetchall()
-    agents = conn.execute(q("rollup_agents"), {"day": day}).fetchall()
-    return {"day": day.isoformat(), "metrics": {m: float(v) for m, v in metrics}, "agents": len(agents)}
+    metrics = many(conn, SQL("analytics.rollup_usage"), {"day": day})
+    agents = many(conn, SQL("analytics.rollup_agents"), {"day": day})
+    return {"day": day.isoformat(), "metrics": {m["metric"]: float(m["value"]) for m in metrics},
+            "agents": len(agents)}
 
 
 def usage(conn: psycopg.Connection, since: date, until: date) -> list[dict]:
-    rows = conn.execute(q("usage_metrics_list"), {"since": since, "until": until}).fetchall()
-    return [{"day": d.isoformat(), "metric": m, "value": float(v)} for d, m, v in rows]
+    rows = many(conn, SQL("analytics.usage_metrics"), {"since": since, "until": until})
+    return [{"day": r["day"].isoformat(), "metric": r["metric"], "value": float(r["value"])} for r in rows]
 
 
 def agent_performance(conn: psycopg.Connection, since: date, until: date) -> list[dict]:
-    rows = conn.execute(q("agent_performance_list"), {"since": since, "until": until}).fetchall()
-    keys = ("day", "agent_id", "agent_slug", "answers", "rated_answers", "avg_rating", "p50_latency_ms",
-            "p95_latency_ms", "total_tokens", "cost_usd")
     out = []
-    for row in rows:
-        item = dict(zip(keys, row))
+    for item in many(conn, SQL("analytics.agent_performance"), {"since": since, "until": until}):
         item["day"] = item["day"].isoformat()
         item["agent_id"] = str(item["agent_id"])
         for key in ("avg_rating", "cost_usd"):

@@ -26,8 +26,11 @@ from langgraph.checkpoint.base import (
     get_serializable_checkpoint_metadata,
 )
 
-from vital.services.queries import q
+from vital.db.queries import Queries
+from vital.services.rows import many, one
 from vital.services.scope import Scope
+
+SQL = Queries(__name__)
 
 
 class TenantCheckpointer(BaseCheckpointSaver[str]):
@@ -41,13 +44,12 @@ class TenantCheckpointer(BaseCheckpointSaver[str]):
         conf = config["configurable"]
         thread_id, ns = conf["thread_id"], conf.get("checkpoint_ns", "")
         with self.scope.tx(read_only=True) as conn:
-            row = conn.execute(q("checkpoint_get"), {"thread_id": thread_id, "checkpoint_ns": ns,
-                                                     "checkpoint_id": get_checkpoint_id(config)}).fetchone()
+            row = one(conn, SQL("checkpointer.get"), {"thread_id": thread_id, "checkpoint_ns": ns,
+                                                      "checkpoint_id": get_checkpoint_id(config)})
             if row is None:
                 return None
-            checkpoint_id, parent_id, type_, blob, metadata = row
-            writes = self._writes(conn, thread_id, ns, checkpoint_id)
-        return self._tuple(thread_id, ns, checkpoint_id, parent_id, type_, blob, metadata, writes)
+            writes = self._writes(conn, thread_id, ns, row["checkpoint_id"])
+        return self._tuple({**row, "thread_id": thread_id, "checkpoint_ns": ns}, writes)
 
     def list(self, config: RunnableConfig | None, *, filter: dict[str, Any] | None = None,
              before: RunnableConfig | None = None, limit: int | None = None) -> Iterator[CheckpointTuple]:
@@ -57,10 +59,11 @@ class TenantCheckpointer(BaseCheckpointSaver[str]):
                   "before": get_checkpoint_id(before) if before else None,
                   "filter": json.dumps(filter) if filter else None, "limit": limit}
         with self.scope.tx(read_only=True) as conn:
-            rows = conn.execute(q("checkpoint_list"), params).fetchall()
-            found = [(row, self._writes(conn, row[0], row[1], row[2])) for row in rows]
-        for (thread_id, ns, checkpoint_id, parent_id, type_, blob, metadata), writes in found:
-            yield self._tuple(thread_id, ns, checkpoint_id, parent_id, type_, blob, metadata, writes)
+            rows = many(conn, SQL("checkpointer.list"), params)
+            found = [(row, self._writes(conn, row["thread_id"], row["checkpoint_ns"], row["checkpoint_id"]))
+                     for row in rows]
+        for row, writes in found:
+            yield self._tuple(row, writes)
 
     # -- writes ----------------------------------------------------------------
     def put(self, config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata,
@@ -70,7 +73,7 @@ class TenantCheckpointer(BaseCheckpointSaver[str]):
         type_, blob = self.serde.dumps_typed(checkpoint)
         meta = get_serializable_checkpoint_metadata(config, metadata)
         with self.scope.tx() as conn:
-            conn.execute(q("checkpoint_put"), {
+            conn.execute(SQL("checkpointer.put"), {
                 "run_id": self.run_id, "thread_id": thread_id, "checkpoint_ns": ns,
                 "checkpoint_id": checkpoint["id"], "parent_checkpoint_id": conf.get("checkpoint_id"),
                 "type": type_, "checkpoint": blob, "metadata": json.dumps(meta, default=str)})
@@ -87,11 +90,11 @@ class TenantCheckpointer(BaseCheckpointSaver[str]):
                          "task_id": task_id, "task_path": task_path, "idx": WRITES_IDX_MAP.get(channel, idx),
                          "channel": channel, "type": type_, "value": blob})
         with self.scope.tx() as conn, conn.cursor() as cur:
-            cur.executemany(q("checkpoint_put_write"), rows)
+            cur.executemany(SQL("checkpointer.put_write"), rows)
 
     def delete_thread(self, thread_id: str) -> None:
         with self.scope.tx() as conn:
-            conn.execute(q("checkpoint_delete_thread"), {"thread_id": thread_id})
+            conn.execute(SQL("checkpointer.delete_thread"), {"thread_id": thread_id})
 
     def get_next_version(self, current: str | None, channel: None) -> str:
         # The format of LangGraph's own savers: a counter, then a random tie-breaker.
@@ -100,16 +103,17 @@ class TenantCheckpointer(BaseCheckpointSaver[str]):
 
     # -- helpers ---------------------------------------------------------------
     def _writes(self, conn, thread_id: str, ns: str, checkpoint_id: str) -> list[tuple[str, str, Any]]:
-        rows = conn.execute(q("checkpoint_writes"), {"thread_id": thread_id, "checkpoint_ns": ns,
-                                                     "checkpoint_id": checkpoint_id}).fetchall()
-        return [(task_id, channel, self.serde.loads_typed((type_, bytes(value))))
-                for task_id, channel, type_, value in rows]
+        rows = many(conn, SQL("checkpointer.writes"), {"thread_id": thread_id, "checkpoint_ns": ns,
+                                                       "checkpoint_id": checkpoint_id})
+        return [(r["task_id"], r["channel"], self.serde.loads_typed((r["type"], bytes(r["value"])))) for r in rows]
 
-    def _tuple(self, thread_id, ns, checkpoint_id, parent_id, type_, blob, metadata, writes) -> CheckpointTuple:
+    def _tuple(self, row: dict, writes: list[tuple[str, str, Any]]) -> CheckpointTuple:
         def cfg(cid: str) -> RunnableConfig:
-            return {"configurable": {"thread_id": thread_id, "checkpoint_ns": ns, "checkpoint_id": cid}}
+            return {"configurable": {"thread_id": row["thread_id"], "checkpoint_ns": row["checkpoint_ns"],
+                                     "checkpoint_id": cid}}
 
-        return CheckpointTuple(config=cfg(checkpoint_id),
-                               checkpoint=self.serde.loads_typed((type_, bytes(blob))),
-                               metadata=metadata, parent_config=cfg(parent_id) if parent_id else None,
+        parent = row["parent_checkpoint_id"]
+        return CheckpointTuple(config=cfg(row["checkpoint_id"]),
+                               checkpoint=self.serde.loads_typed((row["type"], bytes(row["checkpoint"]))),
+                               metadata=row["metadata"], parent_config=cfg(parent) if parent else None,
                                pending_writes=writes)

@@ -14,9 +14,12 @@ from datetime import datetime, time, timedelta, timezone
 
 import psycopg
 
+from vital.db.queries import Queries
 from vital.errors import VitalError
-from vital.services.queries import q
+from vital.services.rows import one
 from vital.services.scope import tenant_profile
+
+SQL = Queries(__name__)
 
 # limit name -> (tenant_usage metric, what it counts)
 LIMITS = {
@@ -79,8 +82,8 @@ def take_session(conn: psycopg.Connection) -> None:
     """Count one more session today, or refuse with 429."""
     tier, numbers = allowed(conn)
     cap = numbers["sessions_per_day"]
-    counted = cap >= 1 and conn.execute(q("usage_count"), {"metric": "sessions", "amount": 1,
-                                                           "limit": cap}).fetchone()[0] is not None
+    counted = cap >= 1 and one(conn, SQL("limits.count_usage"), {"metric": "sessions", "amount": 1,
+                                                                 "limit": cap})["counted"] is not None
     if not counted:
         raise LimitExceeded("sessions_per_day", tier, cap, _today(conn, "sessions"), next_reset())
 
@@ -96,7 +99,7 @@ def check_tokens(conn: psycopg.Connection) -> None:
 def add_tokens(conn: psycopg.Connection, tokens: int) -> None:
     """Count tokens already spent (a call is never undone, so no limit here)."""
     if tokens > 0:
-        conn.execute(q("usage_count"), {"metric": "tokens", "amount": tokens, "limit": None})
+        conn.execute(SQL("limits.count_usage"), {"metric": "tokens", "amount": tokens, "limit": None})
 
 
 def check_documents(conn: psycopg.Connection) -> None:
@@ -106,7 +109,7 @@ def check_documents(conn: psycopg.Connection) -> None:
     both taking the last free place.
     """
     tier, numbers = allowed(conn)
-    conn.execute(q("documents_lock"))
+    conn.execute(SQL("limits.documents_lock"))
     stored = _stored(conn)
     if stored >= numbers["documents"]:
         raise LimitExceeded("documents", tier, numbers["documents"], stored, None)
@@ -123,8 +126,8 @@ def usage(conn: psycopg.Connection) -> tuple[str, list[Usage]]:
 
 
 def _today(conn: psycopg.Connection, metric: str) -> int:
-    return conn.execute(q("usage_today"), {"metric": metric}).fetchone()[0]
+    return one(conn, SQL("limits.usage_today"), {"metric": metric})["used"]
 
 
 def _stored(conn: psycopg.Connection) -> int:
-    return conn.execute(q("documents_count")).fetchone()[0]
+    return one(conn, SQL("limits.documents_count"))["documents"]

@@ -10,13 +10,17 @@ the caller's transaction, so RLS decides what can be found.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
 import psycopg
 
-from vital.services.queries import q
+from vital.db.queries import Queries
+from vital.knowledge.search import SearchRequest, search
+from vital.services.rows import many, one
 from vital.settings import Settings
+
+SQL = Queries(__name__)
 
 
 @dataclass(frozen=True)
@@ -58,9 +62,9 @@ class FullTextRetriever:
 
     def search(self, conn: psycopg.Connection, query: str, *, k: int) -> Retrieved:
         started = time.perf_counter()
-        rows = conn.execute(q("retrieve_fulltext"), {"query": query, "k": k}).fetchall()
-        passages = [Passage(str(r[0]), str(r[1]), str(r[2]), r[3], r[4], r[5], _unit(r[6]))
-                    for r in rows]
+        rows = many(conn, SQL("retrieval.fulltext"), {"query": query, "k": k})
+        passages = [Passage(str(r["chunk_tenant_id"]), str(r["chunk_id"]), str(r["document_id"]), r["title"],
+                            r["chunk_index"], r["text"], _unit(r["score"])) for r in rows]
         return Retrieved(passages, self.strategy, (time.perf_counter() - started) * 1000)
 
 
@@ -68,11 +72,36 @@ def _unit(score: float | None) -> float:
     return max(0.0, min(1.0, float(score or 0.0)))
 
 
-def numbered(passages: list[Passage], start: int = 1) -> list[Passage]:
-    """The passages with citation numbers start, start+1, ..."""
-    from dataclasses import replace
+def numbered(passages: list[Passage]) -> list[Passage]:
+    """The passages of one answer with citation numbers 1, 2, ..."""
+    return Numbering().add(passages)
 
-    return [replace(p, ref=start + i) for i, p in enumerate(passages)]
+
+class Numbering:
+    """Citation numbers across the turns of one run (plan steps, a panel's members and rounds).
+
+    The one place passages get their [n]: keyed by chunk, a chunk keeps the number it
+    got first and a new one is numbered after the others, so a citation stays valid in
+    everything written later. `stored()` is what a run keeps in its state.
+    """
+
+    def __init__(self, stored: list[dict] | None = None):
+        self._by_chunk = {p["chunk_id"]: Passage(**p) for p in stored or []}
+
+    def add(self, found: list[Passage]) -> list[Passage]:
+        """`found` with their numbers (new chunks are numbered after the known ones)."""
+        out = []
+        for p in found:
+            if p.chunk_id not in self._by_chunk:
+                self._by_chunk[p.chunk_id] = replace(p, ref=len(self._by_chunk) + 1)
+            out.append(self._by_chunk[p.chunk_id])
+        return out
+
+    def by_ref(self) -> dict[int, Passage]:
+        return {p.ref: p for p in self._by_chunk.values()}
+
+    def stored(self) -> list[dict]:
+        return [asdict(p) for p in sorted(self._by_chunk.values(), key=lambda p: p.ref)]
 
 
 class KnowledgeRetriever:
@@ -85,10 +114,8 @@ class KnowledgeRetriever:
         self.fallback = FullTextRetriever()
 
     def search(self, conn: psycopg.Connection, query: str, *, k: int) -> Retrieved:
-        from vital.knowledge.search import SearchRequest, search
-
         started = time.perf_counter()
-        tenant_id = conn.execute(q("caller_tenant")).fetchone()[0]
+        tenant_id = one(conn, SQL("retrieval.caller_tenant"))["tenant_id"]
         found = search(conn, tenant_id, SearchRequest(query=query, strategy="hybrid", k=k), self.settings)
         semantic = found["embedding"]["semantic"]
         passages = [Passage(r["chunk"]["tenant_id"], r["chunk"]["id"], r["document"]["id"], r["document"]["title"],
@@ -121,9 +148,5 @@ def relevance(scores: dict, semantic: bool) -> float:
 
 def default_retriever(settings: Settings) -> Retriever:
     if settings.services_retrieval == "fulltext":
-        return FullTextRetriever()
-    try:
-        import vital.knowledge.search  # noqa: F401
-    except ImportError:
         return FullTextRetriever()
     return KnowledgeRetriever(settings)

@@ -10,7 +10,10 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from vital.db.tenant import tenant_transaction
-from vital.services.queries import q
+from vital.db.queries import Queries
+from vital.services.rows import one
+
+SQL = Queries(__name__)
 
 
 @dataclass(frozen=True)
@@ -48,5 +51,5 @@ class TenantProfile:
 
 
 def tenant_profile(conn: psycopg.Connection) -> TenantProfile:
-    row = conn.execute(q("tenant_profile")).fetchone()
-    return TenantProfile(row[0], row[1] or {}) if row else TenantProfile("free", {})
+    row = one(conn, SQL("scope.tenant_profile"))
+    return TenantProfile(row["tier"], row["settings"] or {}) if row else TenantProfile("free", {})

@@ -14,11 +14,13 @@ from uuid import UUID
 
 import psycopg
 
+from vital.db.queries import Queries
 from vital.errors import ConfigError
 from vital.knowledge.embeddings.base import Embedder, vector_literal
 from vital.knowledge.embeddings.local import HASHING_NAME, MINILM_NAME, Hashing, MiniLM, minilm_installed
-from vital.knowledge.queries import query
 from vital.settings import Settings
+
+SQL = Queries(__name__)
 
 __all__ = ["Embedder", "ModelRef", "current", "for_model", "register", "registered", "searchable", "vector_literal"]
 
@@ -66,15 +68,15 @@ def register(conn: psycopg.Connection, embedder: Embedder) -> ModelRef:
     """Find or register the embedder's platform model (owner or service role: it builds indexes)."""
     params = {"provider": embedder.provider, "name": embedder.name, "dimensions": embedder.dimensions,
               "max_input_tokens": embedder.max_input_tokens, "settings": json.dumps(embedder.settings)}
-    row = conn.execute(query("models.register"), params).fetchone() or \
-        conn.execute(query("models.find"), params).fetchone()
+    row = conn.execute(SQL("models.register"), params).fetchone() or \
+        conn.execute(SQL("models.find"), params).fetchone()
     return ModelRef(*row)
 
 
 def registered(conn: psycopg.Connection, embedder: Embedder) -> ModelRef:
     """The embedder's platform model, which must exist (the API role cannot register one)."""
-    row = conn.execute(query("models.find"), {"provider": embedder.provider, "name": embedder.name,
-                                              "dimensions": embedder.dimensions}).fetchone()
+    row = conn.execute(SQL("models.find"), {"provider": embedder.provider, "name": embedder.name,
+                                            "dimensions": embedder.dimensions}).fetchone()
     if row is None:
         raise ConfigError(f"The embedding model {embedder.label} is not registered.",
                           hint="Run `vital kb models` once: it registers the configured model and builds its indexes.")
@@ -85,7 +87,7 @@ def searchable(conn: psycopg.Connection, settings: Settings) -> tuple[list[tuple
     """Active models with vectors the caller can read, split into those this deployment can embed queries for
     and the rest."""
     usable, skipped = [], []
-    for row in conn.execute(query("models.active")).fetchall():
+    for row in conn.execute(SQL("models.active")).fetchall():
         model = ModelRef(*row)
         embedder = for_model(model, settings)
         (usable.append((model, embedder)) if embedder else skipped.append(model))

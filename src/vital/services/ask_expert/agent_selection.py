@@ -1,7 +1,7 @@
 """Which agent answers (modes 2 and 4, and panels whose members the system picks).
 
 Every active agent the caller may use is scored against the question's words
-(stemmed by PostgreSQL's English configuration; sql/agent_candidates.sql finds
+(stemmed by PostgreSQL's English configuration; ask_expert/sql/agent_candidates.sql finds
 which field of which agent each word matches). A word counts by its rarity
 among the agents, idf = ln(1 + agents / agents matching it), times the best
 field it appears in:
@@ -24,10 +24,16 @@ from dataclasses import asdict, dataclass
 
 import psycopg
 
+from vital.db.queries import Queries
 from vital.errors import NotFound
-from vital.services.queries import q
+from vital.services.rows import many
+
+SQL = Queries(__name__)
 
 WEIGHTS = {"name": 1.0, "capabilities": 0.8, "domains": 0.6, "description": 0.5}
+# weight -> the column of agent_candidates.sql holding the question's words matched in that field
+FIELDS = {"name": "name_words", "capabilities": "capability_words", "domains": "domain_words",
+          "description": "text_words"}
 KEEP = 5
 STICKY = 1.25  # another agent must score 25% higher to take over a conversation
 
@@ -57,20 +63,21 @@ class Selection:
 
 def rank(conn: psycopg.Connection, question: str, *, limit: int = KEEP) -> list[Candidate]:
     """Agents best first. Ties go to the lower tier number (core experts), then the name."""
-    rows = conn.execute(q("agent_candidates"), {"query": question}).fetchall()
+    rows = many(conn, SQL("agent_candidates"), {"query": question})
     if not rows:
         return []
-    agents, words = rows[0][6], rows[0][11] or []
-    df = Counter(w for r in rows for w in set(r[7]) | set(r[8]) | set(r[9]) | set(r[10]))
+    agents, words = rows[0]["agents"], rows[0]["query_words"] or []
+    df = Counter(w for r in rows for w in set().union(*(r[column] for column in FIELDS.values())))
     idf = {w: math.log(1 + agents / max(1, df[w])) for w in words}
     total = sum(idf.values()) or 1.0
     scored = []
-    for tenant_id, agent_id, slug, name, domain, tier, _, *fields, _ in rows:
-        matched = dict(zip(WEIGHTS, fields))
-        best = {w: max(WEIGHTS[f] for f, ws in matched.items() if w in ws) for w in set().union(*fields)}
+    for r in rows:
+        matched = {f: r[column] for f, column in FIELDS.items()}
+        best = {w: max(WEIGHTS[f] for f, ws in matched.items() if w in ws) for w in set().union(*matched.values())}
         score = sum(idf.get(w, 0.0) * weight for w, weight in best.items()) / total
-        scored.append((-score, tier, name, Candidate(str(tenant_id), str(agent_id), slug, name, domain,
-                                                     round(score, 4), {f: sorted(ws) for f, ws in matched.items()})))
+        scored.append((-score, r["tier"], r["name"], Candidate(
+            str(r["tenant_id"]), str(r["id"]), r["slug"], r["name"], r["domain"], round(score, 4),
+            {f: sorted(ws) for f, ws in matched.items()})))
     scored.sort(key=lambda x: x[:3])
     return [c for *_, c in scored[:limit]]
 

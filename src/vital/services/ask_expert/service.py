@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 
 from vital.errors import Conflict, InvalidInput
-from vital.services import analytics, limits, workflows
+from vital.services import analytics, limits
 from vital.services.ask_expert import store
 from vital.services.ask_expert.agent_selection import Selection, select_agent
 from vital.services.evidence import verify
@@ -23,7 +23,9 @@ from vital.services.llm.usage import record as record_usage
 from vital.services.retrieval import Retriever, default_retriever, numbered
 from vital.services.scope import Scope
 from vital.services.text import terms
-from vital.services.workflows.engine import Engine, Run
+from vital.services.workflows import control
+from vital.services.workflows.engine import Engine
+from vital.services.workflows.runs import Run, run_view
 from vital.settings import Settings
 
 AUTONOMOUS = "autonomous-expert"
@@ -74,7 +76,7 @@ class AskExpert:
             found = store.session(conn, session_id)
             found["messages"] = store.messages(conn, session_id)
         if found["workflow_run_id"]:
-            found["run"] = workflows.run_view(self.scope, found["workflow_run_id"])
+            found["run"] = run_view(self.scope, found["workflow_run_id"])
         return found
 
     def list(self, limit: int = 50) -> list[dict]:
@@ -165,20 +167,20 @@ class AskExpert:
     def decide(self, session_id: str, *, approved: bool, decision: str | None = None,
                comment: str | None = None) -> dict:
         """Approve, reject or ask for changes to the plan; the run goes on with that decision."""
-        self._drive(session_id, lambda engine, run_id: workflows.decide(engine, run_id, approved=approved,
-                                                                        decision=decision, comment=comment))
+        self._drive(session_id, lambda engine, run_id: control.decide(engine, run_id, approved=approved,
+                                                                      decision=decision, comment=comment))
         return self.get(session_id)
 
     def resume(self, session_id: str) -> dict:
         """Continue the run after a pause, or after the process running it stopped."""
-        self._drive(session_id, workflows.resume)
+        self._drive(session_id, control.resume)
         return self.get(session_id)
 
     def cancel(self, session_id: str) -> dict:
         with self.scope.tx(read_only=True) as conn:
             run_id = store.session(conn, session_id)["workflow_run_id"]
         if run_id:
-            workflows.cancel(self._engine(), run_id)
+            control.cancel(self._engine(), run_id)
         with self.scope.tx() as conn:
             store.lock_session(conn, session_id)
             store.update_session(conn, session_id, status="cancelled")

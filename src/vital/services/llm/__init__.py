@@ -61,7 +61,7 @@ def model_for(config: LLMConfig) -> ChatModel:
         return ExtractiveModel()
     if config.provider != "openai":
         raise ConfigError(f"Unknown LLM provider {config.provider!r}.", hint="Use 'extractive' or 'openai'.")
-    from vital.services.llm.openai_compat import OpenAICompatibleModel
+    from vital.services.llm.openai_compat import OpenAICompatibleModel  # the SDK loads only when a tenant uses it
 
     return OpenAICompatibleModel(model=config.model, base_url=config.base_url, api_key=config.api_key,
                                  timeout=config.timeout, usage_provider=config.usage_provider,

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import psycopg
 
+from vital.db.queries import Queries
 from vital.services import limits
 from vital.services.llm.base import ChatResult
-from vital.services.queries import q
+
+SQL = Queries(__name__)
 
 
 def record(conn: psycopg.Connection, result: ChatResult, *, session_id: str | None = None,
            message_id: str | None = None, panel_id: str | None = None, run_id: str | None = None,
            operation: str = "chat") -> None:
-    conn.execute(q("llm_usage_insert"), {
+    conn.execute(SQL("usage.insert"), {
         "provider": result.provider, "model": result.model, "operation": operation, "status": result.status,
         "prompt_tokens": result.prompt_tokens, "completion_tokens": result.completion_tokens,
         "cost_usd": result.cost_usd, "latency_ms": result.latency_ms, "session_id": session_id,

@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 
 import psycopg
 
+from vital.db.queries import Queries
 from vital.errors import NotFound
-from vital.services.queries import q
+from vital.services.rows import one
+
+SQL = Queries(__name__)
 
 MIN_AGENTS, MAX_AGENTS = 2, 12
 DEFAULT_OPTIONS = ["support", "support-with-conditions", "oppose"]
@@ -53,12 +56,13 @@ COMMITTEE = Archetype("committee", 0.75, "chair_last", 2, 3, MAX_AGENTS, False)
 
 
 def load(conn: psycopg.Connection, slug: str) -> Archetype:
-    row = conn.execute(q("panel_archetype"), {"slug": slug}).fetchone()
+    row = one(conn, SQL("archetype"), {"slug": slug})
     if row is None:
         raise NotFound(f"No panel archetype '{slug}'.",
                        hint="structured, open, socratic, adversarial, delphi or hybrid (or one of your own).")
-    tenant_id, id_, slug, threshold, order, rounds, lo, hi, humans, settings = row
-    return Archetype(slug, float(threshold), order, rounds, lo, hi, humans, str(tenant_id), str(id_), settings or {})
+    return Archetype(row["slug"], float(row["consensus_threshold"]), row["speaking_order"], row["default_rounds"],
+                     row["min_members"], row["max_members"], row["allows_human_contributions"],
+                     str(row["tenant_id"]), str(row["id"]), row["settings"] or {})
 
 
 def speaking_order(archetype: Archetype, members: list[dict], round_: int) -> list[dict]:

@@ -24,12 +24,29 @@ from langgraph.types import interrupt
 from vital.services import analytics
 from vital.services.llm import ChatRequest
 from vital.services.panels import archetypes, consensus, store
-from vital.services.retrieval import Passage
+from vital.services.retrieval import Numbering, Passage
 from vital.services.text import markers
-from vital.services.workflows.engine import RunContext, RunState, completion, handler
+from vital.services.workflows.context import RunContext, RunState, graph_data
+from vital.services.workflows.registry import Registry
 
 SLUG = "panel-deliberation"
 EVIDENCE_PER_MEMBER = 4
+
+
+def register(registry: Registry) -> None:
+    registry.graph(SLUG, {"frame": frame, "opening": opening, "debate": debate, "vote": vote,
+                          "synthesise": synthesise}, completion=complete)
+
+
+def _mine(state: RunState) -> dict:
+    """The panel's part of the run's state: round, passages (numbered by retrieval.Numbering),
+    positions, each member's evidence, frame, outcome, answer."""
+    return graph_data(state, SLUG)
+
+
+def _keep(mine: dict, **changes) -> dict:
+    """A state update of the panel's part."""
+    return {"data": {SLUG: {**mine, **changes}}}
 
 
 # -- context -------------------------------------------------------------------
@@ -53,10 +70,6 @@ def stance_of(position: str | None, options: list[str]) -> str:
     return "support" if position == options[0] else "oppose" if position == options[-1] else "neutral"
 
 
-def _passages(state: RunState) -> dict[str, Passage]:
-    return {p["chunk_id"]: Passage(**p) for p in state.get("passages") or []}
-
-
 def _angle(member: dict) -> str:
     """What a member looks at: its domain and first capabilities (retrieval and quoting follow it)."""
     return " ".join(filter(None, [(member.get("domain") or "").replace("-", " "),
@@ -64,27 +77,23 @@ def _angle(member: dict) -> str:
                                   *(member.get("capabilities") or [])[:3]]))
 
 
-def _evidence(ctx: RunContext, state: RunState, member: dict) -> tuple[list[Passage], list[dict]]:
+def _evidence(ctx: RunContext, mine: dict, member: dict) -> tuple[list[Passage], list[dict]]:
     """Passages for one member (its own angle on the question), numbered panel-wide; searched once,
     at the member's first turn, and kept for the debate."""
     panel, _, _ = _panel(ctx)
-    known = _passages(state)
-    by_ref = {p.ref: p for p in known.values()}
-    held = (state.get("data") or {}).get("evidence", {}).get(member["id"])
+    numbering = Numbering(mine.get("passages"))
+    held = (mine.get("evidence") or {}).get(member["id"])
     if held is not None:
-        return [by_ref[r] for r in held], state.get("passages") or []
-    mine = []
-    for p in ctx.retrieve(f"{panel['question']} {_angle(member)}", k=EVIDENCE_PER_MEMBER).passages:
-        if p.chunk_id not in known:
-            known[p.chunk_id] = Passage(**{**asdict(p), "ref": len(known) + 1})
-        mine.append(known[p.chunk_id])
-    return mine, [asdict(p) for p in sorted(known.values(), key=lambda p: p.ref)]
+        by_ref = numbering.by_ref()
+        return [by_ref[r] for r in held], mine.get("passages") or []
+    found = numbering.add(ctx.retrieve(f"{panel['question']} {_angle(member)}", k=EVIDENCE_PER_MEMBER).passages)
+    return found, numbering.stored()
 
 
-def _speak(ctx: RunContext, state: RunState, member: dict, *, context: str = "",
+def _speak(ctx: RunContext, mine: dict, member: dict, *, context: str = "",
            instructions: str = "") -> tuple[dict, list[dict]]:
     panel, _, _ = _panel(ctx)
-    evidence, all_passages = _evidence(ctx, state, member)
+    evidence, all_passages = _evidence(ctx, mine, member)
     hint = member["role"] if member["role"] in ("advocate", "opponent") else None
     result = ctx.generate(ChatRequest(
         task="contribute", question=panel["question"], system=member["system_prompt"],
@@ -108,7 +117,6 @@ def _record(ctx: RunContext, member: dict, round_: int, turn: int, said: dict, s
 
 
 # -- nodes ---------------------------------------------------------------------
-@handler(f"{SLUG}.frame")
 def frame(ctx: RunContext, node: dict, state: RunState) -> dict:
     """Research phase: the question, the options and the rules the panel will apply."""
     panel, members, kind = _panel(ctx)
@@ -117,58 +125,58 @@ def frame(ctx: RunContext, node: dict, state: RunState) -> dict:
     frame_ = {"question": panel["question"], "options": _options(panel), "archetype": kind.slug,
               "threshold": panel["consensus_threshold"], "max_rounds": panel["max_rounds"],
               "members": [m["label"] for m in members]}
-    return {"round": 1, "passages": [], "data": {"positions": {}, "frame": frame_}, "step_output": frame_}
+    return {"data": {SLUG: {"round": 1, "passages": [], "positions": {}, "frame": frame_}}, "step_output": frame_}
 
 
-@handler(f"{SLUG}.opening")
 def opening(ctx: RunContext, node: dict, state: RunState) -> dict:
     """Every agent states a position from its own evidence, without seeing the others."""
     panel, members, kind = _panel(ctx)
-    positions = dict(state["data"]["positions"])
-    passages = state.get("passages") or []
+    mine = _mine(state)
+    positions = dict(mine["positions"])
+    passages = mine.get("passages") or []
     for member in archetypes.speaking_order(kind, members, 1):
-        said, passages = _speak(ctx, {**state, "passages": passages}, member,
+        said, passages = _speak(ctx, {**mine, "passages": passages}, member,
                                 instructions="Opening statement: state your position and your evidence.")
         _record(ctx, member, 1, 1, said, passages)
         positions[member["id"]] = said
     evidence = {mid: said["evidence"] for mid, said in positions.items()}
-    return {"passages": passages, "data": {**state["data"], "positions": positions, "evidence": evidence},
+    return {**_keep(mine, passages=passages, positions=positions, evidence=evidence),
             "step_output": {"round": 1, "contributions": len(positions)}}
 
 
-@handler(f"{SLUG}.debate")
 def debate(ctx: RunContext, node: dict, state: RunState) -> dict:
     """Members answer the strongest opposing argument (delphi: the distribution, anonymously)."""
     panel, members, kind = _panel(ctx)
-    round_ = state["round"]
+    panel_state = _mine(state)
+    round_ = panel_state["round"]
     humans = [m for m in members if m["user_id"]]
     if kind.allows_humans and humans and round_ > 1:
         interrupt({"kind": "human_turn", "panel_id": panel["id"], "round": round_, "options": ["continue"],
                    "question": f"Round {round_}: people on the panel may add contributions, then continue."})
     turn = 2 if round_ == 1 else 1
-    positions = dict(state["data"]["positions"])
+    positions = dict(panel_state["positions"])
     people = _human_contributions(ctx, panel["id"], round_)
-    passages = state.get("passages") or []
+    passages = panel_state.get("passages") or []
     for member in archetypes.speaking_order(kind, members, round_):
         mine = positions.get(member["id"], {})
         rival = _strongest_rival(members, positions, mine.get("position"))
         context = _debate_context(kind, members, positions, rival, people, round_)
-        said, passages = _speak(ctx, {**state, "passages": passages}, member, context=context,
+        said, passages = _speak(ctx, {**panel_state, "passages": passages}, member, context=context,
                                 instructions=f"Round {round_}: answer the strongest opposing argument.")
         if not ctx.model.generative:
             said = _persuasion(kind, member, mine, said, positions, members)
         _record(ctx, member, round_, turn, said, passages)
         positions[member["id"]] = said
-    return {"passages": passages, "data": {**state["data"], "positions": positions},
+    return {**_keep(panel_state, passages=passages, positions=positions),
             "step_output": {"round": round_, "contributions": len(positions), "human_contributions": len(people)}}
 
 
-@handler(f"{SLUG}.vote")
 def vote(ctx: RunContext, node: dict, state: RunState) -> dict:
     """Weighted vote of the round, consensus against the threshold, the round's synthesis."""
     panel, members, kind = _panel(ctx)
-    round_ = state["round"]
-    positions = state["data"]["positions"]
+    mine = _mine(state)
+    round_ = mine["round"]
+    positions = mine["positions"]
     with ctx.scope.tx() as conn:
         for member in members:
             said = positions.get(member["id"]) if member["agent_id"] else None
@@ -182,32 +190,32 @@ def vote(ctx: RunContext, node: dict, state: RunState) -> dict:
     ctx.records.event("message", {"round": round_, "consensus": outcome.level, "threshold": outcome.threshold,
                                   "leader": outcome.leader, "strength": outcome.strength})
     return {"route": "threshold_met_or_rounds_exhausted" if finished else "below_threshold_rounds_left",
-            "round": round_ + 1, "data": {**state["data"], "outcome": asdict(outcome)},
+            **_keep(mine, round=round_ + 1, outcome=asdict(outcome)),
             "step_output": {"round": round_, "consensus": outcome.level, "leader": outcome.leader,
                             "strength": outcome.strength, "reached": outcome.reached}}
 
 
-@handler(f"{SLUG}.synthesise")
 def synthesise(ctx: RunContext, node: dict, state: RunState) -> dict:
     panel, members, _ = _panel(ctx)
-    outcome = consensus.Outcome(**state["data"]["outcome"])
-    text = report_text(panel, members, outcome, state["data"]["positions"], state["round"] - 1)
+    mine = _mine(state)
+    outcome = consensus.Outcome(**mine["outcome"])
+    text = report_text(panel, members, outcome, mine["positions"], mine["round"] - 1)
     with ctx.scope.tx() as conn:
-        store.synthesis(conn, panel["id"], state["round"] - 1, outcome, text)
-    return {"answer": text, "step_output": {"recommendation": outcome.leader, "strength": outcome.strength}}
+        store.synthesis(conn, panel["id"], mine["round"] - 1, outcome, text)
+    return {**_keep(mine, answer=text), "step_output": {"recommendation": outcome.leader, "strength": outcome.strength}}
 
 
-@completion(SLUG)
 def complete(ctx: RunContext, conn, state: RunState, outcome_name: str) -> dict:
     panel, _, _ = _panel(ctx)
     store.lock(conn, panel["id"])
     store.update(conn, panel["id"], status="completed" if outcome_name == "succeeded" else "cancelled")
-    outcome = (state.get("data") or {}).get("outcome") or {}
+    mine = _mine(state)
+    outcome = mine.get("outcome") or {}
     analytics.event(conn, "panel.consensus_reached" if outcome.get("reached") else "panel.completed",
                     "panel_sessions", panel["id"], kind=panel["kind"], archetype=panel["archetype"],
                     consensus=outcome.get("level"), strength=outcome.get("strength"))
     return {"recommendation": outcome.get("leader"), "strength": outcome.get("strength"),
-            "consensus_level": outcome.get("level"), "rounds": state.get("round", 1) - 1}
+            "consensus_level": outcome.get("level"), "rounds": mine.get("round", 1) - 1}
 
 
 # -- rules -----------------------------------------------------------------------

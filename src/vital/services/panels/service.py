@@ -16,8 +16,9 @@ from vital.services.llm import ChatModel
 from vital.services.panels import archetypes, flow, store
 from vital.services.retrieval import Retriever
 from vital.services.scope import Scope
-from vital.services.workflows import cancel as cancel_run, decide, resume, run_view
+from vital.services.workflows.control import cancel as cancel_run, decide, resume
 from vital.services.workflows.engine import Engine
+from vital.services.workflows.runs import run_view
 from vital.settings import Settings
 
 RUN_TO_PANEL = {"waiting_approval": "waiting_approval", "succeeded": "completed", "failed": "failed",

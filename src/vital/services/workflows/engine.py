@@ -1,20 +1,18 @@
 """The workflow engine: a definition's graph (JSONB) compiled into a LangGraph graph and run.
 
-Ask Expert modes 3-4, panels and tenants' own workflows all run here. Each node
-visit is a workflow_run_steps row; approvals are LangGraph interrupts recorded in
-workflow_approvals; checkpoints go to workflow_checkpoints (TenantCheckpointer),
-so a run continues from its last finished step after a restart. One process
-executes a run at a time (an advisory lock held for the duration).
+Ask Expert modes 3-4, panels and tenants' own workflows all run here, each node with
+the behaviour registered for it (registry.py); the engine itself knows no service.
+Each node visit is a workflow_run_steps row; approvals are LangGraph interrupts
+recorded in workflow_approvals; checkpoints go to workflow_checkpoints
+(TenantCheckpointer), so a run continues from its last finished step after a
+restart. One process executes a run at a time (an advisory lock held for the duration).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Annotated, Any, Iterator, TypedDict
+from typing import Any, Iterator
 
 import psycopg
 from langgraph.errors import GraphBubbleUp
@@ -23,169 +21,36 @@ from langgraph.types import Command
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
+from vital.db.queries import Queries
 from vital.errors import Conflict, NotFound, VitalError
-from vital.services.checkpointer import TenantCheckpointer
-from vital.services.llm import ChatModel, ChatRequest, ChatResult, chat_model
-from vital.services.llm.usage import record as record_usage
 from vital.services import limits
-from vital.services.queries import q
-from vital.services.retrieval import Retrieved, Retriever, default_retriever
+from vital.services.checkpointer import TenantCheckpointer
+from vital.services.llm import ChatModel, chat_model
+from vital.services.retrieval import Retriever, default_retriever
+from vital.services.rows import one
 from vital.services.scope import Scope
-from vital.services.text import is_uuid
+from vital.services.workflows.context import RunContext, RunState
 from vital.services.workflows.records import EventSink, RunRecords, lock
+from vital.services.workflows.registry import REGISTRY, Handler, Registry
+from vital.services.workflows.runs import TERMINAL, Run, load_run
 from vital.settings import Settings
 
+SQL = Queries(__name__)
+
 log = logging.getLogger(__name__)
-
-TERMINAL = ("succeeded", "failed", "cancelled")
-
-
-def _merge(left: dict | None, right: dict | None) -> dict:
-    return {**(left or {}), **(right or {})}
-
-
-class RunState(TypedDict, total=False):
-    """The graph state. `outputs` merges per node; every other key is last-write-wins."""
-
-    input: dict
-    outputs: Annotated[dict, _merge]
-    route: str | None
-    outcome: str | None
-    approval: dict
-    plan: list
-    step_index: int
-    findings: list
-    passages: list
-    answer: str
-    verification: dict
-    loops: int
-    stopped: str | None
-    round: int
-    data: dict
-
-
-@dataclass(frozen=True)
-class Definition:
-    id: str
-    tenant_id: str
-    slug: str
-    name: str
-    version: int
-    graph: dict
-    settings: dict
-
-
-@dataclass(frozen=True)
-class Run:
-    id: str
-    thread_id: str
-    status: str
-    current_node: str | None
-    input: dict
-    output: dict
-    error: str | None
-    budget_tokens: int | None
-    started_at: datetime | None
-    finished_at: datetime | None
-    created_at: datetime
-    created_by: str | None
-    definition: Definition
 
 
 class RunHalted(Exception):
     """The run was paused or cancelled; the node that was about to start did not."""
 
 
-@dataclass
-class RunContext:
-    """What a node handler may use."""
-
-    scope: Scope
-    settings: Settings
-    run: Run
-    records: RunRecords
-    model: ChatModel
-    retriever: Retriever
-    links: dict[str, str | None] = field(default_factory=dict)
-    cache: dict[str, Any] = field(default_factory=dict)
-
-    def retrieve(self, query: str, k: int | None = None) -> Retrieved:
-        with self.scope.tx() as conn:  # searches are logged (search_logs)
-            return self.retriever.search(conn, query, k=k or self.settings.services_passages)
-
-    def generate(self, request: ChatRequest) -> ChatResult:
-        """A model call, refused at the tier's token limit, recorded in llm_usage."""
-        with self.scope.tx(read_only=True) as conn:
-            limits.check_tokens(conn)
-        result = self.model.complete(request)
-        with self.scope.tx() as conn:
-            record_usage(conn, result, run_id=self.run.id, session_id=self.links.get("session_id"),
-                         panel_id=self.links.get("panel_id"))
-        self.records.event("llm_called", {"model": result.model, "tokens": result.total_tokens,
-                                          "latency_ms": result.latency_ms})
-        return result
-
-    def spent_tokens(self) -> int:
-        with self.scope.tx(read_only=True) as conn:
-            return conn.execute(q("wf_spend"), {"run_id": self.run.id}).fetchone()[0]
-
-
-Handler = Callable[[RunContext, dict, RunState], dict]
-Completion = Callable[[RunContext, Any, RunState, str], dict]
-
-HANDLERS: dict[str, Handler] = {}
-COMPLETIONS: dict[str, Completion] = {}
-
-
-def handler(*keys: str):
-    """Register a node handler under `<definition slug>.<node id>`, a node type, or a handler name."""
-    def register(fn: Handler) -> Handler:
-        for key in keys:
-            HANDLERS[key] = fn
-        return fn
-    return register
-
-
-def completion(slug: str):
-    """Register what happens in the run's final transaction for a definition slug."""
-    def register(fn: Completion) -> Completion:
-        COMPLETIONS[slug] = fn
-        return fn
-    return register
-
-
-def resolve_handler(slug: str, node: dict) -> Handler:
-    _load_handlers()
-    for key in (node.get("handler"), f"{slug}.{node['id']}", node.get("type"), "llm"):
-        if key and key in HANDLERS:
-            return HANDLERS[key]
-    raise AssertionError("the generic llm handler is always registered")
-
-
-def _load_handlers() -> None:
-    # Registration happens on import; imported here to keep the engine free of service modules.
-    from vital.services.ask_expert import graphs  # noqa: F401
-    from vital.services.panels import flow  # noqa: F401
-    from vital.services.workflows import handlers  # noqa: F401
-
-
-# -- loading -------------------------------------------------------------------
-def load_run(conn, run_id: str) -> Run:
-    row = conn.execute(q("wf_run_get"), {"run_id": run_id}).fetchone() if is_uuid(run_id) else None
-    if row is None:
-        raise NotFound("No such workflow run.")
-    definition = Definition(str(row[12]), str(row[13]), row[14], row[15], row[16], row[17], row[18] or {})
-    return Run(str(row[0]), row[1], row[2], row[3], row[4] or {}, row[5] or {}, row[6], row[7], row[8], row[9],
-               row[10], str(row[11]) if row[11] else None, definition)
-
-
 # -- compiling -----------------------------------------------------------------
-def compile_graph(ctx: RunContext):
+def compile_graph(ctx: RunContext, registry: Registry):
     graph = ctx.run.definition.graph
     builder = StateGraph(RunState)
     kinds = {n["id"]: n.get("type") for n in graph["nodes"]}
     for node in graph["nodes"]:
-        builder.add_node(node["id"], _wrap(ctx, node, resolve_handler(ctx.run.definition.slug, node)))
+        builder.add_node(node["id"], _wrap(ctx, node, registry.handler(ctx.run.definition.slug, node)))
     outgoing: dict[str, list[dict]] = {}
     for edge in graph["edges"]:
         outgoing.setdefault(edge["from"], []).append(edge)
@@ -220,9 +85,9 @@ def _wrap(ctx: RunContext, node: dict, fn: Handler):
 
     def run(state: RunState) -> dict:
         with ctx.scope.tx(read_only=True) as conn:
-            status = conn.execute(q("wf_run_status"), {"run_id": ctx.run.id}).fetchone()
-        if status and status[0] in ("paused", "cancelled"):
-            raise RunHalted(status[0])
+            status = one(conn, SQL("run_status"), {"run_id": ctx.run.id})
+        if status and status["status"] in ("paused", "cancelled"):
+            raise RunHalted(status["status"])
         step = ctx.records.start_step(node_key, {"type": node.get("type"), "label": node.get("label")})
         ctx.cache["step"] = step
         try:
@@ -252,7 +117,7 @@ def lease(scope: Scope, run_id: str) -> Iterator[None]:
         raise TypeError("workflow runs need a connection pool (their checkpoints commit step by step)")
     with scope.source.connection() as conn:
         with conn.transaction():
-            held = conn.execute(q("wf_lease"), {"run_id": run_id}).fetchone()[0]
+            held = one(conn, SQL("lease"), {"run_id": run_id})["held"]
         if not held:
             raise Conflict("The run is being executed right now.", hint="Wait for it, or pause it first.")
         try:
@@ -260,32 +125,33 @@ def lease(scope: Scope, run_id: str) -> Iterator[None]:
         finally:
             try:
                 with conn.transaction():
-                    conn.execute(q("wf_unlease"), {"run_id": run_id})
+                    conn.execute(SQL("unlease"), {"run_id": run_id})
             except psycopg.Error:
                 pass  # the connection is gone, and its lock with it
 
 
 class Engine:
     def __init__(self, scope: Scope, settings: Settings, *, model: ChatModel | None = None,
-                 retriever: Retriever | None = None, sink: EventSink | None = None):
+                 retriever: Retriever | None = None, sink: EventSink | None = None, registry: Registry = REGISTRY):
         self.scope = scope
         self.settings = settings
         self.model = model
         self.retriever = retriever or default_retriever(settings)
         self.sink = sink
+        self.registry = registry
 
     def create(self, *, input: dict, slug: str | None = None, definition_id: str | None = None,
                budget_tokens: int | None = None) -> str:
         """A pending run of a definition (by id, or by slug: own before platform)."""
         with self.scope.tx() as conn:
-            row = conn.execute(q("wf_definition_resolve"), {"id": definition_id, "slug": slug}).fetchone()
+            row = one(conn, SQL("definition_resolve"), {"id": definition_id, "slug": slug})
             if row is None:
                 raise NotFound("No such active workflow definition.")
-            settings = row[6] or {}
+            settings = row["settings"] or {}
             budget = budget_tokens or settings.get("default_budget_tokens")
-            return str(conn.execute(q("wf_run_insert"), {
-                "definition_tenant_id": row[1], "definition_id": row[0], "input": Jsonb(input),
-                "budget_tokens": budget}).fetchone()[0])
+            return str(one(conn, SQL("run_insert"), {
+                "definition_tenant_id": row["tenant_id"], "definition_id": row["id"], "input": Jsonb(input),
+                "budget_tokens": budget})["id"])
 
     def get(self, run_id: str) -> Run:
         with self.scope.tx(read_only=True) as conn:
@@ -311,7 +177,7 @@ class Engine:
             with self.scope.tx(read_only=True) as conn:
                 model = self.model or chat_model(conn, self.settings)
             ctx = RunContext(self.scope, self.settings, run, records, model, self.retriever, links=_links(run))
-            app = compile_graph(ctx)
+            app = compile_graph(ctx, self.registry)
             config = {"configurable": {"thread_id": run.thread_id}, "recursion_limit": 200}
             payload: Any = None
             if first:
@@ -354,7 +220,7 @@ class Engine:
         with self.scope.tx() as conn:
             if lock(conn, ctx.run.id) in TERMINAL:
                 return
-            done = COMPLETIONS.get(ctx.run.definition.slug)
+            done = self.registry.completion(ctx.run.definition.slug)
             output = done(ctx, conn, state, outcome) if done else {"outputs": state.get("outputs", {})}
             ctx.records.set_status(outcome, event="run_succeeded" if outcome == "succeeded" else "run_cancelled",
                                    payload={"outcome": state.get("outcome") or outcome}, output=output, conn=conn)
@@ -371,9 +237,10 @@ def _rebuild_at_approval(app, config: dict, run: Run, request: dict) -> None:
         raise Conflict("The run has no state this engine can continue from.",
                        hint="Only a plan's approval can be rebuilt from the records; start a new run.")
     app.checkpointer.delete_thread(run.thread_id)  # what is there cannot be continued, and would mix in
-    app.update_state(config, {"input": run.input, "outputs": {}, "plan": list(request["plan"]), "step_index": 0},
-                     as_node=before)
+    app.update_state(config, {"input": run.input, "outputs": {},
+                              "data": {run.definition.slug: {"plan": list(request["plan"])}}}, as_node=before)
 
 
 def _links(run: Run) -> dict[str, str | None]:
+    """What a run's model calls are linked to in llm_usage: the session or panel its input names."""
     return {"session_id": run.input.get("session_id"), "panel_id": run.input.get("panel_id")}

@@ -2,7 +2,8 @@
 
 - ``human_approval``: the run waits (a LangGraph interrupt) until a person decides;
   the decision is the route taken (an edge condition); a rejection with no edge
-  of its own ends the run as cancelled.
+  of its own ends the run as cancelled. A plan the graph keeps in its data
+  (`plan`) is shown with the request.
 - ``llm``, ``agent`` (and anything unknown): retrieve for the run's question and the
   node's description, answer with citations.
 - ``retrieval``: the passages themselves.
@@ -17,7 +18,8 @@ from langgraph.types import interrupt
 from vital.services.evidence import verify
 from vital.services.llm import ChatRequest
 from vital.services.retrieval import numbered
-from vital.services.workflows.engine import RunContext, RunState, handler
+from vital.services.workflows.context import RunContext, RunState, graph_data
+from vital.services.workflows.registry import Registry
 
 RETRIEVAL_TOOLS = {"knowledge_search", "document_reader"}
 
@@ -34,13 +36,21 @@ def brief(state: RunState) -> str:
     return str(given.get("question") or " ".join(str(v) for v in given.values()))
 
 
-@handler("human_approval")
+def register(registry: Registry) -> None:
+    registry.node_type("human_approval", approval)
+    for kind in ("llm", "agent", "parallel_agents", "tally"):
+        registry.node_type(kind, generate)
+    registry.node_type("retrieval", retrieval)
+    registry.node_type("tool", tool)
+
+
 def approval(ctx: RunContext, node: dict, state: RunState) -> dict:
     options = conditions(ctx, node["id"])
     last = next(reversed(state.get("outputs") or {}), None)
-    request = {"kind": "plan" if state.get("plan") else "approval", "node": node["id"],
+    plan = graph_data(state, ctx.run.definition.slug).get("plan")
+    request = {"kind": "plan" if plan else "approval", "node": node["id"],
                "question": f"{node.get('label') or node['id']}: approve to continue?",
-               "options": list(options), "plan": state.get("plan"),
+               "options": list(options), "plan": plan,
                "summary": (state.get("outputs") or {}).get(last, {}).get("text", "")[:2000] if last else None}
     answer = interrupt({k: v for k, v in request.items() if v is not None})
     approved = bool(answer.get("approved"))
@@ -52,7 +62,6 @@ def approval(ctx: RunContext, node: dict, state: RunState) -> dict:
             "step_output": {"decision": decision, "approved": approved}}
 
 
-@handler("llm", "agent", "parallel_agents", "tally")
 def generate(ctx: RunContext, node: dict, state: RunState) -> dict:
     question = brief(state)
     instruction = node.get("description") or node.get("label") or node["id"]
@@ -67,14 +76,12 @@ def generate(ctx: RunContext, node: dict, state: RunState) -> dict:
             "step_output": {"citations": len(out["citations"]), "confidence": check.confidence}}
 
 
-@handler("retrieval")
 def retrieval(ctx: RunContext, node: dict, state: RunState) -> dict:
     found = ctx.retrieve(f"{brief(state)} {node.get('description') or node.get('label') or ''}")
     passages = [p.cited() for p in numbered(found.passages)]
     return {"outputs": {node["id"]: {"passages": passages}}, "step_output": {"passages": len(passages)}}
 
 
-@handler("tool")
 def tool(ctx: RunContext, node: dict, state: RunState) -> dict:
     results = {}
     for name in node.get("tools") or []:

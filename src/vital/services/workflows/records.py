@@ -9,8 +9,12 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
-from vital.services.queries import q
+from vital.db.queries import Queries
+from vital.services.rows import many, one
 from vital.services.scope import Scope
+from vital.services.workflows.runs import event_of
+
+SQL = Queries(__name__)
 
 EventSink = Callable[[dict[str, Any]], None]
 
@@ -44,9 +48,9 @@ class RunRecords:
                    conn: psycopg.Connection | None = None, step_id: str | None = None) -> None:
         def write(c: psycopg.Connection) -> None:
             lock(c, self.run_id)
-            c.execute(q("wf_run_update"), {"run_id": self.run_id, "status": status, "current_node": current_node,
-                                           "output": Jsonb(output) if output is not None else None,
-                                           "error": error})
+            c.execute(SQL("run_update"), {"run_id": self.run_id, "status": status, "current_node": current_node,
+                                          "output": Jsonb(output) if output is not None else None,
+                                          "error": error})
             if event:
                 self._event(c, event, payload or {}, step_id)
         self._in(conn, write)
@@ -67,14 +71,14 @@ class RunRecords:
     def _start_step(self, node_key: str, node_input: dict) -> Step:
         with self.scope.tx() as conn:
             lock(conn, self.run_id)
-            row = conn.execute(q("wf_step_waiting"), {"run_id": self.run_id, "node_key": node_key}).fetchone()
+            row = one(conn, SQL("step_waiting"), {"run_id": self.run_id, "node_key": node_key})
             resumed = row is not None
             if row is None:
-                row = conn.execute(q("wf_step_start"), {"run_id": self.run_id, "node_key": node_key,
-                                                        "input": Jsonb(node_input)}).fetchone()
-            step = Step(str(row[0]), row[1], row[2])
-            conn.execute(q("wf_run_update"), {"run_id": self.run_id, "status": None, "current_node": node_key,
-                                              "output": None, "error": None})
+                row = one(conn, SQL("step_start"), {"run_id": self.run_id, "node_key": node_key,
+                                                    "input": Jsonb(node_input)})
+            step = Step(str(row["id"]), row["sequence"], row["attempt"])
+            conn.execute(SQL("run_update"), {"run_id": self.run_id, "status": None, "current_node": node_key,
+                                             "output": None, "error": None})
             if not resumed:
                 kind = "step_retried" if step.attempt > 1 else "step_started"
                 self._event(conn, kind, {"node": node_key, "attempt": step.attempt}, step.id)
@@ -86,8 +90,8 @@ class RunRecords:
                  "waiting_approval": "approval_requested", "cancelled": None}[status]
         with self.scope.tx() as conn:
             lock(conn, self.run_id)
-            conn.execute(q("wf_step_finish"), {"step_id": step.id, "status": status, "error": error,
-                                               "output": Jsonb(output) if output is not None else None})
+            conn.execute(SQL("step_finish"), {"step_id": step.id, "status": status, "error": error,
+                                              "output": Jsonb(output) if output is not None else None})
             if event:
                 payload = {"node": node_key, **({"error": error} if error else {}), **(output or {})}
                 self._event(conn, event, _brief(payload), step.id)
@@ -97,9 +101,10 @@ class RunRecords:
         """Mark steps a dead process left running as failed; returns how many."""
         with self.scope.tx() as conn:
             lock(conn, self.run_id)
-            rows = conn.execute(q("wf_steps_abandon"), {"run_id": self.run_id}).fetchall()
-            for step_id, node in rows:
-                self._event(conn, "step_failed", {"node": node, "error": "interrupted by a restart"}, str(step_id))
+            rows = many(conn, SQL("steps_abandon"), {"run_id": self.run_id})
+            for row in rows:
+                self._event(conn, "step_failed", {"node": row["node_key"], "error": "interrupted by a restart"},
+                            str(row["id"]))
         self.flush()
         return len(rows)
 
@@ -107,18 +112,17 @@ class RunRecords:
     def request_approval(self, step_id: str | None, request: dict) -> None:
         with self.scope.tx() as conn:
             lock(conn, self.run_id)
-            conn.execute(q("wf_approval_insert"), {"run_id": self.run_id, "step_id": step_id,
-                                                   "request": Jsonb(request)})
-            conn.execute(q("wf_run_update"), {"run_id": self.run_id, "status": "waiting_approval",
-                                              "current_node": None, "output": None, "error": None})
+            conn.execute(SQL("approval_insert"), {"run_id": self.run_id, "step_id": step_id,
+                                                  "request": Jsonb(request)})
+            conn.execute(SQL("run_update"), {"run_id": self.run_id, "status": "waiting_approval",
+                                             "current_node": None, "output": None, "error": None})
         self.flush()
 
     # -- helpers ---------------------------------------------------------------
     def _event(self, conn: psycopg.Connection, event_type: str, payload: dict, step_id: str | None) -> None:
-        row = conn.execute(q("wf_event_insert"), {"run_id": self.run_id, "step_id": step_id,
-                                                  "event_type": event_type, "payload": Jsonb(payload)}).fetchone()
-        self._unsent.append({"sequence": row[0], "event": row[1], "payload": row[2],
-                             "step_id": str(row[3]) if row[3] else None, "at": row[4].isoformat()})
+        row = one(conn, SQL("event_insert"), {"run_id": self.run_id, "step_id": step_id,
+                                              "event_type": event_type, "payload": Jsonb(payload)})
+        self._unsent.append(event_of(row))
 
     def _in(self, conn: psycopg.Connection | None, write: Callable[[psycopg.Connection], None]) -> None:
         """In the caller's transaction (its events wait for the next flush), or in one of our own."""
@@ -132,8 +136,8 @@ class RunRecords:
 
 def lock(conn: psycopg.Connection, run_id: str) -> str | None:
     """Lock the run row for the rest of the transaction; its status, or None if not visible."""
-    row = conn.execute(q("wf_run_lock"), {"run_id": run_id}).fetchone()
-    return row[0] if row else None
+    row = one(conn, SQL("run_lock"), {"run_id": run_id})
+    return row["status"] if row else None
 
 
 def _brief(payload: dict) -> dict:

@@ -1,1 +1,0 @@
-SELECT (SELECT auth.tenant_id())

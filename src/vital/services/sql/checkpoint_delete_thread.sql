@@ -1,1 +1,0 @@
-DELETE FROM public.workflow_checkpoints WHERE thread_id = %(thread_id)s

@@ -1,1 +1,0 @@
-SELECT count(*) FROM public.rag_documents WHERE tenant_id = (SELECT auth.tenant_id()) AND deleted_at IS NULL

@@ -1,5 +1,0 @@
-SELECT id, round, consensus_level, threshold, reached, recommendation, recommendation_strength, tally, dissent,
-       created_at
-  FROM public.panel_syntheses
- WHERE panel_id = %(panel_id)s
- ORDER BY round

@@ -1,3 +1,0 @@
-SELECT coalesce(sum(total_tokens), 0)::bigint, coalesce(sum(cost_usd), 0)::float8
-  FROM public.llm_usage
- WHERE workflow_run_id = %(run_id)s

@@ -1,4 +1,0 @@
-SELECT id, sequence, node_key, status, attempt, input, output, error, started_at, finished_at, duration_ms
-  FROM public.workflow_run_steps
- WHERE run_id = %(run_id)s
- ORDER BY sequence

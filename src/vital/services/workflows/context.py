@@ -1,0 +1,80 @@
+"""What a node handler gets: the run's state (generic, each graph's own data under its key) and context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, TypedDict
+
+from vital.db.queries import Queries
+from vital.services import limits
+from vital.services.llm import ChatModel, ChatRequest, ChatResult
+from vital.services.llm.usage import record as record_usage
+from vital.services.retrieval import Retrieved, Retriever
+from vital.services.rows import one
+from vital.services.scope import Scope
+from vital.services.workflows.records import RunRecords
+from vital.services.workflows.runs import Run
+from vital.settings import Settings
+
+SQL = Queries(__name__)
+
+
+def _merge(left: dict | None, right: dict | None) -> dict:
+    return {**(left or {}), **(right or {})}
+
+
+class RunState(TypedDict, total=False):
+    """The graph state. `outputs` merges per node, `data` per graph; every other key is last-write-wins.
+
+    - input: the run's input; outputs: what the generic handlers produced, by node id
+    - route: the decision a node took (an edge condition); outcome: "rejected" ends the run cancelled
+    - approval: the last decision on a human_approval node
+    - data: each registered graph's own state, under its definition slug (`graph_data`); a
+      graph proposing a plan for approval keeps it there under `plan`
+    """
+
+    input: dict
+    outputs: Annotated[dict, _merge]
+    route: str | None
+    outcome: str | None
+    approval: dict
+    data: Annotated[dict, _merge]
+
+
+def graph_data(state: RunState, slug: str) -> dict:
+    """A graph's own part of the state."""
+    return (state.get("data") or {}).get(slug) or {}
+
+
+@dataclass
+class RunContext:
+    """What a node handler may use."""
+
+    scope: Scope
+    settings: Settings
+    run: Run
+    records: RunRecords
+    model: ChatModel
+    retriever: Retriever
+    links: dict[str, str | None] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def retrieve(self, query: str, k: int | None = None) -> Retrieved:
+        with self.scope.tx() as conn:  # searches are logged (search_logs)
+            return self.retriever.search(conn, query, k=k or self.settings.services_passages)
+
+    def generate(self, request: ChatRequest) -> ChatResult:
+        """A model call, refused at the tier's token limit, recorded in llm_usage."""
+        with self.scope.tx(read_only=True) as conn:
+            limits.check_tokens(conn)
+        result = self.model.complete(request)
+        with self.scope.tx() as conn:
+            record_usage(conn, result, run_id=self.run.id, session_id=self.links.get("session_id"),
+                         panel_id=self.links.get("panel_id"))
+        self.records.event("llm_called", {"model": result.model, "tokens": result.total_tokens,
+                                          "latency_ms": result.latency_ms})
+        return result
+
+    def spent_tokens(self) -> int:
+        with self.scope.tx(read_only=True) as conn:
+            return one(conn, SQL("spend"), {"run_id": self.run.id})["tokens"]

@@ -1,0 +1,59 @@
+"""What gives a workflow's nodes their behaviour: handlers and completions, registered at startup.
+
+The engine knows no service. Each service package that brings a graph registers it
+(`ask_expert.graphs.register`, `panels.flow.register`), and the generic node types
+register from `handlers.register`; `vital.services.graphs.register()` calls them all,
+once per process, from the API's app factory and the test harness.
+
+A node's handler is looked up by, in order: the node's `handler` name, `<definition
+slug>.<node id>` (a registered graph), the node's `type`, then `llm`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from vital.services.workflows.context import RunContext, RunState
+
+Handler = Callable[[RunContext, dict, RunState], dict]
+Completion = Callable[[RunContext, Any, RunState, str], dict]
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._handlers: dict[str, Handler] = {}
+        self._completions: dict[str, Completion] = {}
+
+    def node_type(self, key: str, handler: Handler) -> None:
+        """Behaviour for every node of a type (or naming this handler), in any definition."""
+        _put(self._handlers, key, handler)
+
+    def graph(self, slug: str, nodes: dict[str, Handler], completion: Completion | None = None) -> None:
+        """The nodes of the definitions of one slug (node id -> handler), and what the run's final
+        transaction does (its output). The graph keeps its state under `state["data"][slug]`."""
+        for node_id, handler in nodes.items():
+            _put(self._handlers, f"{slug}.{node_id}", handler)
+        if completion is not None:
+            _put(self._completions, slug, completion)
+
+    def handler(self, slug: str, node: dict) -> Handler:
+        for key in (node.get("handler"), f"{slug}.{node['id']}", node.get("type"), "llm"):
+            if key and key in self._handlers:
+                return self._handlers[key]
+        raise LookupError(f"No handler for node '{node['id']}' of '{slug}': no graph is registered "
+                          "(vital.services.graphs.register() runs at startup).")
+
+    def completion(self, slug: str) -> Completion | None:
+        return self._completions.get(slug)
+
+
+def _put(table: dict, key: str, value: Callable) -> None:
+    # Registering twice is harmless (startup may run more than once in a process); two behaviours are not.
+    if table.get(key, value) is not value:
+        raise ValueError(f"'{key}' is registered twice with different behaviour")
+    table[key] = value
+
+
+REGISTRY = Registry()
+"""The process's registry, filled at startup."""
