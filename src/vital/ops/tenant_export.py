@@ -24,7 +24,9 @@ import psycopg
 from psycopg import sql
 
 from vital.errors import InvalidInput
-from vital.ops.catalog import PLATFORM_TENANT_ID, find_tenant, load, read_sql, require_bypass, stable_output
+from vital.catalog import read
+from vital.ops.catalog import (PLATFORM_TENANT_ID, export_select, find_tenant, read_sql, require_bypass,
+                               stable_output)
 
 FORMAT = "vital-tenant-export"
 FORMAT_VERSION = 1
@@ -66,7 +68,7 @@ def export_tenant(conn: psycopg.Connection, subdomain: str, path: Path, progress
             raise InvalidInput("The platform tenant is the shared library, not a client's data.",
                                hint="Every deployment seeds the library itself (`vital db seed`).")
         version = conn.execute("SELECT max(version) FROM supabase_migrations.schema_migrations").fetchone()[0]
-        catalog = load(conn)
+        catalog = read(conn)
         params = {"tenant": tenant.id}
         entries = []
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +76,8 @@ def export_tenant(conn: psycopg.Connection, subdomain: str, path: Path, progress
         try:
             with tarfile.open(partial, "w:gz") as tar:
                 parts = [(USERS, "auth/users.copy", USER_COLUMNS, users_query())]
-                parts += [(t.name, f"tables/{t.name}.copy", t.columns, t.select()) for t in catalog.ordered()]
+                parts += [(t.name, f"tables/{t.name}.copy", t.writable, export_select(t))
+                          for t in catalog.dependency_order()]
                 for name, member, columns, query in parts:
                     with tempfile.TemporaryFile() as spool:
                         rows, digest = copy_out(conn, query, params, spool.write)
