@@ -8,7 +8,6 @@ table added by a later migration is exported, imported and erased with no new co
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import NamedTuple
 from uuid import UUID
 
@@ -18,12 +17,7 @@ from psycopg import sql
 from vital.catalog import Catalog, Table
 from vital.errors import InvalidInput, NotFound, PermissionDenied
 
-SQL_DIR = Path(__file__).parent / "sql"
 PLATFORM_TENANT_ID = UUID(int=0)
-
-
-def read_sql(name: str) -> str:
-    return (SQL_DIR / name).read_text()
 
 
 def export_select(table: Table, columns: tuple[str, ...] | None = None) -> sql.Composed:

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 import psycopg
 
 from vital.catalog import ForeignKey, read
-from vital.ops.catalog import read_sql
+from vital.db.queries import Queries
+
+SQL = Queries(__name__)
 
 REFERENCE_TABLES = ("auth.users", "public.tenants")
 
@@ -52,7 +54,7 @@ def plan(conn: psycopg.Connection) -> CitusPlan:
     tables = [t for t in catalog.dependency_order() if f"public.{t.name}" not in REFERENCE_TABLES]
     library = [fk for t in catalog.dependency_order() for fk in t.foreign_keys if fk.library]
     anchor = f"public.{tables[0].name}"
-    out = CitusPlan(read_sql("citus_functions.sql"))
+    out = CitusPlan(SQL.script("citus_functions"))
     out.drops = [f"ALTER TABLE public.{fk.table} DROP CONSTRAINT {fk.name};" for fk in library]
     out.reference = [f"SELECT create_reference_table('{name}');" for name in REFERENCE_TABLES]
     out.distribute = [f"SELECT create_distributed_table('public.{t.name}', 'tenant_id'"

@@ -20,10 +20,13 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
-from vital.errors import PermissionDenied, VitalError
 from vital.catalog import Catalog, read
-from vital.ops.catalog import (PLATFORM_TENANT_ID, Tenant, delete_tenant_rows, find_tenant, read_sql,
+from vital.db.queries import Queries
+from vital.errors import PermissionDenied, VitalError
+from vital.ops.catalog import (PLATFORM_TENANT_ID, Tenant, delete_tenant_rows, find_tenant,
                                require_bypass)
+
+SQL = Queries(__name__)
 
 @dataclass
 class Erased:
@@ -45,12 +48,12 @@ def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool =
         report = Erased(tenant, rows=tenant_rows(conn, catalog, tenant.id))
         users = [r[0] for r in conn.execute("SELECT user_id FROM public.profiles WHERE tenant_id = %s",
                                             (tenant.id,))]
-        conn.execute(read_sql("erase_tombstone.sql"), {"tenant": tenant.id})
+        conn.execute(SQL("erase_tombstone"), {"tenant": tenant.id})
         delete_tenant_rows(conn, catalog, tenant.id)
         if users and not keep_users:
-            report.users_deleted = conn.execute(read_sql("erase_users.sql"),
+            report.users_deleted = conn.execute(SQL("erase_users"),
                                                 {"tenant": tenant.id, "users": users}).rowcount
-        conn.execute(read_sql("audit_entry.sql"), {
+        conn.execute(SQL("audit_entry"), {
             "tenant": tenant.id, "action": "ERASE",
             "data": Jsonb({"subdomain": tenant.subdomain, "rows": report.rows,
                            "users_deleted": report.users_deleted})})

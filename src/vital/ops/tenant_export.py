@@ -23,10 +23,13 @@ from typing import Callable
 import psycopg
 from psycopg import sql
 
-from vital.errors import InvalidInput
 from vital.catalog import read
-from vital.ops.catalog import (PLATFORM_TENANT_ID, export_select, find_tenant, read_sql, require_bypass,
+from vital.db.queries import Queries
+from vital.errors import InvalidInput
+from vital.ops.catalog import (PLATFORM_TENANT_ID, export_select, find_tenant, require_bypass,
                                stable_output)
+
+SQL = Queries(__name__)
 
 FORMAT = "vital-tenant-export"
 FORMAT_VERSION = 1
@@ -50,7 +53,7 @@ def copy_out(conn: psycopg.Connection, query: sql.Composable, params: dict,
 
 
 def users_query() -> sql.Composed:
-    return sql.SQL(read_sql("tenant_users.sql")).format(sql.SQL(", ").join(map(sql.Identifier, USER_COLUMNS)))
+    return sql.SQL(SQL("tenant_users")).format(sql.SQL(", ").join(map(sql.Identifier, USER_COLUMNS)))
 
 
 def export_tenant(conn: psycopg.Connection, subdomain: str, path: Path, progress: Progress | None = None) -> dict:

@@ -24,11 +24,14 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
-from vital.errors import Conflict, InvalidInput
 from vital.catalog import Catalog, Table, read
-from vital.ops.catalog import (PLATFORM_TENANT_ID, delete_tenant_rows, export_select, read_sql, require_bypass,
+from vital.db.queries import Queries
+from vital.errors import Conflict, InvalidInput
+from vital.ops.catalog import (PLATFORM_TENANT_ID, delete_tenant_rows, export_select, require_bypass,
                                same_key, stable_output)
 from vital.ops.tenant_export import FORMAT, FORMAT_VERSION, MANIFEST, USERS, copy_out
+
+SQL = Queries(__name__)
 
 Progress = Callable[[str], None]
 _AND = sql.SQL(" AND ")
@@ -88,7 +91,7 @@ def import_tenant(conn: psycopg.Connection, archive: Path, progress: Progress | 
         # Rows of the tenant the archive does not hold were written by triggers (audit, versions).
         delete_tenant_rows(conn, catalog, tenant_id, keep=stages)
         _verify_tables(conn, tables, entries, tenant_id)
-        conn.execute(read_sql("audit_entry.sql"), {
+        conn.execute(SQL("audit_entry"), {
             "tenant": tenant_id, "action": "IMPORT",
             "data": Jsonb({"archive": archive.name, "exported_at": manifest.get("created_at"),
                            "source_schema_version": manifest.get("schema_version"),
@@ -205,7 +208,7 @@ def _stage(conn: psycopg.Connection, tar: tarfile.TarFile, entry: dict, n: int) 
 
 def _add_users(conn: psycopg.Connection, stage: sql.Identifier, columns: list[str]) -> tuple[int, int]:
     """Insert the archive's users; one that exists here with the same id and email is reused."""
-    reused, conflicts = conn.execute(sql.SQL(read_sql("import_users_check.sql")).format(stage)).fetchone()
+    reused, conflicts = conn.execute(sql.SQL(SQL("import_users_check")).format(stage)).fetchone()
     if conflicts:
         raise Conflict(f"{conflicts} user(s) of the archive clash with users here (same id with another email, "
                        "or same email with another id); nothing was imported.")
