@@ -37,9 +37,10 @@ import psutil
 import psycopg
 
 from vital.api.rest.build import Builder
-from vital.api.rest.catalog import Catalog
 from vital.api.rest.params import parse_query
 from vital.auth.tokens import mint_token
+from vital.api.rest.relations import Relations
+from vital.catalog import read
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.tenant import tenant_transaction
 from vital.settings import load_settings
@@ -70,11 +71,11 @@ def tenants_with_volume(owner: psycopg.Connection) -> list[tuple[uuid.UUID, str]
 
 
 # -- 2 and 3: psycopg in one process -----------------------------------------
-def direct(db: Database, builder: Builder, catalog: Catalog, tenants, n: int, postmaster) -> dict:
+def direct(db: Database, builder: Builder, relations: Relations, tenants, n: int, postmaster) -> dict:
     """The API's statement in one process: as the tenant's user under RLS (the whole
     transaction, as the API runs it), and as the owner with an explicit tenant filter
     that returns the same rows; interleaved, so that both see the same machine."""
-    agents = catalog.table("agents")
+    agents = relations.table("agents")
     statement = builder.read(agents, parse_query(_pairs(QUERY)), limit=20, offset=0)
     claims = [{"role": "authenticated", "aud": "authenticated", "tenant_id": str(t), "sub": str(uuid.uuid4())}
               for t, _ in tenants]
@@ -127,8 +128,8 @@ def _server_side(conn, statements, n: int, claims=None) -> dict[str, float]:
             "execution_ms": round(statistics.median(execution), 3)}
 
 
-def explain(db: Database, builder: Builder, catalog: Catalog, tenant: uuid.UUID) -> None:
-    agents = catalog.table("agents")
+def explain(db: Database, builder: Builder, relations: Relations, tenant: uuid.UUID) -> None:
+    agents = relations.table("agents")
     rls = builder.read(agents, parse_query(_pairs(QUERY)), limit=20, offset=0)
     claims = {"role": "authenticated", "aud": "authenticated", "tenant_id": str(tenant)}
     with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api:
@@ -291,15 +292,15 @@ def main() -> int:
             return 2
         sample = tenants[:: max(1, len(tenants) // SAMPLE)][:SAMPLE]
         with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api:
-            catalog = Catalog.load(api)
-        builder = Builder(catalog, settings.api_max_rows)
+            relations = Relations(read(api))
+        builder = Builder(relations, settings.api_max_rows)
         print(f"{platform.node()}: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; "
               f"{len(tenants):,} tenants, {agents:,} agents; GET /rest/v1/agents?{QUERY}")
         print(f"load average before: {os.getloadavg()[0]:.2f}")
         if args.explain:
-            explain(db, builder, catalog, sample[0][0])
+            explain(db, builder, relations, sample[0][0])
         postmaster = _postmaster(db)
-        figures = direct(db, builder, catalog, sample, args.direct_runs, postmaster)
+        figures = direct(db, builder, relations, sample, args.direct_runs, postmaster)
         print("direct psycopg (one process, transaction as the user):", figures["direct"])
         print("statement under RLS (authenticated):", figures["rls_statement"])
         print("statement as owner with WHERE tenant_id:", figures["owner_statement"])

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from tests import pg
 from vital.cli.main import cli
-from vital.docs import drift, generate, load, write
-from vital.docs.render import render_svg
+from vital.schemadocs import drift, generate, load, write
+from vital.schemadocs.render import render_svg
 from vital.settings import SCHEMA_DIR
 
 REPO_DOCS = Path(__file__).resolve().parents[1] / "docs" / "schema"

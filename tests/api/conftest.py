@@ -82,8 +82,9 @@ class Api:
         return As(self.client, f"{subdomain}.localhost", {**auth, **headers})
 
     @property
-    def catalog(self):
-        return self.client.app.state.api.catalog
+    def relations(self):
+        """The tables the API serves (api/rest/relations.py)."""
+        return self.client.app.state.api.relations
 
 
 @contextmanager

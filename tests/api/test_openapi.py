@@ -6,7 +6,7 @@ from __future__ import annotations
 def test_openapi_describes_every_table_with_its_columns_and_types(api):
     spec = api.client.get("/openapi.json").json()
     schemas = spec["components"]["schemas"]
-    for table in api.catalog.tables.values():
+    for table in api.relations.tables.values():
         assert "get" in spec["paths"][f"/rest/v1/{table.name}"], table.name
         assert set(schemas[table.name]["properties"]) == set(table.columns), table.name
     profiles = schemas["profiles"]["properties"]
@@ -29,7 +29,7 @@ def test_docs_page(api):
 def test_health_and_readiness(api):
     assert api.client.get("/health").json() == {"status": "ok"}
     ready = api.client.get("/ready").json()
-    assert ready["status"] == "ready" and ready["login"] == "vital_api" and ready["tables"] == len(api.catalog.tables)
+    assert ready["status"] == "ready" and ready["login"] == "vital_api" and ready["tables"] == len(api.relations.tables)
 
 
 def test_unknown_routes_answer_in_the_same_error_shape(api):

@@ -1,30 +1,20 @@
 """Row counts and content checksums of every table, whole or per tenant: what a
-restore, an import or an erase is judged by."""
+restore, an import or an erase is judged by. The tables are those the tests'
+independent catalog reader lists (tests/catalog.py)."""
 
 from __future__ import annotations
 
 import psycopg
 from psycopg import sql
 
-from tests import pg
-
-# Every table outside the system schemas, with the column naming its tenant (if any).
-TABLES = """
-SELECT n.nspname, c.relname,
-       (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND NOT a.attisdropped
-          AND a.attname = CASE WHEN n.nspname = 'public' AND c.relname = 'tenants' THEN 'id' ELSE 'tenant_id' END)
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
-ORDER BY 1, 2
-"""
+from tests import catalog, pg
 
 
 def digests(database: str, *, by_tenant: bool = False) -> dict[tuple, tuple[int, str]]:
     """{(schema.table[, tenant]): (rows, md5 of the rows' text in sorted order)}."""
     out = {}
     with pg.connect(database) as conn:
-        for schema, table, tenant_col in conn.execute(TABLES).fetchall():
+        for schema, table, tenant_col in catalog.row_tables(conn):
             out.update(_table(conn, schema, table, tenant_col if by_tenant else None))
     return out
 

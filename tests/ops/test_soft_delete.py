@@ -11,7 +11,8 @@ from tests import pg
 from tests.api.conftest import running
 from tests.helpers import act_as, tenant_id
 from vital.errors import InvalidInput, NotFound
-from vital.ops.catalog import PLATFORM_TENANT_ID, load
+from vital.catalog import read
+from vital.ops.catalog import PLATFORM_TENANT_ID
 from vital.ops.soft_delete import list_deleted, restore
 
 DELETE_ONE_AGENT = """
@@ -25,7 +26,7 @@ def soft_delete_an_agent(conn, tenant: uuid.UUID) -> uuid.UUID:
 
 
 def test_a_tenant_sees_and_restores_its_own_deleted_rows_only(db):
-    catalog = load(db)
+    catalog = read(db)
     acme, pharmaco = tenant_id(db, "acme"), tenant_id(db, "pharmaco")
     own, foreign, platform = (soft_delete_an_agent(db, t) for t in (acme, pharmaco, PLATFORM_TENANT_ID))
     act_as(db, "acme")

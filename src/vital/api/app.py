@@ -22,7 +22,8 @@ from vital.api.directory import Directory
 from vital.api.logs import AccessLog, configure_logging
 from vital.api.rest import openapi, routes
 from vital.api.rest.build import Builder
-from vital.api.rest.catalog import Catalog
+from vital.api.rest.relations import Relations
+from vital.catalog import Catalog, read
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.errors import translate
 from vital.errors import DatabaseUnavailable
@@ -42,7 +43,8 @@ class Api:
     """What every request needs, built once per process."""
     settings: Settings
     pool: ConnectionPool
-    catalog: Catalog
+    catalog: Catalog        # the one read of the schema (vital.catalog)
+    relations: Relations    # what /rest/v1 serves of it
     builder: Builder
     directory: Directory
 
@@ -71,7 +73,7 @@ def open_api(settings: Settings) -> Api:
     try:
         pool.open(wait=True, timeout=max(settings.api_pool_timeout, 10.0))
         with translate(), pool.connection() as conn:
-            catalog = Catalog.load(conn)
+            catalog = read(conn)
     except (PoolTimeout, DatabaseUnavailable) as exc:
         pool.close()
         raise DatabaseUnavailable(f"The API pool could not connect as '{settings.api_role}'.",
@@ -79,7 +81,8 @@ def open_api(settings: Settings) -> Api:
     except BaseException:
         pool.close()
         raise
-    return Api(settings, pool, catalog, Builder(catalog, settings.api_max_rows),
+    relations = Relations(catalog)
+    return Api(settings, pool, catalog, relations, Builder(relations, settings.api_max_rows),
                Directory(pool, settings.tenant_cache_seconds))
 
 
@@ -120,7 +123,7 @@ def _openapi(app: FastAPI) -> dict:
     api = getattr(app.state, "api", None)
     if api is None:  # not started: no catalog yet, do not cache
         return spec
-    tables = openapi.describe(api.catalog)
+    tables = openapi.describe(api.relations)
     spec["paths"].update(tables["paths"])
     components = spec.setdefault("components", {})
     components.setdefault("schemas", {}).update(tables["components"]["schemas"])

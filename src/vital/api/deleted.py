@@ -17,28 +17,19 @@ from vital.api.auth import authenticate
 from vital.api.errors import Forbidden
 from vital.db.tenant import tenant_transaction
 from vital.ops import soft_delete
-from vital.ops.catalog import Catalog, load
 from vital.tenancy import Caller
 
 router = APIRouter(prefix="/api/v1/deleted", tags=["soft delete"])
 
 
-def _catalog(request: Request, conn) -> Catalog:
-    """Read from the catalog once per process, on first use (the schema does not change under a server)."""
-    catalog = getattr(request.app.state, "ops_catalog", None)
-    if catalog is None:
-        catalog = request.app.state.ops_catalog = load(conn)
-    return catalog
-
-
 def _list(request: Request, caller: Caller, table: str | None, limit: int) -> list[dict[str, Any]]:
     with tenant_transaction(request.app.state.api.pool, caller, read_only=True) as conn:
-        return soft_delete.list_deleted(conn, _catalog(request, conn), table, limit)
+        return soft_delete.list_deleted(conn, request.app.state.api.catalog, table, limit)
 
 
 def _restore(request: Request, caller: Caller, table: str, row_id: UUID) -> dict[str, Any]:
     with tenant_transaction(request.app.state.api.pool, caller) as conn:
-        return soft_delete.restore(conn, _catalog(request, conn), table, row_id)
+        return soft_delete.restore(conn, request.app.state.api.catalog, table, row_id)
 
 
 @router.get("", summary="Soft-deleted rows of the critical tables, most recently deleted first")

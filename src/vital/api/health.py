@@ -26,4 +26,4 @@ def ready(request: Request) -> dict:
         raise DatabaseUnavailable("The API is still starting.")
     with translate(), api.pool.connection(timeout=api.settings.api_pool_timeout) as conn:
         login, version = conn.execute(READY_SQL).fetchone()
-    return {"status": "ready", "login": login, "server_version_num": version, "tables": len(api.catalog.tables)}
+    return {"status": "ready", "login": login, "server_version_num": version, "tables": len(api.relations.tables)}

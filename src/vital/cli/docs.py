@@ -8,8 +8,8 @@ import click
 from rich.markup import escape
 
 from vital.cli.common import database, err, handles_errors, option, out, settings
-from vital.docs import drift, generate, load, write, write_svgs
-from vital.docs.render import GraphvizMissing
+from vital.schemadocs import drift, generate, load, write, write_svgs
+from vital.schemadocs.render import GraphvizMissing
 
 
 @click.command("docs")

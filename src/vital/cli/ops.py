@@ -16,7 +16,7 @@ from vital.db.tenant import tenant_transaction
 from vital.errors import ConfigError
 from vital.ops import citus, jobs as ingestion_jobs, pitr, soft_delete
 from vital.ops.backup import backup as run_backup, default_path
-from vital.ops.catalog import load
+from vital.catalog import read
 from vital.ops.restore import restore as run_restore
 from vital.ops.tenant_erase import erasable, erase_tenant, tenant_rows
 from vital.ops.tenant_export import export_tenant
@@ -192,7 +192,7 @@ def erase(ctx, subdomain: str, confirm: bool, keep_users: bool) -> None:
     """Hard-delete every row of the tenant in one transaction; leaves its tombstone and one audit entry."""
     with database(ctx) as d, d.session(autocommit=True) as conn:
         if not confirm:
-            rows = tenant_rows(conn, load(conn), erasable(conn, subdomain).id)
+            rows = tenant_rows(conn, read(conn), erasable(conn, subdomain).id)
             for table, n in sorted(rows.items()):
                 out.print(f"{table:<40} {n:>10}")
             raise ConfigError(f"Nothing erased: {sum(rows.values())} rows of '{subdomain}' would go.",
@@ -213,7 +213,7 @@ def erase(ctx, subdomain: str, confirm: bool, keep_users: bool) -> None:
 def deleted(ctx, subdomain: str, table: str | None, limit: int, as_json: bool) -> None:
     """Soft-deleted rows of the tenant's critical tables, newest first (read as the tenant, through RLS)."""
     with database(ctx) as d, d.session(autocommit=True) as conn:
-        catalog = load(conn)
+        catalog = read(conn)
         with tenant_transaction(conn, _as_tenant(conn, subdomain), read_only=True):
             rows = soft_delete.list_deleted(conn, catalog, table, limit)
     if as_json:
@@ -234,7 +234,7 @@ def deleted(ctx, subdomain: str, table: str | None, limit: int, as_json: bool) -
 def restore_row(ctx, subdomain: str, table: str, row_id: str) -> None:
     """Restore one soft-deleted row (as the tenant, through RLS); the audit log records it."""
     with database(ctx) as d, d.session(autocommit=True) as conn:
-        catalog = load(conn)
+        catalog = read(conn)
         with tenant_transaction(conn, _as_tenant(conn, subdomain)):
             row = soft_delete.restore(conn, catalog, table, row_id)
     out.print(f"restored {row['table']} {row['id']} ({row['label']}).")

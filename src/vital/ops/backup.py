@@ -10,8 +10,11 @@ from pathlib import Path
 import psycopg
 
 from vital.db.errors import translate
+from vital.db.queries import Queries
 from vital.ops import pgtools
-from vital.ops.catalog import read_sql, require_bypass
+from vital.ops.catalog import require_bypass
+
+SQL = Queries(__name__)
 
 # pg_dump --verbose: `pg_dump: dumping contents of table "public.agents"`
 DUMPING = re.compile(r'dumping contents of table "(?P<table>[^"]+)"')
@@ -35,7 +38,7 @@ def backup(url: str, path: Path, progress: pgtools.Progress | None = None) -> Ba
     with translate(), psycopg.connect(url) as conn:
         # pg_dump turns row security off and fails on the first table a policy would filter.
         require_bypass(conn, "A backup")
-        total = conn.execute(read_sql("relations.sql")).fetchone()[0]
+        total = conn.execute(SQL("relations")).fetchone()[0]
     tables = pgtools.TableCounter(DUMPING, total, progress)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")

@@ -1,108 +1,35 @@
-"""What operations need to know about the live schema, read from the catalog.
+"""What operations do with the schema's tables, over the one catalog (vital.catalog):
+a tenant's rows of a table in key order, deleting a tenant's rows children first,
+and the guards every operation takes (a login that bypasses RLS, stable text output).
 
-Tables and foreign keys come from pg_catalog, never from a list in code, so a
-table added by a later migration is exported, imported and erased with no new
-code. The dependency order is a topological sort of the foreign keys.
+The tables, their keys and their dependency order come from vital.catalog, so a
+table added by a later migration is exported, imported and erased with no new code.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from graphlib import TopologicalSorter
-from pathlib import Path
 from uuid import UUID
 
 import psycopg
 from psycopg import sql
 
-from vital.errors import InvalidInput, NotFound, PermissionDenied
+from vital.catalog import Catalog, Table
+from vital.errors import InvalidInput, PermissionDenied
 
-SQL_DIR = Path(__file__).parent / "sql"
 PLATFORM_TENANT_ID = UUID(int=0)
 
 
-def read_sql(name: str) -> str:
-    return (SQL_DIR / name).read_text()
-
-
-@dataclass(frozen=True)
-class ForeignKey:
-    name: str
-    child: str
-    columns: tuple[str, ...]
-    parent: str
-    parent_columns: tuple[str, ...]
-    on_delete: str = "a"              # a no action, r restrict, c cascade, n set null, d set default
-    set_null: tuple[str, ...] = ()    # the columns ON DELETE SET NULL clears
-
-    @property
-    def library(self) -> bool:
-        """A reference that may point into the platform library: (<x>_tenant_id, <x>_id)."""
-        return self.columns[0] != "tenant_id" and self.columns[0].endswith("tenant_id")
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    columns: tuple[str, ...]  # writable columns, in table order
-    key: tuple[str, ...]
-    soft_delete: bool
-    parents: tuple[ForeignKey, ...]
-
-    @property
-    def ident(self) -> sql.Identifier:
-        return sql.Identifier("public", self.name)
-
-    @property
-    def tenant_column(self) -> str:
-        return "id" if self.name == "tenants" else "tenant_id"
-
-    def select(self, columns: tuple[str, ...] | None = None) -> sql.Composed:
-        """One tenant's rows (parameter %(tenant)s) in key order: the shape of an export."""
-        return sql.SQL("SELECT {cols} FROM {t} WHERE {tc} = %(tenant)s ORDER BY {key}").format(
-            cols=sql.SQL(", ").join(map(sql.Identifier, columns or self.columns)), t=self.ident,
-            tc=sql.Identifier(self.tenant_column), key=sql.SQL(", ").join(map(sql.Identifier, self.key)))
-
-
-@dataclass(frozen=True)
-class Catalog:
-    tables: dict[str, Table]  # parents before children
-
-    def ordered(self) -> list[Table]:
-        return list(self.tables.values())
-
-    def table(self, name: str) -> Table:
-        try:
-            return self.tables[name]
-        except KeyError:
-            raise NotFound(f"No table '{name}' in schema public.") from None
-
-    @property
-    def soft_delete_tables(self) -> list[Table]:
-        """Soft-deleting tables a tenant may restore in (tenants itself is the operator's)."""
-        return [t for t in self.tables.values() if t.soft_delete and t.name != "tenants"]
-
-
-def load(conn: psycopg.Connection) -> Catalog:
-    fks = [ForeignKey(name, child, tuple(cols), parent, tuple(pcols), on_delete, tuple(nulls))
-           for name, child, cols, parent, pcols, on_delete, nulls in conn.execute(read_sql("foreign_keys.sql"))]
-    rows = {name: (tuple(cols), tuple(key or ()), soft) for name, cols, key, soft in conn.execute(read_sql("tables.sql"))}
-    parents = {name: tuple(fk for fk in fks if fk.child == name) for name in rows}
-    # Self-references are left out of the graph: a table's rows go in or out in one statement.
-    graph = TopologicalSorter({name: {fk.parent for fk in parents[name] if fk.parent != name} for name in rows})
-    graph.prepare()
-    order: list[str] = []
-    while graph.is_active():
-        ready = sorted(graph.get_ready())
-        order += ready
-        graph.done(*ready)
-    return Catalog({name: Table(name, *rows[name], parents[name]) for name in order})
+def export_select(table: Table, columns: tuple[str, ...] | None = None) -> sql.Composed:
+    """One tenant's rows of a table (parameter %(tenant)s) in key order: the shape of an export."""
+    return sql.SQL("SELECT {cols} FROM {t} WHERE {tc} = %(tenant)s ORDER BY {key}").format(
+        cols=sql.SQL(", ").join(map(sql.Identifier, columns or table.writable)), t=table.ident,
+        tc=sql.Identifier(table.tenant_column), key=sql.SQL(", ").join(map(sql.Identifier, table.primary_key)))
 
 
 def same_key(table: Table, a: str, b: str) -> sql.Composed:
     """`a.k1 = b.k1 AND ...` over the table's primary key."""
     return sql.SQL(" AND ").join(sql.SQL("{}.{} = {}.{}").format(
-        sql.Identifier(a), sql.Identifier(k), sql.Identifier(b), sql.Identifier(k)) for k in table.key)
+        sql.Identifier(a), sql.Identifier(k), sql.Identifier(b), sql.Identifier(k)) for k in table.primary_key)
 
 
 def delete_tenant_rows(conn: psycopg.Connection, catalog: Catalog, tenant_id: UUID,
@@ -113,7 +40,7 @@ def delete_tenant_rows(conn: psycopg.Connection, catalog: Catalog, tenant_id: UU
     keep = keep or {}
     for _ in range(passes):
         deleted = 0
-        for table in reversed(catalog.ordered()):
+        for table in reversed(catalog.dependency_order()):
             if table.name == "tenants":
                 continue
             query = sql.SQL("DELETE FROM {} x WHERE x.tenant_id = %s").format(table.ident)

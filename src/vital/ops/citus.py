@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 
 import psycopg
 
-from vital.ops.catalog import ForeignKey, load, read_sql
+from vital.catalog import ForeignKey, read
+from vital.db.queries import Queries
+
+SQL = Queries(__name__)
 
 REFERENCE_TABLES = ("auth.users", "public.tenants")
 
@@ -47,12 +50,12 @@ class CitusPlan:
 
 
 def plan(conn: psycopg.Connection) -> CitusPlan:
-    catalog = load(conn)
-    tables = [t for t in catalog.ordered() if f"public.{t.name}" not in REFERENCE_TABLES]
-    library = [fk for t in catalog.ordered() for fk in t.parents if fk.library]
+    catalog = read(conn)
+    tables = [t for t in catalog.dependency_order() if f"public.{t.name}" not in REFERENCE_TABLES]
+    library = [fk for t in catalog.dependency_order() for fk in t.foreign_keys if fk.library]
     anchor = f"public.{tables[0].name}"
-    out = CitusPlan(read_sql("citus_functions.sql"))
-    out.drops = [f"ALTER TABLE public.{fk.child} DROP CONSTRAINT {fk.name};" for fk in library]
+    out = CitusPlan(SQL.script("citus_functions"))
+    out.drops = [f"ALTER TABLE public.{fk.table} DROP CONSTRAINT {fk.name};" for fk in library]
     out.reference = [f"SELECT create_reference_table('{name}');" for name in REFERENCE_TABLES]
     out.distribute = [f"SELECT create_distributed_table('public.{t.name}', 'tenant_id'"
                       + ("" if f"public.{t.name}" == anchor else f", colocate_with => '{anchor}'") + ");"
@@ -64,9 +67,9 @@ def plan(conn: psycopg.Connection) -> CitusPlan:
 def triggers(fk: ForeignKey) -> list[str]:
     """The two triggers that keep one library reference (trigger names fit in 63 bytes)."""
     cols, pcols = ",".join(fk.columns), ",".join(fk.parent_columns)
-    check = (f"CREATE TRIGGER {fk.name} AFTER INSERT OR UPDATE OF {', '.join(fk.columns)} ON public.{fk.child} "
+    check = (f"CREATE TRIGGER {fk.name} AFTER INSERT OR UPDATE OF {', '.join(fk.columns)} ON public.{fk.table} "
              f"FOR EACH ROW EXECUTE FUNCTION vital.library_reference_check('public.{fk.parent}', '{cols}', '{pcols}');")
     release = (f"CREATE TRIGGER {fk.name[:54]}_release AFTER DELETE OR UPDATE OF {', '.join(fk.parent_columns)} "
                f"ON public.{fk.parent} FOR EACH ROW EXECUTE FUNCTION vital.library_reference_release("
-               f"'public.{fk.child}', '{cols}', '{pcols}', '{fk.on_delete}', '{','.join(fk.set_null)}');")
+               f"'public.{fk.table}', '{cols}', '{pcols}', '{fk.on_delete}', '{','.join(fk.set_null)}');")
     return [check, release]

@@ -9,10 +9,12 @@ from pathlib import Path
 import psycopg
 
 from vital.db.errors import translate
+from vital.db.queries import Queries
 from vital.errors import Conflict, InvalidInput
 from vital.ops import pgtools
-from vital.ops.catalog import read_sql
 from vital.schema.migrator import Migration, split_statements
+
+SQL = Queries(__name__)
 
 # pg_restore --verbose: `pg_restore: processing data for table "public.agents"`
 PROCESSING = re.compile(r'processing data for table "(?P<table>[^"]+)"')
@@ -46,7 +48,7 @@ def restore(url: str, path: Path, *, migrations: list[Migration], force: bool = 
     # Reading the table of contents also proves the file is a custom-format archive.
     total = len(TABLE_DATA.findall(pgtools.output("pg_restore", ["--list", str(path)])))
     with translate(), psycopg.connect(url, autocommit=True) as conn:
-        relations = conn.execute(read_sql("relations.sql")).fetchone()[1]
+        relations = conn.execute(SQL("relations")).fetchone()[1]
         if relations and not force:
             raise Conflict(f"The database '{conn.info.dbname}' is not empty ({relations} relations).",
                            hint="Restore into an empty database, or add --force to drop and re-create the "

@@ -16,7 +16,7 @@ from psycopg import sql
 from psycopg.rows import dict_row
 
 from vital.errors import InvalidInput, NotFound
-from vital.ops.catalog import Catalog, Table
+from vital.catalog import Catalog, Table
 
 # The first of these a table has names its rows in a listing.
 LABELS = ("name", "title", "display_name", "slug", "query", "question")
@@ -24,7 +24,7 @@ DEFAULT_LIMIT = 100
 
 
 def restorable(catalog: Catalog, table: str | None = None) -> list[Table]:
-    tables = catalog.soft_delete_tables
+    tables = catalog.restorable_by_tenant
     if table is None:
         return tables
     found = [t for t in tables if t.name == table]

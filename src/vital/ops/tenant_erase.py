@@ -20,9 +20,13 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
+from vital.catalog import Catalog, read
+from vital.db.queries import Queries
 from vital.errors import PermissionDenied, VitalError
-from vital.ops.catalog import PLATFORM_TENANT_ID, Catalog, delete_tenant_rows, load, read_sql, require_bypass
+from vital.ops.catalog import PLATFORM_TENANT_ID, delete_tenant_rows, require_bypass
 from vital.tenancy import Rule, Tenant, find_tenant
+
+SQL = Queries(__name__)
 
 @dataclass
 class Erased:
@@ -40,16 +44,16 @@ def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool =
         # Every tenant table references tenants(id): while this row is locked FOR UPDATE no
         # other transaction can add a row for the tenant (its foreign key check waits).
         conn.execute("SELECT 1 FROM public.tenants WHERE id = %s FOR UPDATE", (tenant.id,))
-        catalog = load(conn)
+        catalog = read(conn)
         report = Erased(tenant, rows=tenant_rows(conn, catalog, tenant.id))
         users = [r[0] for r in conn.execute("SELECT user_id FROM public.profiles WHERE tenant_id = %s",
                                             (tenant.id,))]
-        conn.execute(read_sql("erase_tombstone.sql"), {"tenant": tenant.id})
+        conn.execute(SQL("erase_tombstone"), {"tenant": tenant.id})
         delete_tenant_rows(conn, catalog, tenant.id)
         if users and not keep_users:
-            report.users_deleted = conn.execute(read_sql("erase_users.sql"),
+            report.users_deleted = conn.execute(SQL("erase_users"),
                                                 {"tenant": tenant.id, "users": users}).rowcount
-        conn.execute(read_sql("audit_entry.sql"), {
+        conn.execute(SQL("audit_entry"), {
             "tenant": tenant.id, "action": "ERASE",
             "data": Jsonb({"subdomain": tenant.subdomain, "rows": report.rows,
                            "users_deleted": report.users_deleted})})
@@ -74,5 +78,5 @@ def tenant_rows(conn: psycopg.Connection, catalog: Catalog, tenant_id) -> dict[s
     """The tenant's rows per table, where it has any (its tenants row, which stays, not counted)."""
     query = sql.SQL(" UNION ALL ").join(
         sql.SQL("SELECT {}, count(*) FROM {} WHERE tenant_id = %(tenant)s").format(sql.Literal(t.name), t.ident)
-        for t in catalog.ordered() if t.name != "tenants")
+        for t in catalog.dependency_order() if t.name != "tenants")
     return {table: n for table, n in conn.execute(query, {"tenant": tenant_id}) if n}

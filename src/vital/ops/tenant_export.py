@@ -23,9 +23,13 @@ from typing import Callable
 import psycopg
 from psycopg import sql
 
+from vital.catalog import read
+from vital.db.queries import Queries
 from vital.errors import InvalidInput
-from vital.ops.catalog import PLATFORM_TENANT_ID, load, read_sql, require_bypass, stable_output
+from vital.ops.catalog import PLATFORM_TENANT_ID, export_select, require_bypass, stable_output
 from vital.tenancy import Rule, find_tenant
+
+SQL = Queries(__name__)
 
 FORMAT = "vital-tenant-export"
 FORMAT_VERSION = 1
@@ -49,7 +53,7 @@ def copy_out(conn: psycopg.Connection, query: sql.Composable, params: dict,
 
 
 def users_query() -> sql.Composed:
-    return sql.SQL(read_sql("tenant_users.sql")).format(sql.SQL(", ").join(map(sql.Identifier, USER_COLUMNS)))
+    return sql.SQL(SQL("tenant_users")).format(sql.SQL(", ").join(map(sql.Identifier, USER_COLUMNS)))
 
 
 def export_tenant(conn: psycopg.Connection, subdomain: str, path: Path, progress: Progress | None = None) -> dict:
@@ -67,7 +71,7 @@ def export_tenant(conn: psycopg.Connection, subdomain: str, path: Path, progress
             raise InvalidInput("The platform tenant is the shared library, not a client's data.",
                                hint="Every deployment seeds the library itself (`vital db seed`).")
         version = conn.execute("SELECT max(version) FROM supabase_migrations.schema_migrations").fetchone()[0]
-        catalog = load(conn)
+        catalog = read(conn)
         params = {"tenant": tenant.id}
         entries = []
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +79,8 @@ def export_tenant(conn: psycopg.Connection, subdomain: str, path: Path, progress
         try:
             with tarfile.open(partial, "w:gz") as tar:
                 parts = [(USERS, "auth/users.copy", USER_COLUMNS, users_query())]
-                parts += [(t.name, f"tables/{t.name}.copy", t.columns, t.select()) for t in catalog.ordered()]
+                parts += [(t.name, f"tables/{t.name}.copy", t.writable, export_select(t))
+                          for t in catalog.dependency_order()]
                 for name, member, columns, query in parts:
                     with tempfile.TemporaryFile() as spool:
                         rows, digest = copy_out(conn, query, params, spool.write)

@@ -24,11 +24,15 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
+from vital.catalog import Catalog, Table, read
+from vital.db.queries import Queries
 from vital.errors import Conflict, InvalidInput
-from vital.ops.catalog import (PLATFORM_TENANT_ID, Catalog, Table, delete_tenant_rows, load, read_sql,
-                               require_bypass, same_key, stable_output)
+from vital.ops.catalog import (PLATFORM_TENANT_ID, delete_tenant_rows, export_select, require_bypass,
+                               same_key, stable_output)
 from vital.ops.tenant_export import FORMAT, FORMAT_VERSION, MANIFEST, USERS, copy_out
 from vital.tenancy import tenant_holding
+
+SQL = Queries(__name__)
 
 Progress = Callable[[str], None]
 _AND = sql.SQL(" AND ")
@@ -70,13 +74,13 @@ def import_tenant(conn: psycopg.Connection, archive: Path, progress: Progress | 
             _verify_member(tar, entry)
         require_bypass(conn, "A tenant import")
         stable_output(conn)
-        catalog = load(conn)
+        catalog = read(conn)
         tenant = manifest["tenant"]
         tenant_id = UUID(tenant["id"])
         _check_schema(conn, catalog, manifest, entries)
         _check_tenant_is_new(conn, tenant)
         stages = {name: _stage(conn, tar, entry, n) for n, (name, entry) in enumerate(entries.items())}
-        tables = [t for t in catalog.ordered() if t.name in entries]
+        tables = [t for t in catalog.dependency_order() if t.name in entries]
         _check_rows(conn, tables, stages, tenant_id)
         report = Imported(tenant)
         if USERS in stages:
@@ -88,7 +92,7 @@ def import_tenant(conn: psycopg.Connection, archive: Path, progress: Progress | 
         # Rows of the tenant the archive does not hold were written by triggers (audit, versions).
         delete_tenant_rows(conn, catalog, tenant_id, keep=stages)
         _verify_tables(conn, tables, entries, tenant_id)
-        conn.execute(read_sql("audit_entry.sql"), {
+        conn.execute(SQL("audit_entry"), {
             "tenant": tenant_id, "action": "IMPORT",
             "data": Jsonb({"archive": archive.name, "exported_at": manifest.get("created_at"),
                            "source_schema_version": manifest.get("schema_version"),
@@ -124,10 +128,10 @@ def _check_schema(conn: psycopg.Connection, catalog: Catalog, manifest: dict, en
     for name, entry in entries.items():
         if name == USERS:
             continue
-        if name not in catalog.tables:
+        if name not in catalog.tables or not catalog.tables[name].is_public_table:
             problems.append(f"table {name} does not exist here")
             continue
-        missing = set(entry["columns"]) - set(catalog.tables[name].columns)
+        missing = set(entry["columns"]) - set(catalog.tables[name].writable)
         if missing:
             problems.append(f"{name}: no column(s) {', '.join(sorted(missing))} here")
     if problems:
@@ -156,7 +160,7 @@ def _check_rows(conn: psycopg.Connection, tables: list[Table], stages: dict, ten
                        .format(stage, table.ident), tenant_id)
             if n:
                 existing.append(f"{table.name}: {n} id(s)")
-        for fk in table.parents:
+        for fk in table.foreign_keys:
             if fk.library:
                 n = _count(conn, _missing_library_rows(fk, stage, table), tenant_id)
                 if n:
@@ -204,7 +208,7 @@ def _stage(conn: psycopg.Connection, tar: tarfile.TarFile, entry: dict, n: int) 
 
 def _add_users(conn: psycopg.Connection, stage: sql.Identifier, columns: list[str]) -> tuple[int, int]:
     """Insert the archive's users; one that exists here with the same id and email is reused."""
-    reused, conflicts = conn.execute(sql.SQL(read_sql("import_users_check.sql")).format(stage)).fetchone()
+    reused, conflicts = conn.execute(sql.SQL(SQL("import_users_check")).format(stage)).fetchone()
     if conflicts:
         raise Conflict(f"{conflicts} user(s) of the archive clash with users here (same id with another email, "
                        "or same email with another id); nothing was imported.")
@@ -222,7 +226,7 @@ def _insert(conn: psycopg.Connection, table: Table, stage: sql.Identifier, colum
         conn.execute(sql.SQL("DELETE FROM {} WHERE tenant_id = %s").format(table.ident), (tenant_id,))
     cols = sql.SQL(", ").join(map(sql.Identifier, columns))
     ready = [sql.SQL("NOT EXISTS (SELECT 1 FROM {} x WHERE {})").format(table.ident, same_key(table, "x", "s"))]
-    for fk in (fk for fk in table.parents if fk.parent == table.name):
+    for fk in (fk for fk in table.foreign_keys if fk.self_reference):
         # Its parent is in the table already, or it is the row itself, or the reference is null.
         pairs = list(zip(fk.columns, fk.parent_columns))
         ready.append(sql.SQL("({} OR {} OR EXISTS (SELECT 1 FROM {} p WHERE {}))").format(
@@ -232,7 +236,7 @@ def _insert(conn: psycopg.Connection, table: Table, stage: sql.Identifier, colum
             _AND.join(sql.SQL("p.{} = s.{}").format(sql.Identifier(pc), sql.Identifier(c)) for c, pc in pairs)))
     query = sql.SQL("INSERT INTO {t} ({c}) SELECT {c} FROM {s} s WHERE {w} ORDER BY {k}").format(
         t=table.ident, c=cols, s=stage, w=_AND.join(ready),
-        k=sql.SQL(", ").join(sql.SQL("s.{}").format(sql.Identifier(k)) for k in table.key))
+        k=sql.SQL(", ").join(sql.SQL("s.{}").format(sql.Identifier(k)) for k in table.primary_key))
     total = 0
     while (n := conn.execute(query).rowcount) > 0:
         total += n
@@ -246,7 +250,7 @@ def _insert(conn: psycopg.Connection, table: Table, stage: sql.Identifier, colum
 def _verify_tables(conn: psycopg.Connection, tables: list[Table], entries: dict, tenant_id: UUID) -> None:
     for table in tables:
         entry = entries[table.name]
-        rows, digest = copy_out(conn, table.select(tuple(entry["columns"])), {"tenant": tenant_id})
+        rows, digest = copy_out(conn, export_select(table, tuple(entry["columns"])), {"tenant": tenant_id})
         if (rows, digest) != (entry["rows"], entry["sha256"]):
             raise InvalidInput(f"{table.name} reads back differently from the archive ({rows} rows, expected "
                                f"{entry['rows']}); nothing was imported.",

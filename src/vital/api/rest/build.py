@@ -1,6 +1,6 @@
 """From a parsed request to one SQL statement, composed with psycopg.sql.
 
-Identifiers are checked against the catalog and quoted by psycopg; every value
+Identifiers are checked against the catalog (relations.py) and quoted by psycopg; every value
 is a named parameter; the only SQL text taken from outside this module is a
 column type, and that comes from pg_catalog. There is no tenant filter: RLS
 decides which rows exist. Each statement returns one row, (json_text, row_count),
@@ -16,8 +16,9 @@ from typing import Any
 from psycopg import sql
 
 from vital.api.errors import BadBody, ParseError, UnknownBodyColumn
-from vital.api.rest.catalog import SOFT_DELETE, TENANT, Catalog, Table
 from vital.api.rest.params import Condition, Embed, Filter, Logic, Order, Path, Query
+from vital.api.rest.relations import Relations, column
+from vital.catalog import SOFT_DELETE, TENANT, Table
 
 MAX_EMBED_DEPTH = 3
 _COMPARE = {"eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
@@ -53,8 +54,8 @@ class _Context:
 
 
 class Builder:
-    def __init__(self, catalog: Catalog, max_rows: int):
-        self.catalog = catalog
+    def __init__(self, relations: Relations, max_rows: int):
+        self.relations = relations
         self.max_rows = max_rows
 
     # -- reads ---------------------------------------------------------------
@@ -131,7 +132,7 @@ class Builder:
         if not target:
             raise ParseError(f"'{table.name}' has no primary key: name the conflict columns with on_conflict=.")
         for name in target:
-            table.column(name)
+            column(table, name)
         changed = [c for c in columns if c not in target]
         if resolution == "ignore-duplicates" or not changed:
             action = sql.SQL("DO NOTHING")
@@ -159,7 +160,7 @@ class Builder:
             elif f.name == "*":
                 items += [sql.Identifier(alias, c) for c in table.columns]
             else:
-                table.column(f.name)
+                column(table, f.name)
                 expr = sql.Identifier(alias, f.name)
                 if f.cast:
                     expr = sql.SQL("{}::{}").format(expr, sql.SQL(f.cast))  # from params.CASTS only
@@ -170,8 +171,8 @@ class Builder:
                ctx: _Context) -> sql.Composable:
         if len(path) > MAX_EMBED_DEPTH:
             raise ParseError(f"Embedding is limited to {MAX_EMBED_DEPTH} levels.")
-        rel = self.catalog.relationship(parent, e.relation, e.hint)
-        target = self.catalog.table(rel.target)
+        rel = self.relations.relationship(parent, e.relation, e.hint)
+        target = self.relations.table(rel.target)
         alias = ctx.alias()
         where = self._where(target, alias, q, path, ctx, joins=self._join(rel, alias, parent_alias), inner=e.fields)
         rows = sql.SQL("SELECT {fields} FROM {table} {alias}{where}{order}{limit}").format(
@@ -200,8 +201,8 @@ class Builder:
         """EXISTS conditions for the !inner embeds among `fields`."""
         out = []
         for e in (f for f in fields if isinstance(f, Embed) and f.inner):
-            rel = self.catalog.relationship(table, e.relation, e.hint)
-            target = self.catalog.table(rel.target)
+            rel = self.relations.relationship(table, e.relation, e.hint)
+            target = self.relations.table(rel.target)
             child = ctx.alias()
             sub_path = path + (e.key,)
             out.append(sql.SQL("EXISTS (SELECT 1 FROM {} {}{})").format(
@@ -236,7 +237,7 @@ class Builder:
         return sql.SQL("NOT ({})").format(expr) if c.negate else expr
 
     def _filter(self, table: Table, alias: str, f: Filter, ctx: _Context) -> sql.Composable:
-        column = table.column(f.column)
+        target = column(table, f.column)
         ref = sql.Identifier(alias, f.column)
         op, value = f.op, f.value
         if op == "is":
@@ -250,11 +251,11 @@ class Builder:
         if op in _CONTAINS:
             return sql.SQL("{} {} {}").format(ref, sql.SQL(_CONTAINS[op]), ctx.param(value))
         if op in _TSQUERY:
-            return self._fts(column.element, ref, f, ctx)
+            return self._fts(target.element, ref, f, ctx)
         if op in _TEXT_OPS:
             ref, symbol, array_type = sql.SQL("{}::text").format(ref), _TEXT_OPS[op], "text"
         else:
-            symbol, array_type = _COMPARE[op], column.type
+            symbol, array_type = _COMPARE[op], target.type
         if f.modifier in ("any", "all"):
             return sql.SQL("{} {} {}({}::{}[])").format(ref, sql.SQL(symbol), sql.SQL(f.modifier.upper()),
                                                        ctx.param(list(value)), sql.SQL(array_type))
@@ -274,7 +275,7 @@ class Builder:
             return sql.SQL("")
         terms = []
         for o in orders:
-            table.column(o.column)
+            column(table, o.column)
             term = sql.SQL("{} {}").format(sql.Identifier(alias, o.column), sql.SQL("DESC" if o.desc else "ASC"))
             if o.nulls:
                 term += sql.SQL(" NULLS FIRST" if o.nulls == "first" else " NULLS LAST")

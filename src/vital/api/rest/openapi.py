@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from vital.api.rest.catalog import Catalog, Column, Table
+from vital.api.rest.relations import Relations
+from vital.catalog import Column, Table
 
 _FORMATS: dict[str, dict[str, Any]] = {
     "uuid": {"type": "string", "format": "uuid"},
@@ -131,11 +132,11 @@ def _operations(table: Table) -> dict[str, Any]:
     return ops
 
 
-def describe(catalog: Catalog) -> dict[str, Any]:
-    """`paths` and `components` for every table of the catalog."""
+def describe(relations: Relations) -> dict[str, Any]:
+    """`paths` and `components` for every table served."""
     schemas: dict[str, Any] = {"Error": _ERROR}
     paths: dict[str, Any] = {}
-    for table in catalog.tables.values():
+    for table in relations.tables.values():
         schemas[table.name] = _row_schema(table, writable=False, required=False)
         schemas[f"{table.name}_insert"] = _row_schema(table, writable=True, required=True)
         schemas[f"{table.name}_update"] = _row_schema(table, writable=True, required=False)

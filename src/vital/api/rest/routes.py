@@ -28,8 +28,8 @@ from vital.api.errors import (
     UnsupportedMediaType,
 )
 from vital.api.rest.build import Statement
-from vital.api.rest.catalog import Table
 from vital.api.rest.params import Prefer, Query, parse_prefer, parse_query, parse_range
+from vital.catalog import Table
 from vital.db.tenant import tenant_transaction
 from vital.tenancy import Caller
 
@@ -62,7 +62,7 @@ async def rpc(name: str) -> Response:
 @router.api_route("/{table}", methods=["GET", "HEAD", "POST", "PATCH", "DELETE"], include_in_schema=False)
 async def table_endpoint(table: str, request: Request, caller: Caller = Depends(authenticate)) -> Response:
     api = request.app.state.api
-    target = api.catalog.table(table)
+    target = api.relations.table(table)
     method = request.method
     _check_profile(request)
     single = _wants_object(request.headers.get("accept"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vital.docs import markdown, mermaid
-from vital.docs.catalog import Schema
-from vital.docs.render import render_svg
+from vital.schemadocs import markdown, mermaid
+from vital.schemadocs.domains import Schema
+from vital.schemadocs.render import render_svg
 
 # Only files that carry the marker are ever deleted or reported as stale: the
 # output folder may hold hand-written files too.

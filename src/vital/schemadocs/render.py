@@ -8,8 +8,9 @@ from pathlib import Path
 
 import graphviz
 
-from vital.docs.catalog import Domain, Relation
-from vital.docs.mermaid import label, markers, relationships, short_type
+from vital.catalog import Table
+from vital.schemadocs.domains import Domain
+from vital.schemadocs.mermaid import label, markers, relationships, short_type
 from vital.errors import VitalError
 
 INSTALL_HINT = ("Install Graphviz: `apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS), "
@@ -26,10 +27,10 @@ def dot_available() -> bool:
     return shutil.which("dot") is not None
 
 
-def node_label(table: Relation) -> str:
+def node_label(table: Table) -> str:
     rows = [f'<TR><TD COLSPAN="3" BGCOLOR="{HEAD}" PORT="head"><FONT COLOR="white"><B>{escape(table.display)}</B>'
             f'</FONT></TD></TR>']
-    for c in table.columns:
+    for c in table.columns.values():
         keys = markers(table, c.name).strip()
         rows.append(f'<TR><TD ALIGN="LEFT" PORT="{port(c.name)}">{escape(c.name)}</TD>'
                     f'<TD ALIGN="LEFT"><FONT COLOR="#555555">{escape(short_type(c.type))}</FONT></TD>'
