@@ -25,29 +25,11 @@ class VitalError(Exception):
         return "\n".join(parts)
 
 
-class ConfigError(VitalError):
-    code = "config_error"
-
-
-class DatabaseUnavailable(VitalError):
-    code = "database_unavailable"
-
-
-class MigrationError(VitalError):
-    code = "migration_error"
-
-
-class NotFound(VitalError):
-    code = "not_found"
-
-
-class Conflict(VitalError):
-    code = "conflict"
-
-
-class InvalidInput(VitalError):
-    code = "invalid_input"
-
-
-class PermissionDenied(VitalError):
-    code = "permission_denied"
+# One line each: the family, and the code the HTTP layer and the CLI print.
+class ConfigError(VitalError): code = "config_error"
+class DatabaseUnavailable(VitalError): code = "database_unavailable"
+class MigrationError(VitalError): code = "migration_error"
+class NotFound(VitalError): code = "not_found"
+class Conflict(VitalError): code = "conflict"
+class InvalidInput(VitalError): code = "invalid_input"
+class PermissionDenied(VitalError): code = "permission_denied"

@@ -96,7 +96,7 @@ def test_hybrid_panel_waits_for_people_and_counts_their_votes(sapi, services_db)
     assert mine[0] == {**mine[0], "round": 1, "position": None, "abstain": True}
     assert mine[1]["round"] == 2 and mine[1]["position"] == "oppose"
     agent_turns = [c for c in panel["contributions"] if c["round"] == 2 and c["member_id"] != human]
-    assert agent_turns and all("home nursing halves drop-out" in c["content"] or True for c in agent_turns)
+    assert agent_turns, "the agents speak again in round 2, after the person's turn"
 
 
 def test_people_cannot_join_other_archetypes(sapi, services_db):

@@ -104,14 +104,8 @@ def create_app(settings: Settings) -> FastAPI:
                        expose_headers=["Content-Range", "Preference-Applied", "X-Request-Id"])
     app.add_middleware(AccessLog)
     errors.install(app)
-    app.include_router(health.router)
-    app.include_router(routes.router)
-    app.include_router(deleted.router)
-    app.include_router(ask_expert.router)
-    app.include_router(panels.router)
-    app.include_router(workflows.router)
-    app.include_router(analytics.router)
-    app.include_router(knowledge.router)
+    for module in (health, routes, deleted, ask_expert, panels, workflows, analytics, knowledge):
+        app.include_router(module.router)
     app.openapi = lambda: _openapi(app)
     return app
 

@@ -30,89 +30,30 @@ log = logging.getLogger("vital.api")
 
 
 # -- the API's own errors ----------------------------------------------------
+# One line each, read as a table: the class a handler raises, its code, its status
+# (InvalidInput's 400, NotFound's 404 and PermissionDenied's 403 unless given).
 class Unauthorized(PermissionDenied):
     """No credentials, or credentials that do not verify (401)."""
-    code = "PGRST301"
-    status = 401
+    code, status = "PGRST301", 401
 
 
-class MissingCredentials(Unauthorized):
-    code = "PGRST302"
-
-
-class ClaimsRejected(Unauthorized):
-    """A well-signed token whose claims do not hold (expired, wrong audience)."""
-    code = "PGRST303"
-
-
-class Forbidden(PermissionDenied):
-    code = "PGRST403"
-    status = 403
-
-
-class TenantNotFound(NotFound):
-    code = "PGRST404"
-
-
-class TableNotFound(NotFound):
-    code = "PGRST205"
-
-
-class ParseError(InvalidInput):
-    """The query string or a header does not follow the PostgREST grammar."""
-    code = "PGRST100"
-
-
-class UnknownColumn(InvalidInput):
-    code = "42703"
-
-
-class UnknownBodyColumn(UnknownColumn):
-    code = "PGRST204"
-
-
-class BadBody(InvalidInput):
-    code = "PGRST102"
-
-
-class UnknownRelationship(InvalidInput):
-    code = "PGRST200"
-
-
-class AmbiguousRelationship(InvalidInput):
-    code = "PGRST201"
-    status = 300
-
-
-class BodyTooLarge(InvalidInput):
-    code = "PGRST413"
-    status = 413
-
-
-class UnsupportedMediaType(InvalidInput):
-    code = "PGRST107"
-    status = 415
-
-
-class NotAcceptable(InvalidInput):
-    code = "PGRST106"
-    status = 406
-
-
-class SingularityError(InvalidInput):
-    """A single object was asked for (Accept: application/vnd.pgrst.object+json)."""
-    code = "PGRST116"
-    status = 406
-
-
-class RangeNotSatisfiable(InvalidInput):
-    code = "PGRST103"
-    status = 416
-
-
-class MethodNotAllowed(InvalidInput):
-    code = "PGRST405"
-    status = 405
+class MissingCredentials(Unauthorized): code = "PGRST302"
+class ClaimsRejected(Unauthorized): code = "PGRST303"  # well signed, but expired or for another audience
+class Forbidden(PermissionDenied): code, status = "PGRST403", 403
+class TenantNotFound(NotFound): code = "PGRST404"
+class TableNotFound(NotFound): code = "PGRST205"
+class ParseError(InvalidInput): code = "PGRST100"  # the query string or a header breaks the grammar
+class UnknownColumn(InvalidInput): code = "42703"
+class UnknownBodyColumn(UnknownColumn): code = "PGRST204"
+class BadBody(InvalidInput): code = "PGRST102"
+class UnknownRelationship(InvalidInput): code = "PGRST200"
+class AmbiguousRelationship(InvalidInput): code, status = "PGRST201", 300
+class BodyTooLarge(InvalidInput): code, status = "PGRST413", 413
+class UnsupportedMediaType(InvalidInput): code, status = "PGRST107", 415
+class NotAcceptable(InvalidInput): code, status = "PGRST106", 406
+class SingularityError(InvalidInput): code, status = "PGRST116", 406  # one object asked for, not one found
+class RangeNotSatisfiable(InvalidInput): code, status = "PGRST103", 416
+class MethodNotAllowed(InvalidInput): code, status = "PGRST405", 405
 
 
 # -- status ------------------------------------------------------------------

@@ -10,9 +10,9 @@ this one model; the API process holds one instance.
 """
 
 from vital.catalog.catalog import Catalog
-from vital.catalog.model import (SOFT_DELETE, TENANT, Column, Constraint, ForeignKey, Index, Policy, Table,
-                                 Trigger, display_name)
+from vital.catalog.model import (SOFT_DELETE, TENANT, Column, Constraint, Definition, ForeignKey, Policy, Table,
+                                 display_name)
 from vital.catalog.reader import read
 
-__all__ = ["SOFT_DELETE", "TENANT", "Catalog", "Column", "Constraint", "ForeignKey", "Index", "Policy", "Table",
-           "Trigger", "display_name", "read"]
+__all__ = ["SOFT_DELETE", "TENANT", "Catalog", "Column", "Constraint", "Definition", "ForeignKey", "Policy", "Table",
+           "display_name", "read"]

@@ -86,7 +86,8 @@ class ForeignKey:
 
 
 @dataclass(frozen=True)
-class Index:
+class Definition:
+    """An index or a trigger: its name and the CREATE statement that makes it."""
     name: str
     definition: str
 
@@ -99,12 +100,6 @@ class Policy:
     roles: tuple[str, ...]
     using: str | None
     with_check: str | None
-
-
-@dataclass(frozen=True)
-class Trigger:
-    name: str
-    definition: str
 
 
 @dataclass(frozen=True)
@@ -125,9 +120,9 @@ class Table:
     columns: dict[str, Column]
     constraints: tuple[Constraint, ...] = ()    # every kind, foreign keys included, by name
     foreign_keys: tuple[ForeignKey, ...] = ()   # by name
-    indexes: tuple[Index, ...] = ()
+    indexes: tuple[Definition, ...] = ()
     policies: tuple[Policy, ...] = ()
-    triggers: tuple[Trigger, ...] = ()
+    triggers: tuple[Definition, ...] = ()
     rls_enabled: bool = False
     rls_forced: bool = False
     options: tuple[str, ...] = ()               # reloptions, e.g. security_invoker=true

@@ -13,7 +13,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from vital.catalog.catalog import Catalog
-from vital.catalog.model import Column, Constraint, ForeignKey, Index, Policy, Table, Trigger, display_name
+from vital.catalog.model import Column, Constraint, Definition, ForeignKey, Policy, Table, display_name
 from vital.db.queries import Queries
 
 SQL = Queries(__name__)
@@ -55,10 +55,10 @@ def _table(row: dict, parts: dict[str, list[dict]]) -> Table:
         constraints=tuple(Constraint(c["name"], c["kind"], tuple(c["columns"]), c["definition"])
                           for c in constraints),
         foreign_keys=tuple(_foreign_key(display, c) for c in constraints if c["kind"] == "f"),
-        indexes=tuple(Index(i["name"], i["definition"]) for i in parts["indexes"]),
+        indexes=tuple(Definition(i["name"], i["definition"]) for i in parts["indexes"]),
         policies=tuple(Policy(p["name"], p["command"], p["mode"], tuple(p["roles"]), p["using"], p["with_check"])
                        for p in parts["policies"]),
-        triggers=tuple(Trigger(t["name"], t["definition"]) for t in parts["triggers"]),
+        triggers=tuple(Definition(t["name"], t["definition"]) for t in parts["triggers"]),
         rls_enabled=row["rls_enabled"], rls_forced=row["rls_forced"], options=tuple(row["options"]),
         definition=row["definition"], privileges=frozenset(row["privileges"]))
 

@@ -44,22 +44,11 @@ def cli(ctx: click.Context, database_url, data_dir, pg_port, environment) -> Non
         fail(error)
 
 
-cli.add_command(up)
-cli.add_command(db)
-cli.add_command(serve)
-cli.add_command(token)
-cli.add_command(docs)
-db.add_command(validate)
-db.add_command(completeness)
-db.add_command(generate_cmd)
-db.add_command(ops.backup)
-db.add_command(ops.restore)
-db.add_command(ops.pitr_group)
-db.add_command(ops.jobs)
-db.add_command(ops.citus_plan)
-cli.add_command(ops.tenant)
-cli.add_command(kb)
-cli.add_command(ask)
+for command in (up, db, serve, token, docs, ops.tenant, kb, ask):
+    cli.add_command(command)
+for command in (validate, completeness, generate_cmd, ops.backup, ops.restore, ops.pitr_group, ops.jobs,
+                ops.citus_plan):
+    db.add_command(command)
 
 
 def _exit_on_signal(signum, _frame) -> None:

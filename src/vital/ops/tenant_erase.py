@@ -14,7 +14,7 @@ them and no other tenant names them as creator (unless keep_users).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import psycopg
 from psycopg import sql
@@ -24,16 +24,16 @@ from vital.catalog import Catalog, read
 from vital.db.queries import Queries
 from vital.errors import PermissionDenied, VitalError
 from vital.ops.catalog import PLATFORM_TENANT_ID, delete_tenant_rows, require_bypass
+from vital.ops.report import TenantReport
 from vital.tenancy import Rule, Tenant, find_tenant
 
 SQL = Queries(__name__)
 
+
 @dataclass
-class Erased:
+class Erased(TenantReport):
     tenant: Tenant
-    rows: dict[str, int] = field(default_factory=dict)
     users_deleted: int = 0
-    seconds: float = 0.0
 
 
 def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool = False) -> Erased:

@@ -15,7 +15,7 @@ import hashlib
 import json
 import tarfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 from uuid import UUID
@@ -29,6 +29,7 @@ from vital.db.queries import Queries
 from vital.errors import Conflict, InvalidInput
 from vital.ops.catalog import (PLATFORM_TENANT_ID, delete_tenant_rows, export_select, require_bypass,
                                same_key, stable_output)
+from vital.ops.report import TenantReport
 from vital.ops.tenant_export import FORMAT, FORMAT_VERSION, MANIFEST, USERS, copy_out
 from vital.tenancy import tenant_holding
 
@@ -39,12 +40,10 @@ _AND = sql.SQL(" AND ")
 
 
 @dataclass
-class Imported:
+class Imported(TenantReport):
     tenant: dict
-    rows: dict[str, int] = field(default_factory=dict)
     users_added: int = 0
     users_reused: int = 0
-    seconds: float = 0.0
 
 
 def read_manifest(tar: tarfile.TarFile) -> dict:
