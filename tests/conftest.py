@@ -15,6 +15,26 @@ for _name in [n for n in os.environ if n.startswith("VITAL_") or n == "DATABASE_
     del os.environ[_name]
 
 
+# The fast subset (`pytest -m "not slow"`, under a minute) leaves out these modules:
+# each starts servers or subprocesses, dumps and restores databases, or loads a model.
+SLOW = {
+    "tests/api/test_isolation_http.py", "tests/api/test_schemathesis.py", "tests/api/test_serve.py",
+    "tests/knowledge/test_api.py", "tests/knowledge/test_cli.py", "tests/knowledge/test_embeddings.py",
+    "tests/knowledge/test_recall.py", "tests/ops/test_backup.py", "tests/ops/test_faults.py",
+    "tests/ops/test_ingestion_kill.py", "tests/ops/test_pitr.py", "tests/ops/test_soft_delete.py",
+    "tests/ops/test_tenant_portability.py", "tests/services/test_cli.py", "tests/services/test_restart.py",
+    "tests/test_cli.py", "tests/test_docs.py", "tests/test_embedded.py", "tests/test_generate.py",
+    "tests/test_migrations.py", "tests/test_validator.py",
+}
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.relative_to(ROOT).as_posix() in SLOW:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def db():
     """Owner connection to the shared seeded clone; everything is rolled back after the test."""
