@@ -44,6 +44,7 @@ from vital.catalog import read
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.tenant import tenant_transaction
 from vital.settings import load_settings
+from vital.tenancy import Caller
 
 TENANTS, AGENTS = 1000, 136
 QUERY = "select=id,slug,name,status,tier&order=slug&limit=20"
@@ -77,8 +78,7 @@ def direct(db: Database, builder: Builder, relations: Relations, tenants, n: int
     that returns the same rows; interleaved, so that both see the same machine."""
     agents = relations.table("agents")
     statement = builder.read(agents, parse_query(_pairs(QUERY)), limit=20, offset=0)
-    claims = [{"role": "authenticated", "aud": "authenticated", "tenant_id": str(t), "sub": str(uuid.uuid4())}
-              for t, _ in tenants]
+    callers = [Caller.member(t, uuid.uuid4()) for t, _ in tenants]
     # The owner bypasses RLS: the same statement with the rows RLS would let through.
     owned = [builder.read(agents, parse_query(_pairs(QUERY) + [("or", f"(tenant_id.eq.{t},tenant_id.eq.{PLATFORM})")]),
                           limit=20, offset=0) for t, _ in tenants]
@@ -89,7 +89,7 @@ def direct(db: Database, builder: Builder, relations: Relations, tenants, n: int
         cpu_before, db_before = sum(me.cpu_times()[:2]), _cpu(None, postmaster)[1]
         for i in range(n):
             started = time.perf_counter()
-            with tenant_transaction(api, claims[i % len(claims)], read_only=True):
+            with tenant_transaction(api, callers[i % len(callers)], read_only=True):
                 statement_started = time.perf_counter()
                 api.execute(statement.query, statement.params).fetchone()
                 rls_only.append(time.perf_counter() - statement_started)
@@ -101,25 +101,25 @@ def direct(db: Database, builder: Builder, relations: Relations, tenants, n: int
                 statement_started = time.perf_counter()
                 owner.execute(mine.query, mine.params).fetchone()
                 owner_only.append(time.perf_counter() - statement_started)
-            with tenant_transaction(api, claims[i % len(claims)], read_only=True):
+            with tenant_transaction(api, callers[i % len(callers)], read_only=True):
                 statement_started = time.perf_counter()
                 api.execute(statement.query, statement.params).fetchone()
                 rls_only.append(time.perf_counter() - statement_started)
-        server = {"rls": _server_side(api, statement, n // 10, claims), "owner": _server_side(owner, owned, n // 10)}
+        server = {"rls": _server_side(api, statement, n // 10, callers), "owner": _server_side(owner, owned, n // 10)}
     return {"server_side": server, "direct": {"rps": round(n / sum(whole)), **percentiles(whole),
                        "client_cpu_ms_per_request": _per_request(cpu_before, cpu_after, n),
                        "db_cpu_ms_per_request": _per_request(db_before, db_after, n)},
             "rls_statement": percentiles(rls_only[n:]), "owner_statement": percentiles(owner_only)}
 
 
-def _server_side(conn, statements, n: int, claims=None) -> dict[str, float]:
+def _server_side(conn, statements, n: int, callers=None) -> dict[str, float]:
     """Median planning and execution time as PostgreSQL reports them (EXPLAIN ANALYZE)."""
     statements = statements if isinstance(statements, list) else [statements]
     planning, execution = [], []
     for i in range(n):
         mine = statements[i % len(statements)]
         query = b"EXPLAIN (ANALYZE, FORMAT JSON) " + mine.query.as_bytes(conn)
-        context = tenant_transaction(conn, claims[i % len(claims)], read_only=True) if claims else conn.transaction()
+        context = tenant_transaction(conn, callers[i % len(callers)], read_only=True) if callers else conn.transaction()
         with context:
             plan = conn.execute(query, mine.params).fetchone()[0][0]
         planning.append(plan["Planning Time"])
@@ -131,9 +131,9 @@ def _server_side(conn, statements, n: int, claims=None) -> dict[str, float]:
 def explain(db: Database, builder: Builder, relations: Relations, tenant: uuid.UUID) -> None:
     agents = relations.table("agents")
     rls = builder.read(agents, parse_query(_pairs(QUERY)), limit=20, offset=0)
-    claims = {"role": "authenticated", "aud": "authenticated", "tenant_id": str(tenant)}
+    caller = Caller.member(tenant)
     with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api:
-        with tenant_transaction(api, claims, read_only=True):
+        with tenant_transaction(api, caller, read_only=True):
             plan = api.execute(b"EXPLAIN (ANALYZE, COSTS OFF) " + rls.query.as_bytes(api), rls.params).fetchall()
     print("plan under RLS:\n  " + "\n  ".join(r[0] for r in plan))
     owner_query = parse_query(_pairs(QUERY) + [("or", f"(tenant_id.eq.{tenant},tenant_id.eq.{PLATFORM})")])

@@ -89,7 +89,7 @@ def main() -> None:
                 model = embeddings.register(c, embedder)
             acme = conn.execute("SELECT id FROM tenants WHERE subdomain = 'acme'").fetchone()[0]
             ada = conn.execute("SELECT id FROM auth.users WHERE email = 'ada@acme.example'").fetchone()[0]
-            claims = Caller.member(acme, ada)
+            caller = Caller.member(acme, ada)
             log(f"ingesting {len(files)} files with {embedder.label}")
             done = [0]
 
@@ -98,7 +98,7 @@ def main() -> None:
                 if done[0] % 100 == 0:
                     log(f"{done[0]}/{len(files)} files")
             started = time.perf_counter()
-            report = Ingestor(conn, claims, settings, embedder, model).run(
+            report = Ingestor(conn, caller, settings, embedder, model).run(
                 files, collection="PostgreSQL 15 documentation", on_file=tick)
             wall = time.perf_counter() - started
             t = report.timings
@@ -129,7 +129,7 @@ def main() -> None:
                 ranks, latencies = [], []
                 for question, pages in QUESTIONS:
                     t0 = time.perf_counter()
-                    with tenant_transaction(conn, claims) as c:
+                    with tenant_transaction(conn, caller) as c:
                         found = search(c, acme, SearchRequest(question, strategy, 10), settings)
                     latencies.append((time.perf_counter() - t0) * 1000)
                     refs = [r["document"]["source_ref"] for r in found["results"]]

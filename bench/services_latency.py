@@ -31,10 +31,10 @@ from psycopg import sql
 from psycopg_pool import ConnectionPool
 
 from vital.db.connection import SESSION_OPTIONS, Database, with_user
+from vital.db.tenant import Source, tenant_transaction
 from vital.schema.migrator import Migrator, discover
 from vital.schema.seed import seed
 from vital.services.ask_expert.service import AskExpert
-from vital.services.scope import Scope
 from vital.settings import load_settings
 from vital.tenancy import Caller
 
@@ -96,11 +96,11 @@ def _dirs():
     return s.migrations_dir, s.rollbacks_dir
 
 
-def run(scope: Scope, settings, mode: int, questions: list[str]) -> list[dict]:
-    service = AskExpert(scope, settings)
+def run(source: Source, caller: Caller, settings, mode: int, questions: list[str]) -> list[dict]:
+    service = AskExpert(source, caller, settings)
     agent = None
     if mode == 1:
-        with scope.tx(read_only=True) as conn:
+        with tenant_transaction(source, caller, read_only=True) as conn:
             agent = str(conn.execute("SELECT id FROM agents WHERE slug = 'biostatistician' ORDER BY tenant_id "
                                      "LIMIT 1").fetchone()[0])
     session = service.create(mode=mode, query=questions[0], agent_id=agent)["id"]
@@ -154,7 +154,7 @@ def main() -> None:
             owner.commit()
         pool = ConnectionPool(with_user(url, base.api_role), min_size=2, max_size=4, open=True,
                               kwargs={"options": SESSION_OPTIONS, "autocommit": True})
-        scope = Scope(pool, Caller.member(tenant, user).claims)
+        caller = Caller.member(tenant, user)
         print(f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, "
               f"{platform.processor() or platform.machine()}, load {os.getloadavg()[0]:.1f}; corpus: {corpus}; "
               f"{args.questions} questions per row (after 5 warm-up questions)\n")
@@ -164,8 +164,8 @@ def main() -> None:
         for retrieval in ("knowledge", "fulltext"):
             settings = base.model_copy(update={"services_retrieval": retrieval})
             for mode in (1, 2):
-                run(scope, settings, mode, questions[:5])  # warm-up: models, plans, caches
-                samples = run(scope, settings, mode, questions)
+                run(pool, caller, settings, mode, questions[:5])  # warm-up: models, plans, caches
+                samples = run(pool, caller, settings, mode, questions)
                 cells = [f"{pct([s[k] for s in samples], 0.5):.1f} / {pct([s[k] for s in samples], 0.95):.1f}"
                          for k in ("first_token", "answer", "retrieval", "selection", "generation")]
                 if mode == 1:

@@ -71,11 +71,11 @@ def main() -> None:
             tenant, user = conn.execute("SELECT t.id, u.id FROM tenants t, auth.users u WHERE t.subdomain = 'acme' "
                                         "AND u.email = 'ada@acme.example'").fetchone()
             params = {"limit": 10 ** 12}
-            claims = Caller.member(tenant, user)
+            caller = Caller.member(tenant, user)
 
             def call(statement):
                 def one():
-                    with tenant_transaction(conn, claims) as c:
+                    with tenant_transaction(conn, caller) as c:
                         c.execute(statement, params).fetchone()
                 return one
 

@@ -14,7 +14,6 @@ from tests.api.conftest import running, tenants_of
 from tests.services import corpus
 from vital.db.connection import SESSION_OPTIONS, with_user
 from vital.services import graphs
-from vital.services.scope import Scope
 from vital.settings import Settings
 from vital.tenancy import Caller
 
@@ -78,14 +77,18 @@ def fresh_sapi():
 
 
 @pytest.fixture(scope="session")
-def scopes(services_db, settings):
-    """Library-level access: a pool logging in as the API role, and each demo user's Scope."""
-    name = services_db[0]
-    pool = ConnectionPool(with_user(pg.url(name), "vital_api"), min_size=1, max_size=6, open=True,
+def api_pool(services_db):
+    """Library-level access: a pool logging in as the API role (owns nothing, cannot bypass RLS)."""
+    pool = ConnectionPool(with_user(pg.url(services_db[0]), "vital_api"), min_size=1, max_size=6, open=True,
                           kwargs={"options": SESSION_OPTIONS, "autocommit": True})
-    found = {sub: Scope(pool, Caller.member(t.id, t.user_id).claims) for sub, t in tenants_of(name, settings).items()}
-    yield found
+    yield pool
     pool.close()
+
+
+@pytest.fixture(scope="session")
+def callers(services_db, settings) -> dict[str, Caller]:
+    """Each demo tenant's demo user, by subdomain."""
+    return {sub: Caller.member(t.id, t.user_id) for sub, t in tenants_of(services_db[0], settings).items()}
 
 
 @pytest.fixture(scope="session")

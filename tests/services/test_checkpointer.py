@@ -33,18 +33,18 @@ def graph(saver):
     return builder.compile(checkpointer=saver)
 
 
-def test_interrupt_and_resume_from_the_table_alone(scopes, services_db):
+def test_interrupt_and_resume_from_the_table_alone(api_pool, callers, services_db):
     config = {"configurable": {"thread_id": f"test-{uuid.uuid4()}"}}
-    first = graph(TenantCheckpointer(scopes["acme"]))
+    first = graph(TenantCheckpointer(api_pool, callers["acme"]))
     out = first.invoke({"log": []}, config, durability="sync")
     assert out["log"] == ["first"] and out["__interrupt__"][0].value == {"question": "go on?"}
 
-    again = graph(TenantCheckpointer(scopes["acme"]))  # a new saver: nothing in memory
+    again = graph(TenantCheckpointer(api_pool, callers["acme"]))  # a new saver: nothing in memory
     assert again.get_state(config).next == ("ask",)
     assert again.invoke(Command(resume="yes"), config, durability="sync")["log"] == ["first", "decided:yes", "last"]
     history = list(again.get_state_history(config))
     assert len(history) >= 4 and history[0].next == ()
-    assert list(TenantCheckpointer(scopes["acme"]).list(config, limit=2)).__len__() == 2
+    assert list(TenantCheckpointer(api_pool, callers["acme"]).list(config, limit=2)).__len__() == 2
     with pg.connect(services_db[0]) as conn:
         rows = conn.execute("SELECT DISTINCT t.subdomain, c.kind FROM workflow_checkpoints c "
                             "JOIN tenants t ON t.id = c.tenant_id WHERE c.thread_id = %s",
@@ -52,11 +52,11 @@ def test_interrupt_and_resume_from_the_table_alone(scopes, services_db):
     assert sorted(rows) == [("acme", "checkpoint"), ("acme", "write")]
 
 
-def test_another_tenant_cannot_read_or_resume_the_thread(scopes):
+def test_another_tenant_cannot_read_or_resume_the_thread(api_pool, callers):
     config = {"configurable": {"thread_id": f"test-{uuid.uuid4()}"}}
-    graph(TenantCheckpointer(scopes["acme"])).invoke({"log": []}, config, durability="sync")
-    stranger = TenantCheckpointer(scopes["pharmaco"])
+    graph(TenantCheckpointer(api_pool, callers["acme"])).invoke({"log": []}, config, durability="sync")
+    stranger = TenantCheckpointer(api_pool, callers["pharmaco"])
     assert stranger.get_tuple(config) is None
     assert list(stranger.list(config)) == []
     stranger.delete_thread(config["configurable"]["thread_id"])  # deletes nothing of acme's
-    assert TenantCheckpointer(scopes["acme"]).get_tuple(config) is not None
+    assert TenantCheckpointer(api_pool, callers["acme"]).get_tuple(config) is not None

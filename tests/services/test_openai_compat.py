@@ -59,10 +59,10 @@ def test_a_tenant_configured_endpoint_answers_streams_and_is_accounted(fresh_sap
     assert r.json()["messages"][-1]["metadata"]["answerer"] == "extractive"
 
 
-def test_autonomous_run_and_panel_through_a_global_endpoint(scopes, fake, services_db):
+def test_autonomous_run_and_panel_through_a_global_endpoint(api_pool, callers, fake, services_db):
     settings = Settings(environment="test", services_retrieval="fulltext", llm_provider="openai",
                         llm_base_url=fake.base_url, llm_model="global-model")
-    service = AskExpert(scopes["acme"], settings)
+    service = AskExpert(api_pool, callers["acme"], settings)
     agent = agent_id(services_db[0], "acme", "hipaa-compliance-officer")
     session = service.create(mode=3, agent_id=agent, query="When must we notify HHS about a HIPAA breach?")
     assert session["run"]["approvals"][0]["request"]["plan"] == [
@@ -73,7 +73,7 @@ def test_autonomous_run_and_panel_through_a_global_endpoint(scopes, fake, servic
     assert answer["metadata"]["model"] == "global-model" and answer["citations"]
 
     from vital.services.panels.service import Panels
-    panel = Panels(scopes["acme"], settings).create(
+    panel = Panels(api_pool, callers["acme"], settings).create(
         question="Should we notify HHS within 60 days of a breach?", archetype="structured", size=3)
     assert {v["position"] for v in panel["votes"]} == {"support"}
     assert panel["syntheses"][-1]["strength"] == "strong"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from tests import pg
+from vital.db.tenant import tenant_transaction
 from vital.services.retrieval import FullTextRetriever, KnowledgeRetriever, relevance
 from vital.settings import Settings
 
 
-def test_knowledge_search_then_any_word_top_up(scopes, chunks, services_db):
+def test_knowledge_search_then_any_word_top_up(api_pool, callers, chunks, services_db):
     retriever = KnowledgeRetriever(Settings(environment="test", embedding_provider="hash"))
-    with scopes["acme"].tx() as conn:
+    with tenant_transaction(api_pool, callers["acme"]) as conn:
         # every word in one chunk: the knowledge library's own full-text list finds it
         exact = retriever.search(conn, "mock inspection CAPA", k=3)
         # a question whose words are spread over chunks; more places than the library search fills
@@ -24,8 +25,8 @@ def test_knowledge_search_then_any_word_top_up(scopes, chunks, services_db):
     assert logged == ("hybrid",)
 
 
-def test_any_word_search_respects_tenants(scopes, chunks):
-    with scopes["pharmaco"].tx() as conn:
+def test_any_word_search_respects_tenants(api_pool, callers, chunks):
+    with tenant_transaction(api_pool, callers["pharmaco"]) as conn:
         found = FullTextRetriever().search(conn, "GMP inspection readiness mock CAPA", k=10).passages
     assert not {p.chunk_id for p in found} & {c for ids in chunks["acme"].values() for c in ids}
 

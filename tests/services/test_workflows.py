@@ -105,21 +105,21 @@ def test_pause_resume_cancel(sapi):
     assert {"run_paused", "run_resumed", "run_cancelled"} <= set(kinds)
 
 
-def test_a_paused_run_stops_before_its_next_step(scopes, settings):
+def test_a_paused_run_stops_before_its_next_step(api_pool, callers, settings):
     """Pausing from elsewhere while a run executes: the step under way finishes, the next one does not start."""
     from vital.services.workflows import control, definitions, runs
     from vital.services.workflows.engine import Engine
 
-    scope = scopes["acme"]
-    definition = definitions.create_definition(scope, slug=f"pausable-{uuid.uuid4().hex[:8]}", name="Pausable",
-                                               graph=GRAPH)
-    engine = Engine(scope, settings)
+    acme = callers["acme"]
+    definition = definitions.create_definition(api_pool, acme, slug=f"pausable-{uuid.uuid4().hex[:8]}",
+                                               name="Pausable", graph=GRAPH)
+    engine = Engine(api_pool, acme, settings)
     run_id = engine.create(definition_id=definition["id"], input={"question": "GMP inspection"})
     engine.sink = lambda event: (event["event"] == "step_succeeded" and event["payload"]["node"] == "collect"
-                                 and control.pause(Engine(scope, settings), run_id))
+                                 and control.pause(Engine(api_pool, acme, settings), run_id))
     run = engine.advance(run_id)
     assert run.status == "paused"
-    assert [s["node"] for s in runs.run_view(scope, run_id)["steps"]] == ["collect"]
+    assert [s["node"] for s in runs.run_view(api_pool, acme, run_id)["steps"]] == ["collect"]
     engine.sink = None
     assert control.resume(engine, run_id).status == "waiting_approval"
 

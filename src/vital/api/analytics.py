@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from vital.api import service_calls as svc
 from vital.api.auth import authenticate
+from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput
 from vital.services import analytics, limits
 from vital.tenancy import Caller
@@ -28,10 +29,10 @@ class Feedback(BaseModel):
 
 @router.post("/feedback", status_code=201, summary="Rate an answer: an Ask Expert message or a panel synthesis")
 async def feedback(body: Feedback, request: Request, caller: Caller = Depends(authenticate)):
-    scope = svc.scope(request, caller, write=True)
+    pool = svc.source(request, caller, write=True)
 
     def rate() -> dict:
-        with scope.tx() as conn:
+        with tenant_transaction(pool, caller) as conn:
             return analytics.feedback(conn, rating=body.rating, comment=body.comment, reasons=body.reasons,
                                       message_id=str(body.message_id) if body.message_id else None,
                                       synthesis_id=str(body.synthesis_id) if body.synthesis_id else None)
@@ -48,10 +49,10 @@ def _days(since: date | None, until: date | None) -> tuple[date, date]:
 
 def _rolled_up(request: Request, caller: Caller, since: date, until: date, read):
     """Roll the days up first (cheap, idempotent), then read them: figures are never stale."""
-    scope = svc.scope(request, caller)
+    pool = svc.source(request, caller)
 
     def run():
-        with scope.tx() as conn:
+        with tenant_transaction(pool, caller) as conn:
             day = since
             while day <= until:
                 analytics.rollup(conn, day)
@@ -76,10 +77,10 @@ async def agents(request: Request, since: date | None = Query(None), until: date
 
 @router.get("/analytics/limits", summary="The tenant's tier, its limits, today's use and when each resets")
 async def tier_limits(request: Request, caller: Caller = Depends(authenticate)) -> dict:
-    scope = svc.scope(request, caller)
+    pool = svc.source(request, caller)
 
     def read() -> dict:
-        with scope.tx(read_only=True) as conn:
+        with tenant_transaction(pool, caller, read_only=True) as conn:
             tier, rows = limits.usage(conn)
         return {"tier": tier, "limits": [{"limit": u.limit, "allowed": u.allowed, "used": u.used,
                                           "resets_at": u.resets_at.isoformat() if u.resets_at else None}

@@ -11,7 +11,6 @@ from pydantic import BaseModel, Field
 
 from vital.api import service_calls as svc
 from vital.api.auth import authenticate
-from vital.services.workflows import runs
 from vital.services.ask_expert.service import AskExpert
 from vital.tenancy import Caller
 
@@ -41,7 +40,7 @@ class Decision(BaseModel):
 
 
 def _service(request: Request, caller: Caller, write: bool = False) -> AskExpert:
-    return AskExpert(svc.scope(request, caller, write=write), svc.settings(request))
+    return AskExpert(svc.source(request, caller, write=write), caller, svc.settings(request))
 
 
 @router.post("/sessions", status_code=201, summary="Start a session; modes 1-2 answer the query at once")
@@ -105,7 +104,4 @@ async def events(session_id: UUID, request: Request, after: int = Query(0, ge=0)
     session = await svc.call(service.get, str(session_id))
     if not isinstance(session, dict) or not session.get("workflow_run_id"):
         return await svc.sse(iter([{"event": "end", "data": {"after": after}}]))
-    run_id = session["workflow_run_id"]
-    scope = svc.scope(request, caller)
-    return await svc.sse(svc.follow(lambda a: runs.events(scope, run_id, a),
-                                    lambda: runs.run_view(scope, run_id)["status"] != "running", after))
+    return await svc.run_events(request, caller, session["workflow_run_id"], after)

@@ -17,6 +17,7 @@ from vital.api import service_calls as svc
 from vital.api.auth import authenticate
 from vital.api.errors import BodyTooLarge
 from vital.db.queries import Queries
+from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, reembed
 from vital.knowledge.ingest import FileInput, Ingestor
@@ -51,10 +52,10 @@ class FeedbackBody(BaseModel):
 
 @router.post("/api/v1/search", summary="Search the tenant's documents and the platform library, with citations")
 async def search_knowledge(body: SearchBody, request: Request, caller: Caller = Depends(authenticate)) -> dict:
-    scope, settings = svc.scope(request, caller), svc.settings(request)
+    pool, settings = svc.source(request, caller), svc.settings(request)
 
     def run():
-        with scope.tx() as conn:  # not read-only: the search is logged
+        with tenant_transaction(pool, caller) as conn:  # not read-only: the search is logged
             return search(conn, caller.tenant_id, SearchRequest(**body.model_dump()), settings)
     return await svc.call(run)
 
@@ -62,10 +63,10 @@ async def search_knowledge(body: SearchBody, request: Request, caller: Caller = 
 @router.post("/api/v1/search/{search_id}/feedback", status_code=201, summary="Judge a hit or a whole result list")
 async def search_feedback(search_id: UUID, body: FeedbackBody, request: Request,
                           caller: Caller = Depends(authenticate)) -> dict:
-    scope = svc.scope(request, caller)
+    pool = svc.source(request, caller)
 
     def run():
-        with scope.tx() as conn:
+        with tenant_transaction(pool, caller) as conn:
             return {"id": str(feedback(conn, search_id, chunk_id=body.chunk_id, rating=body.rating,
                                        relevant=body.relevant, comment=body.comment))}
     return await svc.call(run)
@@ -79,16 +80,16 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...,
                            metadata: str | None = Form(None, description="Document metadata, a JSON object."),
                            background: bool = Query(False, description="Answer 202 at once; follow the job."),
                            caller: Caller = Depends(authenticate)):
-    scope, settings = svc.scope(request, caller, write=True), svc.settings(request)
+    pool, settings = svc.source(request, caller, write=True), svc.settings(request)
     meta = _metadata(metadata)
     inputs = [FileInput.from_bytes(f.filename or "upload", await _read(f, settings.knowledge_max_upload_bytes),
                                    f.content_type) for f in files]
     embedder = embeddings.current(settings)
 
     def begin():
-        with scope.tx(read_only=True) as conn:
+        with tenant_transaction(pool, caller, read_only=True) as conn:
             model = embeddings.registered(conn, embedder)
-        ingestor = Ingestor(scope.source, scope.claims, settings, embedder, model)
+        ingestor = Ingestor(pool, caller, settings, embedder, model)
         return ingestor, *ingestor.start(len(inputs), collection=collection, domains=domains)
 
     ingestor, job, collection_id = await svc.call(begin)
@@ -107,16 +108,16 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...,
 @router.post("/api/v1/knowledge/reembed", status_code=202, summary="Re-embed the tenant's chunks with the "
                                                                    "configured model, in the background")
 async def reembed_chunks(request: Request, caller: Caller = Depends(authenticate)) -> dict:
-    scope, settings = svc.scope(request, caller, write=True), svc.settings(request)
+    pool, settings = svc.source(request, caller, write=True), svc.settings(request)
     embedder = embeddings.current(settings)
 
     def begin():
-        with scope.tx(read_only=True) as conn:
+        with tenant_transaction(pool, caller, read_only=True) as conn:
             model = embeddings.registered(conn, embedder)
-        return model, *reembed.start(scope.source, scope.claims, model)
+        return model, *reembed.start(pool, caller, model)
 
     model, job, total = await svc.call(begin)
-    threading.Thread(target=reembed.run, args=(scope.source, scope.claims, embedder, model, job),
+    threading.Thread(target=reembed.run, args=(pool, caller, embedder, model, job),
                      kwargs={"total": total}, name=f"reembed-{job}", daemon=True).start()
     return {"job_id": str(job), "status": "running", "chunks": total, "embedding": embedder.describe()}
 
@@ -124,20 +125,20 @@ async def reembed_chunks(request: Request, caller: Caller = Depends(authenticate
 @router.get("/api/v1/knowledge/jobs", summary="Ingestion and embedding jobs, newest first")
 async def list_jobs(request: Request, limit: int = Query(20, ge=1, le=500),
                     caller: Caller = Depends(authenticate)) -> list[dict]:
-    scope = svc.scope(request, caller)
+    pool = svc.source(request, caller)
 
     def run():
-        with scope.tx(read_only=True) as conn:
+        with tenant_transaction(pool, caller, read_only=True) as conn:
             return [dict(zip(JOB_FIELDS, r)) for r in conn.execute(query("ingest.jobs_recent"), {"limit": limit})]
     return await svc.call(run)
 
 
 @router.get("/api/v1/knowledge/jobs/{job_id}", summary="One job: status, progress, per-file errors")
 async def get_job(job_id: UUID, request: Request, caller: Caller = Depends(authenticate)) -> dict:
-    scope = svc.scope(request, caller)
+    pool = svc.source(request, caller)
 
     def run():
-        with scope.tx(read_only=True) as conn:
+        with tenant_transaction(pool, caller, read_only=True) as conn:
             row = conn.execute(query("ingest.job_get"), {"job": job_id}).fetchone()
         if row is None:
             raise NotFound("No such job.")
@@ -148,10 +149,10 @@ async def get_job(job_id: UUID, request: Request, caller: Caller = Depends(authe
 @router.get("/api/v1/graph/nodes", summary="Knowledge-graph nodes whose names match (typos tolerated)")
 async def find_nodes(request: Request, q: str | None = Query(None, max_length=500), kind: str | None = None,
                      limit: int = Query(20, ge=1, le=200), caller: Caller = Depends(authenticate)) -> list[dict]:
-    scope = svc.scope(request, caller)
+    pool = svc.source(request, caller)
 
     def run():
-        with scope.tx(read_only=True) as conn:
+        with tenant_transaction(pool, caller, read_only=True) as conn:
             return graph.find_nodes(conn, q, kind, limit)
     return await svc.call(run)
 
@@ -160,10 +161,10 @@ async def find_nodes(request: Request, q: str | None = Query(None, max_length=50
             summary="A node and what lies within `depth` hops (both directions), with evidence chunks")
 async def neighbourhood(node_id: UUID, request: Request, depth: int = Query(2, ge=1, le=graph.MAX_DEPTH),
                         limit: int = Query(200, ge=1, le=2000), caller: Caller = Depends(authenticate)) -> dict:
-    scope = svc.scope(request, caller)
+    pool = svc.source(request, caller)
 
     def run():
-        with scope.tx(read_only=True) as conn:
+        with tenant_transaction(pool, caller, read_only=True) as conn:
             found = graph.neighbourhood(conn, node_id, depth, limit)
         if found is None:
             raise NotFound("No such node.")

@@ -10,7 +10,6 @@ from pydantic import BaseModel, Field
 
 from vital.api import service_calls as svc
 from vital.api.auth import authenticate
-from vital.services.workflows import runs
 from vital.services.panels.service import Panels
 from vital.tenancy import Caller
 
@@ -40,7 +39,7 @@ class Contribution(BaseModel):
 
 
 def _panels(request: Request, caller: Caller, write: bool = False) -> Panels:
-    return Panels(svc.scope(request, caller, write=write), svc.settings(request))
+    return Panels(svc.source(request, caller, write=write), caller, svc.settings(request))
 
 
 @router.post("", status_code=201, summary="Convene a panel or committee (and run it)")
@@ -97,6 +96,4 @@ async def events(panel_id: UUID, request: Request, after: int = Query(0, ge=0),
     panel = await svc.call(_panels(request, caller).get, str(panel_id))
     if not isinstance(panel, dict):
         return panel
-    scope, run_id = svc.scope(request, caller), panel["workflow_run_id"]
-    return await svc.sse(svc.follow(lambda a: runs.events(scope, run_id, a),
-                                    lambda: runs.run_view(scope, run_id)["status"] != "running", after))
+    return await svc.run_events(request, caller, panel["workflow_run_id"], after)

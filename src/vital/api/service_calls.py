@@ -1,5 +1,6 @@
-"""What the service routers share: the caller's Scope, running service code off the event loop,
-server-sent events, and the Retry-After header of a tier-limit refusal."""
+"""What the service routers share: the connection source a caller's services run on, running service
+code off the event loop, server-sent events (a run's events among them), and the Retry-After header of
+a tier-limit refusal."""
 
 from __future__ import annotations
 
@@ -10,22 +11,24 @@ from typing import Any
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
+from psycopg_pool import ConnectionPool
 from starlette.responses import Response, StreamingResponse
 
 from vital.tenancy import Caller
 from vital.api.errors import Forbidden, body_of, error_response
 from vital.errors import VitalError
 from vital.services.limits import LimitExceeded
-from vital.services.scope import Scope
+from vital.services.workflows import runs
 
 EVENTS_POLL_SECONDS = 0.5
 EVENTS_MAX_SECONDS = 300
 
 
-def scope(request: Request, caller: Caller, *, write: bool = False) -> Scope:
+def source(request: Request, caller: Caller, *, write: bool = False) -> ConnectionPool:
+    """The API's pool, which the services use as `caller`; a read-only API key is refused a write."""
     if write and not caller.can_write:
         raise Forbidden("This API key may only read.", hint="Give the key the 'write' scope.")
-    return Scope(request.app.state.api.pool, caller.claims)
+    return request.app.state.api.pool
 
 
 def settings(request: Request):
@@ -74,6 +77,13 @@ async def sse(events: Iterator[dict]) -> Response:
 
 def frame(event: dict) -> str:
     return f"event: {event['event']}\ndata: {json.dumps(event['data'], default=str)}\n\n"
+
+
+async def run_events(request: Request, caller: Caller, run_id: str, after: int = 0) -> Response:
+    """A workflow run's events as server-sent events, until the run rests."""
+    pool = source(request, caller)
+    return await sse(follow(lambda a: runs.events(pool, caller, run_id, a),
+                            lambda: runs.run_view(pool, caller, run_id)["status"] != "running", after))
 
 
 def follow(fetch: Callable[[int], list[dict]], resting: Callable[[], bool], after: int = 0) -> Iterator[dict]:

@@ -42,17 +42,18 @@ class Decision(BaseModel):
 
 
 def _engine(request: Request, caller: Caller, write: bool = False) -> Engine:
-    return Engine(svc.scope(request, caller, write=write), svc.settings(request))
+    return Engine(svc.source(request, caller, write=write), caller, svc.settings(request))
 
 
 @router.get("/definitions", summary="Definitions the caller may run (own and platform), every version")
 async def definitions(request: Request, caller: Caller = Depends(authenticate)) -> list[dict]:
-    return await svc.call(defs.definitions, svc.scope(request, caller))
+    return await svc.call(defs.definitions, svc.source(request, caller), caller)
 
 
 @router.post("/definitions", status_code=201, summary="A new definition, or the next version of an own slug")
 async def create_definition(body: NewDefinition, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(defs.create_definition, svc.scope(request, caller, write=True), **body.model_dump())
+    return await svc.call(defs.create_definition, svc.source(request, caller, write=True), caller,
+                          **body.model_dump())
 
 
 @router.post("/runs", status_code=201, summary="Start a run; it goes until it ends or waits for a person")
@@ -64,35 +65,34 @@ async def start(body: NewRun, request: Request, caller: Caller = Depends(authent
     def run() -> dict:
         started = control.start(engine, input=body.input, slug=body.slug, budget_tokens=body.budget_tokens,
                                 definition_id=str(body.definition_id) if body.definition_id else None)
-        return run_rows.run_view(engine.scope, started.id)
+        return run_rows.run_view(engine.source, caller, started.id)
     return await svc.call(run)
 
 
 @router.get("/runs", summary="Runs, newest first")
 async def runs(request: Request, status: str | None = None, limit: int = Query(50, ge=1, le=500),
                caller: Caller = Depends(authenticate)) -> list[dict]:
-    return await svc.call(run_rows.runs, svc.scope(request, caller), status=status, limit=limit)
+    return await svc.call(run_rows.runs, svc.source(request, caller), caller, status=status, limit=limit)
 
 
 @router.get("/runs/{run_id}", summary="A run with its steps and approvals")
 async def run(run_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(run_rows.run_view, svc.scope(request, caller), str(run_id))
+    return await svc.call(run_rows.run_view, svc.source(request, caller), caller, str(run_id))
 
 
 @router.get("/runs/{run_id}/events", summary="The run's timeline (JSON, or server-sent events until it rests)")
 async def events(run_id: UUID, request: Request, after: int = Query(0, ge=0), caller: Caller = Depends(authenticate)):
-    scope = svc.scope(request, caller)
+    pool = svc.source(request, caller)
     if not svc.wants_stream(request, None):
-        return await svc.call(run_rows.events, scope, str(run_id), after)
-    await svc.call(run_rows.run_view, scope, str(run_id))  # 404 before the stream starts
-    return await svc.sse(svc.follow(lambda a: run_rows.events(scope, str(run_id), a),
-                                    lambda: run_rows.run_view(scope, str(run_id))["status"] != "running", after))
+        return await svc.call(run_rows.events, pool, caller, str(run_id), after)
+    await svc.call(run_rows.run_view, pool, caller, str(run_id))  # 404 before the stream starts
+    return await svc.run_events(request, caller, str(run_id), after)
 
 
 def _act(action):
     async def endpoint(run_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
         engine = _engine(request, caller, write=True)
-        return await svc.call(lambda: run_rows.run_view(engine.scope, action(engine, str(run_id)).id))
+        return await svc.call(lambda: run_rows.run_view(engine.source, caller, action(engine, str(run_id)).id))
     return endpoint
 
 
@@ -110,5 +110,5 @@ async def decide(run_id: UUID, body: Decision, request: Request, caller: Caller 
     def act() -> dict:
         done = control.decide(engine, str(run_id), approved=body.approved, decision=body.decision,
                               comment=body.comment)
-        return run_rows.run_view(engine.scope, done.id)
+        return run_rows.run_view(engine.source, caller, done.id)
     return await svc.call(act)

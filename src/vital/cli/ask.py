@@ -7,10 +7,10 @@ import psycopg
 
 from vital.cli.common import database, handles_errors, option, out, settings
 from vital.db.connection import SESSION_OPTIONS
+from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput
 from vital.services.ask_expert import store
 from vital.services.ask_expert.service import AskExpert
-from vital.services.scope import Scope
 from vital.tenancy import Rule, member_caller
 
 
@@ -35,11 +35,10 @@ def ask(ctx, question: str, tenant: str, email: str | None, mode: str, agent: st
             raise InvalidInput("Mode 1 needs --agent SLUG.", hint="e.g. --agent biostatistician")
         # The API's login: owns nothing, cannot bypass RLS.
         with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as conn:
-            scope = Scope(conn, caller.claims)
-            service = AskExpert(scope, s)
+            service = AskExpert(conn, caller, s)
             agent_id = None
             if agent:
-                with scope.tx(read_only=True) as c:
+                with tenant_transaction(conn, caller, read_only=True) as c:
                     agent_id = store.agent_by_slug(c, agent).id
             session = service.create(mode=int(mode), query=question, agent_id=agent_id)
             for event in service.ask_stream(session["id"], question):

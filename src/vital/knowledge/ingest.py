@@ -27,7 +27,7 @@ from uuid import UUID
 from psycopg import sql
 
 from vital.db.queries import Queries
-from vital.db.tenant import Who, tenant_transaction
+from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput, VitalError
 from vital.knowledge import graph
 from vital.knowledge.chunking import Chunk, chunk
@@ -35,6 +35,7 @@ from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
 from vital.knowledge.parse import MIME_BY_SUFFIX, ParseError, parse
 from vital.services import limits
 from vital.settings import Settings
+from vital.tenancy.caller import Caller
 
 SQL = Queries(__name__)
 
@@ -112,10 +113,9 @@ def slugify(name: str) -> str:
 
 
 class Ingestor:
-    """Ingests files into one tenant as the given caller, a vital.tenancy.Caller or its claims
-    (RLS applies to every write)."""
+    """Ingests files into one tenant as the given caller (RLS applies to every write)."""
 
-    def __init__(self, source, claims: Who, settings: Settings, embedder: Embedder, model: ModelRef):
+    def __init__(self, source, claims: Caller, settings: Settings, embedder: Embedder, model: ModelRef):
         self.source, self.claims, self.settings = source, claims, settings
         self.embedder, self.model = embedder, model
         self.timings = Timings()

@@ -16,11 +16,12 @@ from vital.db.queries import Queries
 from vital.db.tenant import tenant_transaction
 from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
 from vital.knowledge.ingest import embedding_text
+from vital.tenancy.caller import Caller
 
 SQL = Queries(__name__)
 
 
-def start(source, claims: dict, model: ModelRef) -> tuple[UUID, int]:
+def start(source, claims: Caller, model: ModelRef) -> tuple[UUID, int]:
     """The `embed` job (a queued one for this model, else a new one) for the caller's chunks not on `model`,
     and how many there are."""
     params = {"model": model.id, "model_tenant": model.tenant_id}
@@ -33,7 +34,7 @@ def start(source, claims: dict, model: ModelRef) -> tuple[UUID, int]:
     return job, total
 
 
-def run(source, claims: dict, embedder: Embedder, model: ModelRef, job: UUID, *, total: int = 0, batch: int = 256,
+def run(source, claims: Caller, embedder: Embedder, model: ModelRef, job: UUID, *, total: int = 0, batch: int = 256,
         progress: Callable[[int, int], None] | None = None) -> dict:
     """Move the chunks batch by batch; the job records progress, and why it stopped if it failed."""
     params = {"model": model.id, "model_tenant": model.tenant_id}
@@ -64,7 +65,7 @@ def run(source, claims: dict, embedder: Embedder, model: ModelRef, job: UUID, *,
     return {"job_id": str(job), "status": row[2], "chunks": done, "model": embedder.describe()}
 
 
-def reembed(source, claims: dict, embedder: Embedder, model: ModelRef, *, batch: int = 256,
+def reembed(source, claims: Caller, embedder: Embedder, model: ModelRef, *, batch: int = 256,
             progress: Callable[[int, int], None] | None = None) -> dict:
     """Re-embed every chunk of the caller's tenant that is not on `model`; returns the finished job."""
     job, total = start(source, claims, model)

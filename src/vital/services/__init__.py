@@ -1,5 +1,6 @@
 """Services: Ask Expert (four modes), Ask Panel and Ask Committee, workflows, analytics, tier limits.
 
-Everything here runs as a tenant's caller: SQL goes through
-`vital.db.tenant.tenant_transaction` (see `scope.Scope`) and RLS does the isolation.
+Everything here runs as a tenant's caller: each service gets the connection source
+and the `vital.tenancy.Caller`, its SQL goes through
+`vital.db.tenant.tenant_transaction(source, caller)` and RLS does the isolation.
 """

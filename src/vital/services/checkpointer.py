@@ -27,23 +27,27 @@ from langgraph.checkpoint.base import (
 )
 
 from vital.db.queries import Queries
+from vital.db.tenant import Source, tenant_transaction
 from vital.services.rows import many, one
-from vital.services.scope import Scope
+from vital.tenancy import Caller
 
 SQL = Queries(__name__)
 
 
 class TenantCheckpointer(BaseCheckpointSaver[str]):
-    def __init__(self, scope: Scope, run_id: str | None = None):
+    def __init__(self, source: Source, caller: Caller, run_id: str | None = None):
         super().__init__()
-        self.scope = scope
+        self.source, self.caller = source, caller
         self.run_id = run_id
+
+    def _tx(self, *, read_only: bool = False):
+        return tenant_transaction(self.source, self.caller, read_only=read_only)
 
     # -- reads -----------------------------------------------------------------
     def get_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
         conf = config["configurable"]
         thread_id, ns = conf["thread_id"], conf.get("checkpoint_ns", "")
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             row = one(conn, SQL("checkpointer.get"), {"thread_id": thread_id, "checkpoint_ns": ns,
                                                       "checkpoint_id": get_checkpoint_id(config)})
             if row is None:
@@ -58,7 +62,7 @@ class TenantCheckpointer(BaseCheckpointSaver[str]):
                   "checkpoint_id": conf.get("checkpoint_id"),
                   "before": get_checkpoint_id(before) if before else None,
                   "filter": json.dumps(filter) if filter else None, "limit": limit}
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             rows = many(conn, SQL("checkpointer.list"), params)
             found = [(row, self._writes(conn, row["thread_id"], row["checkpoint_ns"], row["checkpoint_id"]))
                      for row in rows]
@@ -72,7 +76,7 @@ class TenantCheckpointer(BaseCheckpointSaver[str]):
         thread_id, ns = conf["thread_id"], conf.get("checkpoint_ns", "")
         type_, blob = self.serde.dumps_typed(checkpoint)
         meta = get_serializable_checkpoint_metadata(config, metadata)
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             conn.execute(SQL("checkpointer.put"), {
                 "run_id": self.run_id, "thread_id": thread_id, "checkpoint_ns": ns,
                 "checkpoint_id": checkpoint["id"], "parent_checkpoint_id": conf.get("checkpoint_id"),
@@ -89,11 +93,11 @@ class TenantCheckpointer(BaseCheckpointSaver[str]):
                          "checkpoint_ns": conf.get("checkpoint_ns", ""), "checkpoint_id": conf["checkpoint_id"],
                          "task_id": task_id, "task_path": task_path, "idx": WRITES_IDX_MAP.get(channel, idx),
                          "channel": channel, "type": type_, "value": blob})
-        with self.scope.tx() as conn, conn.cursor() as cur:
+        with self._tx() as conn, conn.cursor() as cur:
             cur.executemany(SQL("checkpointer.put_write"), rows)
 
     def delete_thread(self, thread_id: str) -> None:
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             conn.execute(SQL("checkpointer.delete_thread"), {"thread_id": thread_id})
 
     def get_next_version(self, current: str | None, channel: None) -> str:

@@ -17,7 +17,7 @@ import psycopg
 from vital.db.queries import Queries
 from vital.errors import VitalError
 from vital.services.rows import one
-from vital.services.scope import tenant_profile
+from vital.services.tenant_profile import tenant_profile
 
 SQL = Queries(__name__)
 

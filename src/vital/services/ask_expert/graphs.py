@@ -45,7 +45,7 @@ def _keep(state: RunState, **changes) -> dict:
 
 def _agent(ctx: RunContext) -> tuple[store.Agent, list[str]]:
     if "agent" not in ctx.cache:
-        with ctx.scope.tx(read_only=True) as conn:
+        with ctx.tx(read_only=True) as conn:
             row = one(conn, SQL("run_session"), {"session_id": ctx.run.input["session_id"]})
         agent = store.agent_of(row)
         steps = [s["title"] for s in (row["steps"] or []) if s.get("kind") not in ("human_approval", "plan")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
+from vital.db.tenant import Source, tenant_transaction
 from vital.errors import Conflict, InvalidInput
 from vital.services import analytics, limits
 from vital.services.ask_expert import store
@@ -21,12 +22,12 @@ from vital.services.evidence import verify
 from vital.services.llm import ChatModel, ChatRequest, chat_model
 from vital.services.llm.usage import record as record_usage
 from vital.services.retrieval import Retriever, default_retriever, numbered
-from vital.services.scope import Scope
 from vital.services.text import terms
 from vital.services.workflows import control
 from vital.services.workflows.engine import Engine
 from vital.services.workflows.runs import Run, run_view
 from vital.settings import Settings
+from vital.tenancy import Caller
 
 AUTONOMOUS = "autonomous-expert"
 HISTORY_TURNS = 6
@@ -35,12 +36,17 @@ RUN_TO_SESSION = {"waiting_approval": "waiting_approval", "succeeded": "complete
 
 
 class AskExpert:
-    def __init__(self, scope: Scope, settings: Settings, *, model: ChatModel | None = None,
+    """One caller's sessions; every transaction runs as that caller."""
+
+    def __init__(self, source: Source, caller: Caller, settings: Settings, *, model: ChatModel | None = None,
                  retriever: Retriever | None = None):
-        self.scope = scope
+        self.source, self.caller = source, caller
         self.settings = settings
         self.model = model
         self.retriever = retriever or default_retriever(settings)
+
+    def _tx(self, *, read_only: bool = False):
+        return tenant_transaction(self.source, self.caller, read_only=read_only)
 
     # -- sessions --------------------------------------------------------------
     def create(self, *, mode: int, query: str, agent_id: str | None = None, mission_template: str | None = None,
@@ -55,8 +61,10 @@ class AskExpert:
             raise InvalidInput(f"Mode {mode}: the system picks the agent; leave agent_id out.")
         if mission_template and mode not in (3, 4):
             raise InvalidInput("A mission template is for the autonomous modes 3 and 4.")
+        if mode in (3, 4):
+            self._engine().require()  # before the session is counted and written
         selection = None
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             limits.take_session(conn)
             agent = store.agent(conn, agent_id) if agent_id else None
             template = store.mission_template(conn, mission_template) if mission_template else None
@@ -72,15 +80,15 @@ class AskExpert:
         return self.get(session_id)
 
     def get(self, session_id: str) -> dict:
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             found = store.session(conn, session_id)
             found["messages"] = store.messages(conn, session_id)
         if found["workflow_run_id"]:
-            found["run"] = run_view(self.scope, found["workflow_run_id"])
+            found["run"] = run_view(self.source, self.caller, found["workflow_run_id"])
         return found
 
     def list(self, limit: int = 50) -> list[dict]:
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             return store.sessions(conn, limit)
 
     # -- modes 1 and 2 ---------------------------------------------------------
@@ -98,7 +106,7 @@ class AskExpert:
             raise InvalidInput("The question is empty.")
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             status = store.lock_session(conn, session_id)
             session = store.session(conn, session_id)
             if session["mode"] not in (1, 2):
@@ -152,7 +160,7 @@ class AskExpert:
         }
         if selection:
             metadata["agent_selection"] = selection.metadata()
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             store.lock_session(conn, session_id)
             message = store.add_message(conn, session_id, "assistant", result.text, agent=agent,
                                         metadata=metadata, citations=cited)
@@ -177,17 +185,18 @@ class AskExpert:
         return self.get(session_id)
 
     def cancel(self, session_id: str) -> dict:
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             run_id = store.session(conn, session_id)["workflow_run_id"]
         if run_id:
             control.cancel(self._engine(), run_id)
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             store.lock_session(conn, session_id)
             store.update_session(conn, session_id, status="cancelled")
         return self.get(session_id)
 
     def _engine(self) -> Engine:
-        return Engine(self.scope, self.settings, model=self.model, retriever=self.retriever)
+        return Engine(self.source, self.caller, self.settings, model=self.model, retriever=self.retriever,
+                      graph=AUTONOMOUS)
 
     def _drive(self, session_id: str, action) -> None:
         """Act on the session's run; whatever happens, the session then mirrors the run."""
@@ -198,7 +207,7 @@ class AskExpert:
             self._follow(session_id, engine.get(run_id))
 
     def _run_id(self, session_id: str) -> str:
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             run_id = store.session(conn, session_id)["workflow_run_id"]
         if not run_id:
             raise Conflict("This session has no autonomous run (modes 3 and 4 only).")
@@ -210,13 +219,13 @@ class AskExpert:
         run_id = engine.create(slug=AUTONOMOUS, budget_tokens=budget, input={
             "question": query, "session_id": session_id, "mode": mode, "agent_id": agent.id,
             "agent_selection": selection.metadata() if selection else None})
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             store.update_session(conn, session_id, run_id=run_id)
         self._drive(session_id, lambda engine_, run_id_: engine_.advance(run_id_))
 
     def _follow(self, session_id: str, run: Run) -> None:
         """The session's status mirrors its run's."""
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             store.lock_session(conn, session_id)
             store.update_session(conn, session_id, status=RUN_TO_SESSION[run.status])
 

@@ -17,7 +17,7 @@ import psycopg
 from vital.errors import ConfigError
 from vital.services.llm.base import ChatModel, ChatRequest, ChatResult, ChatStream
 from vital.services.llm.extractive import ExtractiveModel
-from vital.services.scope import tenant_profile
+from vital.services.tenant_profile import tenant_profile
 from vital.settings import Settings
 
 __all__ = ["ChatModel", "ChatRequest", "ChatResult", "ChatStream", "LLMConfig", "chat_model", "model_for"]

@@ -52,7 +52,7 @@ def _keep(mine: dict, **changes) -> dict:
 # -- context -------------------------------------------------------------------
 def _panel(ctx: RunContext) -> tuple[dict, list[dict], archetypes.Archetype]:
     if "panel" not in ctx.cache:
-        with ctx.scope.tx(read_only=True) as conn:
+        with ctx.tx(read_only=True) as conn:
             panel = store.panel(conn, ctx.run.input["panel_id"])
             members = store.members(conn, panel["id"])
             kind = archetypes.COMMITTEE if panel["kind"] == "committee" else archetypes.load(conn, panel["archetype"])
@@ -110,7 +110,7 @@ def _record(ctx: RunContext, member: dict, round_: int, turn: int, said: dict, s
     by_ref = {p["ref"]: p for p in state_passages}
     cites = [{k: by_ref[r][k] for k in ("ref", "chunk_tenant_id", "chunk_id", "document_id", "title")}
              | {"quote": by_ref[r]["text"][:300]} for r in said["refs"] if r in by_ref]
-    with ctx.scope.tx() as conn:
+    with ctx.tx() as conn:
         store.contribute(conn, panel["id"], member["id"], round_, said["text"], turn=turn,
                          stance=stance_of(said["position"], _options(panel)), confidence=said["confidence"],
                          citations=cites)
@@ -120,7 +120,7 @@ def _record(ctx: RunContext, member: dict, round_: int, turn: int, said: dict, s
 def frame(ctx: RunContext, node: dict, state: RunState) -> dict:
     """Research phase: the question, the options and the rules the panel will apply."""
     panel, members, kind = _panel(ctx)
-    with ctx.scope.tx() as conn:
+    with ctx.tx() as conn:
         store.update(conn, panel["id"], status="running")
     frame_ = {"question": panel["question"], "options": _options(panel), "archetype": kind.slug,
               "threshold": panel["consensus_threshold"], "max_rounds": panel["max_rounds"],
@@ -177,7 +177,7 @@ def vote(ctx: RunContext, node: dict, state: RunState) -> dict:
     mine = _mine(state)
     round_ = mine["round"]
     positions = mine["positions"]
-    with ctx.scope.tx() as conn:
+    with ctx.tx() as conn:
         for member in members:
             said = positions.get(member["id"]) if member["agent_id"] else None
             store.vote(conn, panel["id"], member["id"], round_, (said or {}).get("position"), member["weight"],
@@ -200,7 +200,7 @@ def synthesise(ctx: RunContext, node: dict, state: RunState) -> dict:
     mine = _mine(state)
     outcome = consensus.Outcome(**mine["outcome"])
     text = report_text(panel, members, outcome, mine["positions"], mine["round"] - 1)
-    with ctx.scope.tx() as conn:
+    with ctx.tx() as conn:
         store.synthesis(conn, panel["id"], mine["round"] - 1, outcome, text)
     return {**_keep(mine, answer=text), "step_output": {"recommendation": outcome.leader, "strength": outcome.strength}}
 
@@ -276,7 +276,7 @@ def _persuasion(kind, member: dict, before: dict, said: dict, positions: dict, m
 def _human_contributions(ctx: RunContext, panel_id: str, round_: int) -> list[tuple[str, str]]:
     _, members, _ = _panel(ctx)
     names = {m["id"]: m["label"] for m in members if m["user_id"]}
-    with ctx.scope.tx(read_only=True) as conn:
+    with ctx.tx(read_only=True) as conn:
         return [(names[c["member_id"]], c["content"]) for c in store.contributions(conn, panel_id)
                 if c["round"] == round_ and c["member_id"] in names]
 

@@ -8,6 +8,7 @@ counts double and a 0.75 threshold for a strong recommendation. Both run as the
 
 from __future__ import annotations
 
+from vital.db.tenant import Source, tenant_transaction
 from vital.errors import Conflict, InvalidInput
 from vital.services import analytics, limits
 from vital.services.ask_expert import store as experts
@@ -15,11 +16,11 @@ from vital.services.ask_expert.agent_selection import rank
 from vital.services.llm import ChatModel
 from vital.services.panels import archetypes, flow, store
 from vital.services.retrieval import Retriever
-from vital.services.scope import Scope
 from vital.services.workflows.control import cancel as cancel_run, decide, resume
 from vital.services.workflows.engine import Engine
 from vital.services.workflows.runs import run_view
 from vital.settings import Settings
+from vital.tenancy import Caller
 
 RUN_TO_PANEL = {"waiting_approval": "waiting_approval", "succeeded": "completed", "failed": "failed",
                 "cancelled": "cancelled", "running": "running", "paused": "running", "pending": "pending"}
@@ -28,10 +29,15 @@ PHASES = {"frame": "research", "opening": "discussion", "debate": "discussion", 
 
 
 class Panels:
-    def __init__(self, scope: Scope, settings: Settings, *, model: ChatModel | None = None,
+    """One caller's panels and committees; every transaction runs as that caller."""
+
+    def __init__(self, source: Source, caller: Caller, settings: Settings, *, model: ChatModel | None = None,
                  retriever: Retriever | None = None):
-        self.scope = scope
-        self.engine = Engine(scope, settings, model=model, retriever=retriever)
+        self.source, self.caller = source, caller
+        self.engine = Engine(source, caller, settings, model=model, retriever=retriever, graph=flow.SLUG)
+
+    def _tx(self, *, read_only: bool = False):
+        return tenant_transaction(self.source, self.caller, read_only=read_only)
 
     def create(self, *, question: str, kind: str = "panel", archetype: str | None = None,
                agents: list[str] | None = None, size: int | None = None, chair: str | None = None,
@@ -46,7 +52,8 @@ class Panels:
         if options is not None and (len(options) < 2 or len(set(options)) != len(options)):
             raise InvalidInput("Give at least two distinct options (first = for, last = against).")
         roles, weights, humans = dict(roles or {}), dict(weights or {}), list(humans or [])
-        with self.scope.tx() as conn:
+        self.engine.require()  # before the panel is counted and written
+        with self._tx() as conn:
             limits.take_session(conn)
             if kind == "committee":
                 kind_ = archetypes.COMMITTEE
@@ -90,14 +97,14 @@ class Panels:
             analytics.event(conn, "panel.session_started", "panel_sessions", panel_id, kind=kind,
                             archetype=kind_.slug, members=len(members) + len(humans))
         run_id = self.engine.create(slug=flow.SLUG, input={"panel_id": panel_id, "question": question})
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             store.update(conn, panel_id, run_id=run_id)
         if run:
             self._drive(panel_id, lambda: self.engine.advance(run_id))
         return self.get(panel_id)
 
     def get(self, panel_id: str) -> dict:
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             panel = store.panel(conn, panel_id)
             panel["members"] = [{k: m[k] for k in ("id", "agent_id", "agent_slug", "user_id", "label", "role",
                                                   "weight", "seat")} for m in store.members(conn, panel_id)]
@@ -107,7 +114,7 @@ class Panels:
         return panel
 
     def list(self, limit: int = 50) -> list[dict]:
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             return store.listing(conn, limit)
 
     def start(self, panel_id: str) -> dict:
@@ -119,10 +126,10 @@ class Panels:
 
     def contribute(self, panel_id: str, content: str, *, position: str | None = None) -> dict:
         """A person's contribution (hybrid panels), with an optional vote, for the coming round."""
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             status, done = store.lock(conn, panel_id)
             panel = store.panel(conn, panel_id)
-            me = next((m for m in store.members(conn, panel_id) if m["user_id"] == self.scope.user_id), None)
+            me = next((m for m in store.members(conn, panel_id) if m["user_id"] == self.caller.user_id), None)
             if me is None:
                 raise Conflict("You do not sit on this panel.", hint="Only people seated on a hybrid panel contribute.")
             if status not in ("waiting_approval", "running", "pending"):
@@ -150,14 +157,15 @@ class Panels:
 
     def report(self, panel_id: str) -> dict:
         """The outcome: recommendation, strength, consensus per round, tally and every dissent, by phase."""
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             panel = store.panel(conn, panel_id)
             members = store.members(conn, panel_id)
             last = panel["current_round"]
             outcome = flow.tally(panel, members, store.votes(conn, panel_id, last)) if last else None
             syntheses = store.syntheses(conn, panel_id)
         names = {m["id"]: m["label"] for m in members}
-        steps = run_view(self.scope, panel["workflow_run_id"])["steps"] if panel["workflow_run_id"] else []
+        run_id = panel["workflow_run_id"]
+        steps = run_view(self.source, self.caller, run_id)["steps"] if run_id else []
         return {
             "panel_id": panel["id"], "kind": panel["kind"], "archetype": panel["archetype"],
             "question": panel["question"], "status": panel["status"], "threshold": panel["consensus_threshold"],
@@ -174,7 +182,7 @@ class Panels:
         }
 
     def _run_id(self, panel_id: str) -> str:
-        with self.scope.tx(read_only=True) as conn:
+        with self._tx(read_only=True) as conn:
             run_id = store.panel(conn, panel_id)["workflow_run_id"]
         if not run_id:
             raise Conflict("The panel has no run.")
@@ -186,7 +194,7 @@ class Panels:
             action()
         finally:
             run = self.engine.get(self._run_id(panel_id))
-            with self.scope.tx() as conn:
+            with self._tx() as conn:
                 store.lock(conn, panel_id)
                 store.update(conn, panel_id, status=RUN_TO_PANEL[run.status])
 

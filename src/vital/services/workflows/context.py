@@ -6,15 +6,16 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, TypedDict
 
 from vital.db.queries import Queries
+from vital.db.tenant import Source, tenant_transaction
 from vital.services import limits
 from vital.services.llm import ChatModel, ChatRequest, ChatResult
 from vital.services.llm.usage import record as record_usage
 from vital.services.retrieval import Retrieved, Retriever
 from vital.services.rows import one
-from vital.services.scope import Scope
 from vital.services.workflows.records import RunRecords
 from vital.services.workflows.runs import Run
 from vital.settings import Settings
+from vital.tenancy import Caller
 
 SQL = Queries(__name__)
 
@@ -48,9 +49,10 @@ def graph_data(state: RunState, slug: str) -> dict:
 
 @dataclass
 class RunContext:
-    """What a node handler may use."""
+    """What a node handler may use: the run, its records, the model and retrieval, all as the run's caller."""
 
-    scope: Scope
+    source: Source
+    caller: Caller
     settings: Settings
     run: Run
     records: RunRecords
@@ -59,16 +61,20 @@ class RunContext:
     links: dict[str, str | None] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
 
+    def tx(self, *, read_only: bool = False):
+        """A transaction as the run's caller."""
+        return tenant_transaction(self.source, self.caller, read_only=read_only)
+
     def retrieve(self, query: str, k: int | None = None) -> Retrieved:
-        with self.scope.tx() as conn:  # searches are logged (search_logs)
+        with self.tx() as conn:  # searches are logged (search_logs)
             return self.retriever.search(conn, query, k=k or self.settings.services_passages)
 
     def generate(self, request: ChatRequest) -> ChatResult:
         """A model call, refused at the tier's token limit, recorded in llm_usage."""
-        with self.scope.tx(read_only=True) as conn:
+        with self.tx(read_only=True) as conn:
             limits.check_tokens(conn)
         result = self.model.complete(request)
-        with self.scope.tx() as conn:
+        with self.tx() as conn:
             record_usage(conn, result, run_id=self.run.id, session_id=self.links.get("session_id"),
                          panel_id=self.links.get("panel_id"))
         self.records.event("llm_called", {"model": result.model, "tokens": result.total_tokens,
@@ -76,5 +82,5 @@ class RunContext:
         return result
 
     def spent_tokens(self) -> int:
-        with self.scope.tx(read_only=True) as conn:
+        with self.tx(read_only=True) as conn:
             return one(conn, SQL("spend"), {"run_id": self.run.id})["tokens"]

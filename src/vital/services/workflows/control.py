@@ -7,7 +7,7 @@ from vital.errors import Conflict, InvalidInput, NotFound
 from vital.services.rows import one
 from vital.services.text import is_uuid
 from vital.services.workflows.engine import Engine
-from vital.services.workflows.records import RunRecords, lock
+from vital.services.workflows.records import lock
 from vital.services.workflows.runs import TERMINAL, Run
 
 SQL = Queries(__name__)
@@ -23,8 +23,8 @@ def decide(engine: Engine, run_id: str, *, approved: bool, decision: str | None 
            comment: str | None = None) -> Run:
     """Decide the run's pending approval and continue the run with that decision."""
     decision = decision or ("approved" if approved else "rejected")
-    records = RunRecords(engine.scope, run_id, engine.sink)
-    with engine.scope.tx() as conn:
+    records = engine.records(run_id)
+    with engine.tx() as conn:
         status = lock(conn, run_id) if is_uuid(run_id) else None
         if status is None:
             raise NotFound("No such workflow run.")
@@ -59,8 +59,8 @@ def resume(engine: Engine, run_id: str) -> Run:
 
 def cancel(engine: Engine, run_id: str) -> Run:
     """End the run for good; a pending approval is closed as rejected."""
-    records = RunRecords(engine.scope, run_id, engine.sink)
-    with engine.scope.tx() as conn:
+    records = engine.records(run_id)
+    with engine.tx() as conn:
         status = lock(conn, run_id) if is_uuid(run_id) else None
         if status is None:
             raise NotFound("No such workflow run.")
@@ -74,8 +74,8 @@ def cancel(engine: Engine, run_id: str) -> Run:
 
 
 def _transition(engine: Engine, run_id: str, status: str, event: str, *, allowed: tuple[str, ...]) -> None:
-    records = RunRecords(engine.scope, run_id, engine.sink)
-    with engine.scope.tx() as conn:
+    records = engine.records(run_id)
+    with engine.tx() as conn:
         current = lock(conn, run_id) if is_uuid(run_id) else None
         if current is None:
             raise NotFound("No such workflow run.")

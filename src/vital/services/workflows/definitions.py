@@ -5,21 +5,23 @@ from __future__ import annotations
 from psycopg.types.json import Jsonb
 
 from vital.db.queries import Queries
+from vital.db.tenant import Source, tenant_transaction
 from vital.services.rows import many, one, plain
-from vital.services.scope import Scope
+from vital.tenancy import Caller
 
 SQL = Queries(__name__)
 
 
-def definitions(scope: Scope) -> list[dict]:
-    with scope.tx(read_only=True) as conn:
+def definitions(source: Source, caller: Caller) -> list[dict]:
+    with tenant_transaction(source, caller, read_only=True) as conn:
         return [plain(row) for row in many(conn, SQL("definitions_list"))]
 
 
-def create_definition(scope: Scope, *, slug: str, name: str, graph: dict, description: str | None = None,
-                      status: str = "active", input_schema: dict | None = None, settings: dict | None = None) -> dict:
+def create_definition(source: Source, caller: Caller, *, slug: str, name: str, graph: dict,
+                      description: str | None = None, status: str = "active", input_schema: dict | None = None,
+                      settings: dict | None = None) -> dict:
     """A new definition of the caller's tenant, or the next version of its slug (the graph is checked by the database)."""
-    with scope.tx() as conn:
+    with tenant_transaction(source, caller) as conn:
         row = one(conn, SQL("definition_insert"), {
             "slug": slug, "name": name, "description": description, "status": status, "graph": Jsonb(graph),
             "input_schema": Jsonb(input_schema or {}), "settings": Jsonb(settings or {})})

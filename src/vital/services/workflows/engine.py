@@ -22,18 +22,19 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
 from vital.db.queries import Queries
+from vital.db.tenant import Source, tenant_transaction
 from vital.errors import Conflict, NotFound, VitalError
 from vital.services import limits
 from vital.services.checkpointer import TenantCheckpointer
 from vital.services.llm import ChatModel, chat_model
 from vital.services.retrieval import Retriever, default_retriever
 from vital.services.rows import one
-from vital.services.scope import Scope
 from vital.services.workflows.context import RunContext, RunState
 from vital.services.workflows.records import EventSink, RunRecords, lock
 from vital.services.workflows.registry import REGISTRY, Handler, Registry
 from vital.services.workflows.runs import TERMINAL, Run, load_run
 from vital.settings import Settings
+from vital.tenancy import Caller
 
 SQL = Queries(__name__)
 
@@ -45,12 +46,13 @@ class RunHalted(Exception):
 
 
 # -- compiling -----------------------------------------------------------------
-def compile_graph(ctx: RunContext, registry: Registry):
+def compile_graph(ctx: RunContext, handlers: dict[str, Handler]):
+    """The run's graph, each node with its behaviour (`Registry.handlers`, resolved before the run starts)."""
     graph = ctx.run.definition.graph
     builder = StateGraph(RunState)
     kinds = {n["id"]: n.get("type") for n in graph["nodes"]}
     for node in graph["nodes"]:
-        builder.add_node(node["id"], _wrap(ctx, node, registry.handler(ctx.run.definition.slug, node)))
+        builder.add_node(node["id"], _wrap(ctx, node, handlers[node["id"]]))
     outgoing: dict[str, list[dict]] = {}
     for edge in graph["edges"]:
         outgoing.setdefault(edge["from"], []).append(edge)
@@ -67,7 +69,7 @@ def compile_graph(ctx: RunContext, registry: Registry):
         fallback = END if kinds.get(source) == "human_approval" else (plain or list(conditional.values()))[0]
         builder.add_conditional_edges(start, _router(conditional, fallback),
                                       list({*conditional.values(), fallback}))
-    return builder.compile(checkpointer=TenantCheckpointer(ctx.scope, ctx.run.id))
+    return builder.compile(checkpointer=TenantCheckpointer(ctx.source, ctx.caller, ctx.run.id))
 
 
 def _target(name: str) -> str:
@@ -84,7 +86,7 @@ def _wrap(ctx: RunContext, node: dict, fn: Handler):
     node_key = node["id"]
 
     def run(state: RunState) -> dict:
-        with ctx.scope.tx(read_only=True) as conn:
+        with ctx.tx(read_only=True) as conn:
             status = one(conn, SQL("run_status"), {"run_id": ctx.run.id})
         if status and status["status"] in ("paused", "cancelled"):
             raise RunHalted(status["status"])
@@ -111,11 +113,11 @@ def _reason(exc: Exception) -> str:
 
 # -- running -------------------------------------------------------------------
 @contextmanager
-def lease(scope: Scope, run_id: str) -> Iterator[None]:
+def lease(source: Source, run_id: str) -> Iterator[None]:
     """Hold the run's advisory lock on a connection of its own, or refuse (409)."""
-    if not isinstance(scope.source, ConnectionPool):
+    if not isinstance(source, ConnectionPool):
         raise TypeError("workflow runs need a connection pool (their checkpoints commit step by step)")
-    with scope.source.connection() as conn:
+    with source.connection() as conn:
         with conn.transaction():
             held = one(conn, SQL("lease"), {"run_id": run_id})["held"]
         if not held:
@@ -131,22 +133,45 @@ def lease(scope: Scope, run_id: str) -> Iterator[None]:
 
 
 class Engine:
-    def __init__(self, scope: Scope, settings: Settings, *, model: ChatModel | None = None,
-                 retriever: Retriever | None = None, sink: EventSink | None = None, registry: Registry = REGISTRY):
-        self.scope = scope
+    """Runs workflows as one caller. `graph`: the registered graph a service's runs need (Ask Expert's,
+    the panels'); without it in the registry, creating or advancing a run is refused before it starts."""
+
+    def __init__(self, source: Source, caller: Caller, settings: Settings, *, model: ChatModel | None = None,
+                 retriever: Retriever | None = None, sink: EventSink | None = None, registry: Registry = REGISTRY,
+                 graph: str | None = None):
+        self.source, self.caller = source, caller
         self.settings = settings
         self.model = model
         self.retriever = retriever or default_retriever(settings)
         self.sink = sink
         self.registry = registry
+        self.graph = graph
+
+    def tx(self, *, read_only: bool = False):
+        """A transaction as the engine's caller."""
+        return tenant_transaction(self.source, self.caller, read_only=read_only)
+
+    def records(self, run_id: str) -> RunRecords:
+        """What the run writes, as the engine's caller, its events also going to the engine's sink."""
+        return RunRecords(self.source, self.caller, run_id, self.sink)
+
+    def require(self) -> None:
+        """Refuse now, before anything is written, if this engine's graph is not registered."""
+        if self.graph is not None:
+            self.registry.require(self.graph)
+
+    def _behaviour(self, slug: str, graph: dict) -> dict[str, Handler]:
+        self.require()
+        return self.registry.handlers(slug, graph)
 
     def create(self, *, input: dict, slug: str | None = None, definition_id: str | None = None,
                budget_tokens: int | None = None) -> str:
         """A pending run of a definition (by id, or by slug: own before platform)."""
-        with self.scope.tx() as conn:
+        with self.tx() as conn:
             row = one(conn, SQL("definition_resolve"), {"id": definition_id, "slug": slug})
             if row is None:
                 raise NotFound("No such active workflow definition.")
+            self._behaviour(row["slug"], row["graph"])  # no run is created that this process cannot start
             settings = row["settings"] or {}
             budget = budget_tokens or settings.get("default_budget_tokens")
             return str(one(conn, SQL("run_insert"), {
@@ -154,7 +179,7 @@ class Engine:
                 "budget_tokens": budget})["id"])
 
     def get(self, run_id: str) -> Run:
-        with self.scope.tx(read_only=True) as conn:
+        with self.tx(read_only=True) as conn:
             return load_run(conn, run_id)
 
     def advance(self, run_id: str, *, resume: dict | None = None, request: dict | None = None) -> Run:
@@ -162,22 +187,25 @@ class Engine:
 
         `resume` is a person's decision on `request`, the approval the run waits on.
         """
-        with lease(self.scope, run_id):
+        with lease(self.source, run_id):
             run = self.get(run_id)
             if run.status in TERMINAL:
                 raise Conflict(f"The run has already ended ({run.status}).")
             if run.status == "waiting_approval" and resume is None:
                 return run
-            records = RunRecords(self.scope, run_id, self.sink)
+            # Before the run is marked running: a process without the graph's behaviour leaves it as it was.
+            handlers = self._behaviour(run.definition.slug, run.definition.graph)
+            records = self.records(run_id)
             first = run.status == "pending"
             if run.status == "running":
                 records.abandon_steps()  # its last executor died mid-step
             records.set_status("running", event="run_started" if first else "run_resumed",
                                payload={"definition": run.definition.slug, "version": run.definition.version})
-            with self.scope.tx(read_only=True) as conn:
+            with self.tx(read_only=True) as conn:
                 model = self.model or chat_model(conn, self.settings)
-            ctx = RunContext(self.scope, self.settings, run, records, model, self.retriever, links=_links(run))
-            app = compile_graph(ctx, self.registry)
+            ctx = RunContext(self.source, self.caller, self.settings, run, records, model, self.retriever,
+                             links=_links(run))
+            app = compile_graph(ctx, handlers)
             config = {"configurable": {"thread_id": run.thread_id}, "recursion_limit": 200}
             payload: Any = None
             if first:
@@ -217,7 +245,7 @@ class Engine:
 
     def _finish(self, ctx: RunContext, state: RunState) -> None:
         outcome = "cancelled" if state.get("outcome") == "rejected" else "succeeded"
-        with self.scope.tx() as conn:
+        with self.tx() as conn:
             if lock(conn, ctx.run.id) in TERMINAL:
                 return
             done = self.registry.completion(ctx.run.definition.slug)

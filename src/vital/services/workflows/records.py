@@ -10,9 +10,10 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from vital.db.queries import Queries
+from vital.db.tenant import Source, tenant_transaction
 from vital.services.rows import many, one
-from vital.services.scope import Scope
 from vital.services.workflows.runs import event_of
+from vital.tenancy import Caller
 
 SQL = Queries(__name__)
 
@@ -29,8 +30,8 @@ class Step:
 class RunRecords:
     """Writes for one run. `sink` sees every event as it is recorded (live streams)."""
 
-    def __init__(self, scope: Scope, run_id: str, sink: EventSink | None = None):
-        self.scope = scope
+    def __init__(self, source: Source, caller: Caller, run_id: str, sink: EventSink | None = None):
+        self.source, self.caller = source, caller
         self.run_id = run_id
         self.sink = sink
         self._unsent: list[dict[str, Any]] = []
@@ -41,6 +42,9 @@ class RunRecords:
         if self.sink:
             for event in unsent:
                 self.sink(event)
+
+    def _tx(self, *, read_only: bool = False):
+        return tenant_transaction(self.source, self.caller, read_only=read_only)
 
     # -- run -------------------------------------------------------------------
     def set_status(self, status: str | None, *, event: str | None = None, payload: dict | None = None,
@@ -69,7 +73,7 @@ class RunRecords:
         return step
 
     def _start_step(self, node_key: str, node_input: dict) -> Step:
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             lock(conn, self.run_id)
             row = one(conn, SQL("step_waiting"), {"run_id": self.run_id, "node_key": node_key})
             resumed = row is not None
@@ -88,7 +92,7 @@ class RunRecords:
                     error: str | None = None) -> None:
         event = {"succeeded": "step_succeeded", "failed": "step_failed",
                  "waiting_approval": "approval_requested", "cancelled": None}[status]
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             lock(conn, self.run_id)
             conn.execute(SQL("step_finish"), {"step_id": step.id, "status": status, "error": error,
                                               "output": Jsonb(output) if output is not None else None})
@@ -99,7 +103,7 @@ class RunRecords:
 
     def abandon_steps(self) -> int:
         """Mark steps a dead process left running as failed; returns how many."""
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             lock(conn, self.run_id)
             rows = many(conn, SQL("steps_abandon"), {"run_id": self.run_id})
             for row in rows:
@@ -110,7 +114,7 @@ class RunRecords:
 
     # -- approvals -------------------------------------------------------------
     def request_approval(self, step_id: str | None, request: dict) -> None:
-        with self.scope.tx() as conn:
+        with self._tx() as conn:
             lock(conn, self.run_id)
             conn.execute(SQL("approval_insert"), {"run_id": self.run_id, "step_id": step_id,
                                                   "request": Jsonb(request)})
@@ -129,7 +133,7 @@ class RunRecords:
         if conn is not None:
             write(conn)
             return
-        with self.scope.tx() as c:
+        with self._tx() as c:
             write(c)
         self.flush()
 

@@ -14,16 +14,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from vital.errors import ConfigError
 from vital.services.workflows.context import RunContext, RunState
+
+HINT = "Call vital.services.graphs.register() when the process starts (the API's app factory does)."
 
 Handler = Callable[[RunContext, dict, RunState], dict]
 Completion = Callable[[RunContext, Any, RunState, str], dict]
+
+
+class NotRegistered(ConfigError):
+    """A workflow's behaviour is missing from this process: its graph was never registered."""
 
 
 class Registry:
     def __init__(self) -> None:
         self._handlers: dict[str, Handler] = {}
         self._completions: dict[str, Completion] = {}
+        self._graphs: set[str] = set()
 
     def node_type(self, key: str, handler: Handler) -> None:
         """Behaviour for every node of a type (or naming this handler), in any definition."""
@@ -36,13 +44,23 @@ class Registry:
             _put(self._handlers, f"{slug}.{node_id}", handler)
         if completion is not None:
             _put(self._completions, slug, completion)
+        self._graphs.add(slug)
+
+    def require(self, slug: str) -> None:
+        """Refuse unless the graph of `slug` is registered: a service's own graph has no generic stand-in."""
+        if slug not in self._graphs:
+            raise NotRegistered(f"The workflow graph '{slug}' is not registered in this process.", hint=HINT)
+
+    def handlers(self, slug: str, graph: dict) -> dict[str, Handler]:
+        """The behaviour of every node of a definition's graph, by node id; refused before anything runs."""
+        return {node["id"]: self.handler(slug, node) for node in graph["nodes"]}
 
     def handler(self, slug: str, node: dict) -> Handler:
         for key in (node.get("handler"), f"{slug}.{node['id']}", node.get("type"), "llm"):
             if key and key in self._handlers:
                 return self._handlers[key]
-        raise LookupError(f"No handler for node '{node['id']}' of '{slug}': no graph is registered "
-                          "(vital.services.graphs.register() runs at startup).")
+        raise NotRegistered(f"No behaviour for the node '{node['id']}' of the workflow '{slug}': "
+                            "no graph is registered in this process.", hint=HINT)
 
     def completion(self, slug: str) -> Completion | None:
         return self._completions.get(slug)

@@ -8,10 +8,11 @@ from datetime import datetime
 import psycopg
 
 from vital.db.queries import Queries
+from vital.db.tenant import Source, tenant_transaction
 from vital.errors import NotFound
 from vital.services.rows import many, one, plain
-from vital.services.scope import Scope
 from vital.services.text import is_uuid
+from vital.tenancy import Caller
 
 SQL = Queries(__name__)
 
@@ -58,15 +59,15 @@ def load_run(conn: psycopg.Connection, run_id: str) -> Run:
                row["created_at"], str(row["created_by"]) if row["created_by"] else None, definition)
 
 
-def runs(scope: Scope, *, status: str | None = None, limit: int = 50) -> list[dict]:
+def runs(source: Source, caller: Caller, *, status: str | None = None, limit: int = 50) -> list[dict]:
     """Runs, newest first."""
-    with scope.tx(read_only=True) as conn:
+    with tenant_transaction(source, caller, read_only=True) as conn:
         return [plain(row) for row in many(conn, SQL("runs_list"), {"status": status, "limit": limit})]
 
 
-def run_view(scope: Scope, run_id: str) -> dict:
+def run_view(source: Source, caller: Caller, run_id: str) -> dict:
     """A run with its steps, approvals and the definition it runs."""
-    with scope.tx(read_only=True) as conn:
+    with tenant_transaction(source, caller, read_only=True) as conn:
         run = load_run(conn, run_id)
         steps = many(conn, SQL("steps"), {"run_id": run_id})
         approvals = many(conn, SQL("approvals"), {"run_id": run_id})
@@ -81,9 +82,9 @@ def run_view(scope: Scope, run_id: str) -> dict:
     })
 
 
-def events(scope: Scope, run_id: str, after: int = 0) -> list[dict]:
+def events(source: Source, caller: Caller, run_id: str, after: int = 0) -> list[dict]:
     """The run's timeline after a sequence number."""
-    with scope.tx(read_only=True) as conn:
+    with tenant_transaction(source, caller, read_only=True) as conn:
         if not is_uuid(run_id) or one(conn, SQL("run_status"), {"run_id": run_id}) is None:
             raise NotFound("No such workflow run.")
         rows = many(conn, SQL("events"), {"run_id": run_id, "after": after})

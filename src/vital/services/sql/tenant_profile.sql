@@ -1,5 +1,2 @@
--- The caller's tenant (scope.py).
-
--- name: tenant_profile
 -- The caller's tenant: its tier (limits) and settings (per-tenant model endpoint, limit overrides).
 SELECT tier, settings FROM public.tenants WHERE id = (SELECT auth.tenant_id())
