@@ -33,12 +33,6 @@ class Question(BaseModel):
     stream: bool = False
 
 
-class Decision(BaseModel):
-    approved: bool = True
-    decision: str | None = Field(None, description="approved, rejected or changes_requested (default from approved).")
-    comment: str | None = Field(None, max_length=4000)
-
-
 def _service(request: Request, caller: Caller, write: bool = False) -> AskExpert:
     return AskExpert(svc.source(request, caller, write=write), caller, svc.settings(request))
 
@@ -82,7 +76,7 @@ async def ask(session_id: UUID, body: Question, request: Request, caller: Caller
 
 
 @router.post("/sessions/{session_id}/approve", summary="Modes 3-4: approve, reject or ask changes to the plan")
-async def approve(session_id: UUID, body: Decision, request: Request, caller: Caller = Depends(authenticate)):
+async def approve(session_id: UUID, body: svc.Decision, request: Request, caller: Caller = Depends(authenticate)):
     return await svc.call(_service(request, caller, write=True).decide, str(session_id), approved=body.approved,
                           decision=body.decision, comment=body.comment)
 

@@ -1,6 +1,6 @@
 """What the service routers share: the connection source a caller's services run on, running service
-code off the event loop, server-sent events (a run's events among them), and the Retry-After header of
-a tier-limit refusal."""
+code off the event loop, server-sent events (a run's events among them), the Retry-After header of
+a tier-limit refusal, and the body of an approval decision."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from fastapi import Request
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from psycopg_pool import ConnectionPool
 from starlette.responses import Response, StreamingResponse
@@ -22,6 +23,14 @@ from vital.services.workflows import runs
 
 EVENTS_POLL_SECONDS = 0.5
 EVENTS_MAX_SECONDS = 300
+
+
+class Decision(BaseModel):
+    """A person's answer to an approval: a plan in Ask Expert's modes 3-4, or a workflow's approval step."""
+    approved: bool = True
+    decision: str | None = Field(None, description="The route taken: approved, rejected, changes_requested, or "
+                                 "another option the approval offers (default from `approved`).")
+    comment: str | None = Field(None, max_length=4000)
 
 
 def source(request: Request, caller: Caller, *, write: bool = False) -> ConnectionPool:

@@ -35,12 +35,6 @@ class NewRun(BaseModel):
     budget_tokens: int | None = Field(None, gt=0)
 
 
-class Decision(BaseModel):
-    approved: bool = True
-    decision: str | None = Field(None, description="The route taken: one of the approval's options.")
-    comment: str | None = Field(None, max_length=4000)
-
-
 def _engine(request: Request, caller: Caller, write: bool = False) -> Engine:
     return Engine(svc.source(request, caller, write=write), caller, svc.settings(request))
 
@@ -104,7 +98,7 @@ router.add_api_route("/runs/{run_id}/cancel", _act(control.cancel), methods=["PO
 
 
 @router.post("/runs/{run_id}/approvals", summary="Decide the run's pending approval; the run continues")
-async def decide(run_id: UUID, body: Decision, request: Request, caller: Caller = Depends(authenticate)):
+async def decide(run_id: UUID, body: svc.Decision, request: Request, caller: Caller = Depends(authenticate)):
     engine = _engine(request, caller, write=True)
 
     def act() -> dict:
