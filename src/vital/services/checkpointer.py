@@ -27,7 +27,7 @@ from langgraph.checkpoint.base import (
 )
 
 from vital.db.queries import Queries
-from vital.services.rows import many, one
+from vital.db.rows import many, one
 from vital.services.scope import Scope
 
 SQL = Queries(__name__)

@@ -11,7 +11,7 @@ from psycopg_pool import ConnectionPool
 
 from vital.db.tenant import tenant_transaction
 from vital.db.queries import Queries
-from vital.services.rows import one
+from vital.db.rows import one
 
 SQL = Queries(__name__)
 

@@ -13,7 +13,7 @@ SELECT indexname FROM pg_catalog.pg_indexes
 -- name: partitions
 -- Vectors per tenant and model (owner connection: every tenant). Given a
 -- tenant given, the btree (tenant_id, embedding_model_id) answers from the index.
-SELECT c.tenant_id, c.embedding_model_id, m.dimensions, count(*)
+SELECT c.tenant_id, c.embedding_model_id AS model_id, m.dimensions, count(*) AS vectors
   FROM public.rag_knowledge_chunks c
   JOIN public.embedding_models m ON m.tenant_id = c.embedding_model_tenant_id AND m.id = c.embedding_model_id
  WHERE c.embedding_model_id IS NOT NULL

@@ -43,7 +43,7 @@ SELECT g.tenant_id, g.id, g.distance
 -- of sorting the partition or hashing (or materialising) all its documents.
 -- Returns what to restore.
 SELECT ARRAY[current_setting('enable_sort'), current_setting('enable_hashjoin'),
-             current_setting('enable_mergejoin'), current_setting('enable_material')],
+             current_setting('enable_mergejoin'), current_setting('enable_material')] AS previous,
        set_config('enable_sort', 'off', true), set_config('enable_hashjoin', 'off', true),
        set_config('enable_mergejoin', 'off', true), set_config('enable_material', 'off', true);
 
@@ -100,7 +100,7 @@ WITH top AS (
 )
 SELECT r.tenant_id, r.id, r.score, r.lists, r.document_id, r.chunk_index, r.chunk_text, r.char_start,
        r.char_end, r.chunk_metadata, r.title, r.source_ref, r.version, r.mime_type, r.metadata, r.collection_id,
-       r.slug,
+       r.slug AS collection,
        ts_headline('english', r.chunk_text, ({tsquery}),
                    'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, MaxFragments=2, '
                    'FragmentDelimiter=" … "') AS snippet

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, TypedDict
 
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.services import limits
 from vital.services.llm import ChatModel, ChatRequest, ChatResult
 from vital.services.llm.usage import record as record_usage
 from vital.services.retrieval import Retrieved, Retriever
-from vital.services.rows import one
 from vital.services.scope import Scope
 from vital.services.workflows.records import RunRecords
 from vital.services.workflows.runs import Run

@@ -5,7 +5,7 @@ from __future__ import annotations
 from psycopg.types.json import Jsonb
 
 from vital.db.queries import Queries
-from vital.services.rows import many, one, plain
+from vital.db.rows import many, one, plain
 from vital.services.scope import Scope
 
 SQL = Queries(__name__)

@@ -22,12 +22,12 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import Conflict, NotFound, VitalError
 from vital.services import limits
 from vital.services.checkpointer import TenantCheckpointer
 from vital.services.llm import ChatModel, chat_model
 from vital.services.retrieval import Retriever, default_retriever
-from vital.services.rows import one
 from vital.services.scope import Scope
 from vital.services.workflows.context import RunContext, RunState
 from vital.services.workflows.records import EventSink, RunRecords, lock

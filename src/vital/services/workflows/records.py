@@ -10,7 +10,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from vital.db.queries import Queries
-from vital.services.rows import many, one
+from vital.db.rows import many, one
 from vital.services.scope import Scope
 from vital.services.workflows.runs import event_of
 

@@ -8,8 +8,8 @@ from datetime import datetime
 import psycopg
 
 from vital.db.queries import Queries
+from vital.db.rows import many, one, plain
 from vital.errors import NotFound
-from vital.services.rows import many, one, plain
 from vital.services.scope import Scope
 from vital.services.text import is_uuid
 
