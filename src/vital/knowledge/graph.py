@@ -169,8 +169,8 @@ def neighbourhood(conn: psycopg.Connection, node_id: UUID, depth: int = 2, limit
     node = one(conn, SQL("graph.node"), {"id": node_id})
     if node is None:
         return None
-    seeds = sql.SQL("SELECT {}::uuid AS tenant_id, {}::uuid AS id").format(sql.Literal(str(node["tenant_id"])),
-                                                                            sql.Literal(str(node["id"])))
+    seeds = SQL.composed("graph.seed_node", tenant=sql.Literal(str(node["tenant_id"])),
+                         id=sql.Literal(str(node["id"])))
     rows = many(conn, SQL.composed("graph.neighbourhood", walk=walk(seeds, depth)), {"limit": limit})
     reached = defaultdict(list)
     for r in rows:

@@ -273,8 +273,8 @@ class Ingestor:
 
 
 def _matches_query(collection_id) -> sql.Composed:
-    condition = sql.SQL("collection_id = %(collection)s" if collection_id else "collection_id IS NULL")
-    return SQL.composed("ingest.document_matches", collection=condition)
+    condition = SQL("ingest.in_collection" if collection_id else "ingest.in_no_collection")
+    return SQL.composed("ingest.document_matches", collection=sql.SQL(condition))
 
 
 def embedding_text(title: str, section: str | None, text: str) -> str:

@@ -94,20 +94,17 @@ def apply(conn: psycopg.Connection, actions: list[Action], *, memory: str = "1GB
     """Build or drop indexes CONCURRENTLY (autocommit owner connection): searches and writes go on meanwhile."""
     if not conn.autocommit:
         raise ValueError("index maintenance needs an autocommit connection")
-    conn.execute(sql.SQL("SET maintenance_work_mem = {}").format(sql.Literal(memory)))
+    conn.execute(SQL.composed("recall.work_mem", memory=sql.Literal(memory)))
     for action in actions:
         if progress:
             progress(action)
         p = action.partition
-        name = sql.Identifier(p.index)
-        conn.execute(sql.SQL("DROP INDEX CONCURRENTLY IF EXISTS public.{}").format(name))  # also an invalid one
+        index = sql.Identifier(p.index)
+        conn.execute(SQL.composed("recall.index_drop", index=index))  # also an invalid one
         if action.verb == "create":
-            conn.execute(sql.SQL(
-                "CREATE INDEX CONCURRENTLY {name} ON public.rag_knowledge_chunks USING hnsw "
-                "((embedding::extensions.vector({dims})) extensions.vector_cosine_ops) WITH (m = {m}, "
-                "ef_construction = {efc}) WHERE embedding_model_id = {model}::uuid AND tenant_id = {tenant}::uuid"
-            ).format(name=name, dims=sql.Literal(p.dimensions), m=sql.Literal(HNSW_OPTIONS["m"]),
-                     efc=sql.Literal(HNSW_OPTIONS["ef_construction"]), model=sql.Literal(str(p.model_id)),
-                     tenant=sql.Literal(str(p.tenant_id))))
-            conn.execute(sql.SQL("COMMENT ON INDEX public.{} IS {}").format(name, sql.Literal(
+            conn.execute(SQL.composed(
+                "recall.index_create", index=index, dims=sql.Literal(p.dimensions), m=sql.Literal(HNSW_OPTIONS["m"]),
+                ef_construction=sql.Literal(HNSW_OPTIONS["ef_construction"]), model=sql.Literal(str(p.model_id)),
+                tenant=sql.Literal(str(p.tenant_id))))
+            conn.execute(SQL.composed("recall.index_comment", index=index, comment=sql.Literal(
                 f"Per-tenant HNSW index (vital kb tune): model {p.model_id}, tenant {p.tenant_id}.")))

@@ -223,18 +223,16 @@ def _eligible(conn: psycopg.Connection, request: SearchRequest, params: dict) ->
         if not ids:
             raise NotFound(f"No collection named {', '.join(request.collections)}.")
         params["collections"] = ids
-        conditions.append(sql.SQL("AND d.collection_id = ANY (%(collections)s::uuid[])"))
+        conditions.append(sql.SQL(SQL("search.in_collections")))
     if request.domains:
         ids = [r["id"] for r in many(conn, SQL("search.domain_ids"), {"slugs": request.domains})]
         if not ids:
             raise NotFound(f"No knowledge domain named {', '.join(request.domains)}.")
         params["domains"] = ids
-        conditions.append(sql.SQL(
-            "AND EXISTS (SELECT 1 FROM public.rag_document_domains dd WHERE dd.tenant_id = d.tenant_id"
-            " AND dd.document_id = d.id AND dd.domain_id = ANY (%(domains)s::uuid[]))"))
+        conditions.append(sql.SQL(SQL("search.in_domains")))
     if request.metadata:
         params["metadata"] = json.dumps(request.metadata)
-        conditions.append(sql.SQL("AND d.metadata @> %(metadata)s::jsonb"))
+        conditions.append(sql.SQL(SQL("search.with_metadata")))
     return SQL.composed("search.eligible", filters=sql.SQL(" ").join(conditions))
 
 

@@ -87,6 +87,10 @@ SELECT m.tenant_id, m.id
      ORDER BY extensions.similarity(n.name, p.phrase) DESC
      LIMIT 3) m;
 
+-- name: seed_node
+-- One node to walk from (neighbourhood).
+SELECT {tenant}::uuid AS tenant_id, {id}::uuid AS id
+
 -- name: walk
 -- Breadth-first, both directions, at most {depth} hops and {fanout} edges per
 -- node (heaviest first); strength multiplies edge weights along the path.

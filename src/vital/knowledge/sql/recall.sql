@@ -19,3 +19,20 @@ SELECT c.tenant_id, c.embedding_model_id AS model_id, m.dimensions, count(*) AS 
  WHERE c.embedding_model_id IS NOT NULL
    AND (%(tenant)s::uuid IS NULL OR c.tenant_id = %(tenant)s::uuid)
  GROUP BY c.tenant_id, c.embedding_model_id, m.dimensions;
+
+-- name: work_mem
+SET maintenance_work_mem = {memory};
+
+-- name: index_drop
+DROP INDEX CONCURRENTLY IF EXISTS public.{index};
+
+-- name: index_create
+-- The expression and the predicate are those search.sql's vector_hnsw uses,
+-- so that the planner matches this index for exactly one tenant and model.
+CREATE INDEX CONCURRENTLY {index} ON public.rag_knowledge_chunks
+ USING hnsw ((embedding::extensions.vector({dims})) extensions.vector_cosine_ops)
+  WITH (m = {m}, ef_construction = {ef_construction})
+ WHERE embedding_model_id = {model}::uuid AND tenant_id = {tenant}::uuid;
+
+-- name: index_comment
+COMMENT ON INDEX public.{index} IS {comment};

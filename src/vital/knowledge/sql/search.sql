@@ -15,6 +15,17 @@ EXISTS (SELECT 1 FROM public.rag_documents d
            AND d.deleted_at IS NULL AND d.status = 'ready'
            AND d.id NOT IN (SELECT vital.rag_unreadable_documents()) {filters})
 
+-- name: in_collections
+-- The request's filters, each added to {filters} of `eligible` when asked for.
+AND d.collection_id = ANY (%(collections)s::uuid[])
+
+-- name: in_domains
+AND EXISTS (SELECT 1 FROM public.rag_document_domains dd
+             WHERE dd.tenant_id = d.tenant_id AND dd.document_id = d.id AND dd.domain_id = ANY (%(domains)s::uuid[]))
+
+-- name: with_metadata
+AND d.metadata @> %(metadata)s::jsonb
+
 -- name: vector_exact
 -- Exact: every vector of the partition, sorted. "+ 0" keeps the planner off
 -- HNSW indexes, whose ordering would be filtered afterwards (recall.py).
