@@ -194,7 +194,6 @@ def measure(scale: str, queries: int, out: Path | None) -> None:
         report["server"] = conn.execute("SELECT version(), (SELECT extversion FROM pg_extension "
                                         "WHERE extname = 'vector'), current_setting('shared_buffers')").fetchone()
         naive = sql.SQL(NAIVE).format(model=sql.Literal(str(model_id)))
-        platform = next(t for t in tenants if t["subdomain"] == "platform")
         for size in sorted({t["size"] for t in tenants if t["subdomain"] != "platform"}):
             group = [t for t in tenants if t["size"] == size and t["subdomain"] != "platform"]
             runs = []

@@ -18,6 +18,7 @@ from vital.api.auth import authenticate
 from vital.api.errors import BodyTooLarge
 from vital.db.queries import Queries
 from vital.db.tenant import tenant_transaction
+from vital.db.rows import many, one
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, reembed
 from vital.knowledge.ingest import FileInput, Ingestor
@@ -27,8 +28,6 @@ from vital.tenancy import Caller
 query = Queries("vital.knowledge")  # knowledge's named statements (src/vital/knowledge/sql/)
 
 router = APIRouter(tags=["knowledge"])
-JOB_FIELDS = ("id", "kind", "status", "items_total", "items_done", "items_failed", "progress", "errors",
-              "collection_id", "embedding_model_id", "started_at", "finished_at", "created_at")
 
 
 class SearchBody(BaseModel):
@@ -129,7 +128,7 @@ async def list_jobs(request: Request, limit: int = Query(20, ge=1, le=500),
 
     def run():
         with tenant_transaction(pool, caller, read_only=True) as conn:
-            return [dict(zip(JOB_FIELDS, r)) for r in conn.execute(query("ingest.jobs_recent"), {"limit": limit})]
+            return many(conn, query("ingest.jobs_recent"), {"limit": limit})  # fields as ingest.sql names them
     return await svc.call(run)
 
 
@@ -139,10 +138,10 @@ async def get_job(job_id: UUID, request: Request, caller: Caller = Depends(authe
 
     def run():
         with tenant_transaction(pool, caller, read_only=True) as conn:
-            row = conn.execute(query("ingest.job_get"), {"job": job_id}).fetchone()
-        if row is None:
+            job = one(conn, query("ingest.job_get"), {"job": job_id})
+        if job is None:
             raise NotFound("No such job.")
-        return dict(zip(JOB_FIELDS, row))
+        return job
     return await svc.call(run)
 
 

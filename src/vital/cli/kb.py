@@ -14,6 +14,7 @@ from rich.table import Table
 
 from vital.cli.common import database, err, handles_errors, option, out, settings
 from vital.db.queries import Queries
+from vital.db.rows import many, one
 from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, recall
@@ -52,10 +53,10 @@ def _tenant(ctx, subdomain: str, email: str | None):
         tenant = find_tenant(conn, subdomain, rule=Rule.SERVING).id
         user = None
         if email:
-            found = conn.execute(query("ingest.user_by_email"), {"email": email, "tenant": tenant}).fetchone()
+            found = one(conn, query("ingest.user_by_email"), {"email": email, "tenant": tenant})
             if found is None:
                 raise NotFound(f"{email} is not a member of '{subdomain}'.")
-            user = found[0]
+            user = found["id"]
         yield conn, Caller.member(tenant, user, subdomain=subdomain), tenant
 
 
@@ -232,14 +233,15 @@ def jobs_cmd(ctx, subdomain, limit, as_json) -> None:
     """Ingestion and embedding jobs of a tenant, newest first."""
     with _tenant(ctx, subdomain, None) as (conn, caller, _):
         with tenant_transaction(conn, caller, read_only=True) as c:
-            rows = c.execute(query("ingest.jobs_recent"), {"limit": limit}).fetchall()
+            rows = many(c, query("ingest.jobs_recent"), {"limit": limit})
     if as_json:
         keys = ("id", "kind", "status", "items_total", "items_done", "items_failed", "progress", "errors")
-        out.print_json(json.dumps([dict(zip(keys, r)) for r in rows], default=str))
+        out.print_json(json.dumps([{k: r[k] for k in keys} for r in rows], default=str))
         return
     table = Table("job", "kind", "status", "done/total", "failed", "finished")
     for r in rows:
-        table.add_row(str(r[0]), r[1], r[2], f"{r[4]}/{r[3]}", str(r[5]), str(r[11] or ""))
+        table.add_row(str(r["id"]), r["kind"], r["status"], f"{r['items_done']}/{r['items_total']}",
+                      str(r["items_failed"]), str(r["finished_at"] or ""))
     out.print(table)
 
 

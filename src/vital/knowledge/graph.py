@@ -20,6 +20,7 @@ import psycopg
 from psycopg import sql
 
 from vital.db.queries import Queries
+from vital.db.rows import many, one
 from vital.knowledge.entities import EXTRACTOR, Mention, extract, node_key
 
 SQL = Queries(__name__)
@@ -51,36 +52,39 @@ def link_document(conn: psycopg.Connection, document_id: UUID, chunks: list[tupl
             "normalized": [m.normalized for _, m in rows], "types": [m.entity_type for _, m in rows],
             "starts": [m.start for _, m in rows], "ends": [m.end for _, m in rows],
             "confidences": [m.confidence for _, m in rows]})
-    domain_rows = conn.execute(SQL("graph.domains_with_agents"), {"slugs": domains}).fetchall() if domains else []
-    primary = next((r for r in domain_rows if r[2] == domains[0]), None) if domains else None
+    domain_rows = many(conn, SQL("graph.domains_with_agents"), {"slugs": domains}) if domains else []
+    primary = next((r for r in domain_rows if r["domain_slug"] == domains[0]), None) if domains else None
 
     wanted: dict[str, tuple] = {}
     first_chunk: dict[str, UUID] = {}
     for cid, m in rows:
         first_chunk.setdefault(m.key, cid)
         wanted.setdefault(m.key, (m.kind, m.name, m.key, cid, None, None,
-                                  primary[0] if primary else None, primary[1] if primary else None))
-    for d_tenant, d_id, d_slug, d_name, a_tenant, a_id, a_slug, a_name in domain_rows:
-        key = node_key("knowledge_domain", d_slug)
-        wanted.setdefault(key, ("knowledge_domain", d_name, key, None, None, None, d_tenant, d_id))
-        if a_id:
-            akey = node_key("agent", a_slug)
-            wanted.setdefault(akey, ("agent", a_name, akey, None, a_tenant, a_id, None, None))
+                                  primary and primary["domain_tenant_id"], primary and primary["domain_id"]))
+    for r in domain_rows:
+        key = node_key("knowledge_domain", r["domain_slug"])
+        wanted.setdefault(key, ("knowledge_domain", r["domain_name"], key, None, None, None, r["domain_tenant_id"],
+                                r["domain_id"]))
+        if r["agent_id"]:
+            akey = node_key("agent", r["agent_slug"])
+            wanted.setdefault(akey, ("agent", r["agent_name"], akey, None, r["agent_tenant_id"], r["agent_id"],
+                                     None, None))
     if not wanted:
         return {"entities": 0, "nodes": 0, "edges": 0}
     cols = list(zip(*wanted.values()))
-    nodes = {key: (tenant, nid) for tenant, nid, key in conn.execute(SQL("graph.nodes_upsert"), dict(zip(
+    upserted = many(conn, SQL("graph.nodes_upsert"), dict(zip(
         ("kinds", "names", "keys", "chunks", "agent_tenants", "agents", "domain_tenants", "domains"),
-        map(list, cols)))).fetchall()}
+        map(list, cols))))
+    nodes = {r["normalized_key"]: (r["tenant_id"], r["id"]) for r in upserted}
 
     edges = _chunk_edges(chunks, mentions)
     counts = Counter(m.key for _, m in rows)
-    for d_tenant, d_id, d_slug, _, _, a_id, a_slug, _ in domain_rows:
-        dkey = node_key("knowledge_domain", d_slug)
+    for r in domain_rows:
+        dkey = node_key("knowledge_domain", r["domain_slug"])
         for key, _ in counts.most_common(25):
             edges[(key, "part_of", dkey)] = (0.5, first_chunk[key])
-        if a_id:
-            edges[(node_key("agent", a_slug), "expert_in", dkey)] = (1.0, None)
+        if r["agent_id"]:
+            edges[(node_key("agent", r["agent_slug"]), "expert_in", dkey)] = (1.0, None)
     batch = [(nodes[s], nodes[t], rel, w, chunk) for (s, rel, t), (w, chunk) in edges.items()
              if s in nodes and t in nodes and nodes[s] != nodes[t]]
     if batch:
@@ -154,30 +158,35 @@ def candidates(text: str, eligible: sql.Composable, fetch: int) -> tuple[sql.Com
 
 def find_nodes(conn: psycopg.Connection, q: str | None, kind: str | None = None, limit: int = 20) -> list[dict]:
     keys = [m.key for m in extract(q)] if q else []
-    rows = conn.execute(SQL("graph.find_nodes"), {"q": q, "keys": keys, "kind": kind, "limit": limit})
-    return [{"tenant_id": str(r[0]), "id": str(r[1]), "kind": r[2], "name": r[3], "key": r[4],
-             "description": r[5], "library": r[6], "similarity": r[7] and round(r[7], 3)} for r in rows]
+    rows = many(conn, SQL("graph.find_nodes"), {"q": q, "keys": keys, "kind": kind, "limit": limit})
+    return [{"tenant_id": str(r["tenant_id"]), "id": str(r["id"]), "kind": r["kind"], "name": r["name"],
+             "key": r["key"], "description": r["description"], "library": r["library"],
+             "similarity": r["similarity"] and round(r["similarity"], 3)} for r in rows]
 
 
 def neighbourhood(conn: psycopg.Connection, node_id: UUID, depth: int = 2, limit: int = 200) -> dict | None:
     """A node and what lies within `depth` hops of it (both directions), with the evidence of each step."""
-    node = conn.execute(SQL("graph.node"), {"id": node_id}).fetchone()
+    node = one(conn, SQL("graph.node"), {"id": node_id})
     if node is None:
         return None
-    seeds = sql.SQL("SELECT {}::uuid AS tenant_id, {}::uuid AS id").format(sql.Literal(str(node[0])), sql.Literal(str(node[1])))
-    rows = conn.execute(SQL.composed("graph.neighbourhood", walk=walk(seeds, depth)), {"limit": limit})
+    seeds = SQL.composed("graph.seed_node", tenant=sql.Literal(str(node["tenant_id"])),
+                         id=sql.Literal(str(node["id"])))
+    rows = many(conn, SQL.composed("graph.neighbourhood", walk=walk(seeds, depth)), {"limit": limit})
     reached = defaultdict(list)
-    for depth_, strength, via, path, tenant, nid, kind, name, key, library, chunk, doc, idx, text in rows:
-        if depth_ == 0:
+    for r in rows:
+        if r["depth"] == 0:
             continue
-        reached[str(nid)].append({
-            "depth": depth_, "strength": round(strength, 4), "relation": via,
-            "path": [str(p) for p in path], "node": {"tenant_id": str(tenant), "id": str(nid), "kind": kind,
-                                                      "name": name, "key": key, "library": library},
-            "evidence": chunk and {"chunk_id": str(chunk), "document_id": str(doc), "chunk_index": idx,
-                                   "text": text}})
-    return {"node": {"tenant_id": str(node[0]), "id": str(node[1]), "kind": node[2], "name": node[3],
-                     "key": node[4], "description": node[5], "properties": node[6], "library": node[7],
-                     "chunk_id": node[8] and str(node[8]), "agent_id": node[9] and str(node[9]),
-                     "domain_id": node[10] and str(node[10])},
+        reached[str(r["id"])].append({
+            "depth": r["depth"], "strength": round(r["strength"], 4), "relation": r["via"],
+            "path": [str(p) for p in r["path"]],
+            "node": {"tenant_id": str(r["tenant_id"]), "id": str(r["id"]), "kind": r["kind"], "name": r["name"],
+                     "key": r["key"], "library": r["library"]},
+            "evidence": r["chunk_id"] and {"chunk_id": str(r["chunk_id"]), "document_id": str(r["document_id"]),
+                                           "chunk_index": r["chunk_index"], "text": r["text"]}})
+    return {"node": {"tenant_id": str(node["tenant_id"]), "id": str(node["id"]), "kind": node["kind"],
+                     "name": node["name"], "key": node["key"], "description": node["description"],
+                     "properties": node["properties"], "library": node["library"],
+                     "chunk_id": node["chunk_id"] and str(node["chunk_id"]),
+                     "agent_id": node["agent_id"] and str(node["agent_id"]),
+                     "domain_id": node["domain_id"] and str(node["domain_id"])},
             "neighbours": [min(steps, key=lambda s: (s["depth"], -s["strength"])) for steps in reached.values()]}

@@ -27,6 +27,7 @@ from uuid import UUID
 from psycopg import sql
 
 from vital.db.queries import Queries
+from vital.db.rows import many, one
 from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput, VitalError
 from vital.knowledge import graph
@@ -134,9 +135,9 @@ class Ingestor:
         with tenant_transaction(self.source, self.claims) as conn:
             collection_id = self._collection(conn, collection) if collection else None
             self._check_domains(conn, domains)
-            job = conn.execute(SQL("ingest.job_start"), {
+            job = one(conn, SQL("ingest.job_start"), {
                 "kind": "ingest", "collection": collection_id, "model_tenant": self.model.tenant_id,
-                "model": self.model.id, "total": total}).fetchone()[0]
+                "model": self.model.id, "total": total})["id"]
         return job, collection_id
 
     def process(self, job: UUID, collection_id: UUID | None, files: Sequence[FileInput], *,
@@ -160,7 +161,7 @@ class Ingestor:
             if on_file:
                 on_file(outcome)
         with tenant_transaction(self.source, self.claims) as conn:
-            status = conn.execute(SQL("ingest.job_finish"), {"job": job}).fetchone()[0]
+            status = one(conn, SQL("ingest.job_finish"), {"job": job})["status"]
         refused = all(o.error and o.error["code"] == limits.LimitExceeded.code for o in outcomes)
         return IngestReport(job, status, outcomes, self.timings, self.embedder.describe(), collection_id,
                             refusal if refused else None)
@@ -174,25 +175,25 @@ class Ingestor:
                                           f"{self.settings.knowledge_max_upload_bytes:,} allowed.")
         digest = hashlib.sha256(data).hexdigest()
         with tenant_transaction(self.source, self.claims, read_only=True) as conn:
-            matches = conn.execute(_matches_query(collection_id), {
-                "collection": collection_id, "source_ref": f.name, "content_hash": digest}).fetchall()
-            current = next((m for m in matches if m[1] == f.name and not m[3]), None)
-            same = next((m for m in matches if m[2] == digest), None)
+            matches = many(conn, _matches_query(collection_id), {
+                "collection": collection_id, "source_ref": f.name, "content_hash": digest})
+            current = next((m for m in matches if m["source_ref"] == f.name and not m["deleted"]), None)
+            same = next((m for m in matches if m["content_hash"] == digest), None)
             if current is None and same is None:
                 limits.check_documents(conn)  # early, to spare the parsing and embedding
-        if current and current[2] == digest:
-            return self._skip(job, FileOutcome(f.name, "unchanged", current[0], current[4], current[5]))
-        if same and not same[3]:
-            return self._skip(job, FileOutcome(f.name, "duplicate", same[0], same[4], same[5]))
+        if current and current["content_hash"] == digest:
+            return self._skip(job, FileOutcome(f.name, "unchanged", current["id"], current["version"],
+                                               current["title"]))
+        if same and not same["deleted"]:
+            return self._skip(job, FileOutcome(f.name, "duplicate", same["id"], same["version"], same["title"]))
         if same and current is None:  # the same bytes were deleted: bring that document back
             with tenant_transaction(self.source, self.claims) as conn:
                 limits.check_documents(conn)
-                doc, version = conn.execute(SQL("ingest.document_restore"),
-                                            {"id": same[0], "source_ref": f.name}).fetchone()
+                restored = one(conn, SQL("ingest.document_restore"), {"id": same["id"], "source_ref": f.name})
                 self._progress(conn, job, done=1)
-            return FileOutcome(f.name, "restored", doc, version, same[5])
+            return FileOutcome(f.name, "restored", restored["id"], restored["version"], same["title"])
         if same:
-            raise InvalidInput(f"The content is that of a deleted document ({same[0]}); "
+            raise InvalidInput(f"The content is that of a deleted document ({same['id']}); "
                                "restore or purge that one first.")
 
         parsed = parse(f.name, data, f.content_type)
@@ -212,11 +213,12 @@ class Ingestor:
                   "metadata": json.dumps(doc_meta)}
         with tenant_transaction(self.source, self.claims) as conn:
             if current:
-                doc, version = conn.execute(SQL("ingest.document_update"), {**values, "id": current[0]}).fetchone()
-                conn.execute(SQL("ingest.chunks_delete"), {"document": doc})
+                written = one(conn, SQL("ingest.document_update"), {**values, "id": current["id"]})
+                conn.execute(SQL("ingest.chunks_delete"), {"document": written["id"]})
             else:
                 limits.check_documents(conn)  # again, under the lock: another upload may have taken the room
-                doc, version = conn.execute(SQL("ingest.document_insert"), values).fetchone()
+                written = one(conn, SQL("ingest.document_insert"), values)
+            doc, version = written["id"], written["version"]
             ids = self._write_chunks(conn, doc, chunks, vectors)
             if vectors:
                 conn.execute(SQL("ingest.document_vector"), {
@@ -254,16 +256,16 @@ class Ingestor:
     @staticmethod
     def _collection(conn, name: str) -> UUID:
         slug = slugify(name)
-        row = conn.execute(SQL("ingest.collection_find"), {"slug": slug}).fetchone() or \
-            conn.execute(SQL("ingest.collection_create"), {"slug": slug, "name": name}).fetchone() or \
-            conn.execute(SQL("ingest.collection_find"), {"slug": slug}).fetchone()
-        return row[0]
+        row = one(conn, SQL("ingest.collection_find"), {"slug": slug}) or \
+            one(conn, SQL("ingest.collection_create"), {"slug": slug, "name": name}) or \
+            one(conn, SQL("ingest.collection_find"), {"slug": slug})
+        return row["id"]
 
     @staticmethod
     def _check_domains(conn, domains: Sequence[str]) -> None:
         if not domains:
             return
-        known = {r[0] for r in conn.execute(SQL("ingest.domains_known"), {"slugs": list(domains)})}
+        known = {r["slug"] for r in many(conn, SQL("ingest.domains_known"), {"slugs": list(domains)})}
         unknown = sorted(set(domains) - known)
         if unknown:
             raise InvalidInput(f"Unknown knowledge domain(s): {', '.join(unknown)}.",
@@ -271,8 +273,8 @@ class Ingestor:
 
 
 def _matches_query(collection_id) -> sql.Composed:
-    condition = sql.SQL("collection_id = %(collection)s" if collection_id else "collection_id IS NULL")
-    return SQL.composed("ingest.document_matches", collection=condition)
+    condition = SQL("ingest.in_collection" if collection_id else "ingest.in_no_collection")
+    return SQL.composed("ingest.document_matches", collection=sql.SQL(condition))
 
 
 def embedding_text(title: str, section: str | None, text: str) -> str:

@@ -131,6 +131,7 @@ def _parse_text(text: str, fallback_title: str) -> Parsed:
 
 # -- Markdown -------------------------------------------------------------------
 def _parse_markdown(text: str, fallback_title: str) -> Parsed:
+    # Imported here, not for a cycle: the parser costs ~0.1 s to import and only Markdown files need it.
     from markdown_it import MarkdownIt
 
     metadata = {}
@@ -280,6 +281,7 @@ _PDF_HEADING = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.|Annex [A-Z0-9]+|Appendix [
 
 
 def _parse_pdf(data: bytes, fallback_title: str) -> Parsed:
+    # Imported here, not for a cycle: pypdf is a heavy import that only PDF files need.
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 

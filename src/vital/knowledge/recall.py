@@ -29,6 +29,7 @@ import psycopg
 from psycopg import sql
 
 from vital.db.queries import Queries
+from vital.db.rows import many
 
 SQL = Queries(__name__)
 
@@ -47,7 +48,7 @@ def valid_indexes(conn: psycopg.Connection, names: list[str]) -> set[str]:
     """Which of these per-tenant indexes exist and are valid (a failed CONCURRENTLY build is not)."""
     if not names:
         return set()
-    return {r[0] for r in conn.execute(SQL("recall.valid_indexes"), {"names": names}, prepare=False)}
+    return {r["relname"] for r in many(conn, SQL("recall.valid_indexes"), {"names": names}, prepare=False)}
 
 
 @dataclass(frozen=True)
@@ -75,15 +76,15 @@ class Action:
 
 def plan(conn: psycopg.Connection, min_vectors: int, tenant_id: UUID | None = None) -> list[Action]:
     """Indexes to build (partitions at or above the threshold) and to drop (below half of it)."""
-    rows = conn.execute(SQL("recall.partitions"), {"tenant": tenant_id}).fetchall()
-    existing = {r[0] for r in conn.execute(SQL("recall.tenant_indexes"), {"prefix": INDEX_PREFIX + "%"})}
+    rows = many(conn, SQL("recall.partitions"), {"tenant": tenant_id})
+    existing = {r["indexname"] for r in many(conn, SQL("recall.tenant_indexes"), {"prefix": INDEX_PREFIX + "%"})}
     actions = []
-    for tenant, model, dims, vectors in rows:
-        name = index_name(model, tenant)
-        part = Partition(tenant, model, dims, vectors, name in existing)
-        if vectors >= min_vectors and not part.indexed:
+    for r in rows:
+        name = index_name(r["model_id"], r["tenant_id"])
+        part = Partition(r["tenant_id"], r["model_id"], r["dimensions"], r["vectors"], name in existing)
+        if part.vectors >= min_vectors and not part.indexed:
             actions.append(Action("create", part))
-        elif vectors < min_vectors // 2 and part.indexed:  # hysteresis: no flapping around the threshold
+        elif part.vectors < min_vectors // 2 and part.indexed:  # hysteresis: no flapping around the threshold
             actions.append(Action("drop", part))
     return actions
 
@@ -93,20 +94,17 @@ def apply(conn: psycopg.Connection, actions: list[Action], *, memory: str = "1GB
     """Build or drop indexes CONCURRENTLY (autocommit owner connection): searches and writes go on meanwhile."""
     if not conn.autocommit:
         raise ValueError("index maintenance needs an autocommit connection")
-    conn.execute(sql.SQL("SET maintenance_work_mem = {}").format(sql.Literal(memory)))
+    conn.execute(SQL.composed("recall.work_mem", memory=sql.Literal(memory)))
     for action in actions:
         if progress:
             progress(action)
         p = action.partition
-        name = sql.Identifier(p.index)
-        conn.execute(sql.SQL("DROP INDEX CONCURRENTLY IF EXISTS public.{}").format(name))  # also an invalid one
+        index = sql.Identifier(p.index)
+        conn.execute(SQL.composed("recall.index_drop", index=index))  # also an invalid one
         if action.verb == "create":
-            conn.execute(sql.SQL(
-                "CREATE INDEX CONCURRENTLY {name} ON public.rag_knowledge_chunks USING hnsw "
-                "((embedding::extensions.vector({dims})) extensions.vector_cosine_ops) WITH (m = {m}, "
-                "ef_construction = {efc}) WHERE embedding_model_id = {model}::uuid AND tenant_id = {tenant}::uuid"
-            ).format(name=name, dims=sql.Literal(p.dimensions), m=sql.Literal(HNSW_OPTIONS["m"]),
-                     efc=sql.Literal(HNSW_OPTIONS["ef_construction"]), model=sql.Literal(str(p.model_id)),
-                     tenant=sql.Literal(str(p.tenant_id))))
-            conn.execute(sql.SQL("COMMENT ON INDEX public.{} IS {}").format(name, sql.Literal(
+            conn.execute(SQL.composed(
+                "recall.index_create", index=index, dims=sql.Literal(p.dimensions), m=sql.Literal(HNSW_OPTIONS["m"]),
+                ef_construction=sql.Literal(HNSW_OPTIONS["ef_construction"]), model=sql.Literal(str(p.model_id)),
+                tenant=sql.Literal(str(p.tenant_id))))
+            conn.execute(SQL.composed("recall.index_comment", index=index, comment=sql.Literal(
                 f"Per-tenant HNSW index (vital kb tune): model {p.model_id}, tenant {p.tenant_id}.")))

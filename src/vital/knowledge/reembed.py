@@ -13,6 +13,7 @@ from typing import Callable
 from uuid import UUID
 
 from vital.db.queries import Queries
+from vital.db.rows import many, one
 from vital.db.tenant import tenant_transaction
 from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
 from vital.knowledge.ingest import embedding_text
@@ -26,12 +27,10 @@ def start(source, claims: Caller, model: ModelRef) -> tuple[UUID, int]:
     and how many there are."""
     params = {"model": model.id, "model_tenant": model.tenant_id}
     with tenant_transaction(source, claims) as conn:
-        total = conn.execute(SQL("reembed.count"), params).fetchone()[0]
+        total = one(conn, SQL("reembed.count"), params)["chunks"]
         values = {"kind": "embed", "collection": None, "total": total, **params}
-        row = conn.execute(SQL("ingest.job_claim"), values).fetchone() or \
-            conn.execute(SQL("ingest.job_start"), values).fetchone()
-    job = row[0]
-    return job, total
+        job = one(conn, SQL("ingest.job_claim"), values) or one(conn, SQL("ingest.job_start"), values)
+    return job["id"], total
 
 
 def run(source, claims: Caller, embedder: Embedder, model: ModelRef, job: UUID, *, total: int = 0, batch: int = 256,
@@ -42,13 +41,13 @@ def run(source, claims: Caller, embedder: Embedder, model: ModelRef, job: UUID, 
     try:
         while True:
             with tenant_transaction(source, claims, read_only=True) as conn:
-                rows = conn.execute(SQL("reembed.batch"), {**params, "limit": batch}).fetchall()
+                rows = many(conn, SQL("reembed.batch"), {**params, "limit": batch})
             if not rows:
                 break
-            vectors = embedder.embed([embedding_text(title, section, text) for _, text, section, title in rows])
+            vectors = embedder.embed([embedding_text(r["title"], r["section"], r["chunk_text"]) for r in rows])
             with tenant_transaction(source, claims) as conn:
                 moved = conn.execute(SQL("reembed.update"), {
-                    **params, "ids": [r[0] for r in rows], "vectors": [vector_literal(v) for v in vectors]}).rowcount
+                    **params, "ids": [r["id"] for r in rows], "vectors": [vector_literal(v) for v in vectors]}).rowcount
                 _progress(conn, job, moved)
             done += moved
             if progress:
@@ -61,8 +60,8 @@ def run(source, claims: Caller, embedder: Embedder, model: ModelRef, job: UUID, 
     with tenant_transaction(source, claims) as conn:
         conn.execute(SQL("reembed.documents"), params)
         conn.execute(SQL("ingest.job_finish"), {"job": job})
-        row = conn.execute(SQL("ingest.job_get"), {"job": job}).fetchone()
-    return {"job_id": str(job), "status": row[2], "chunks": done, "model": embedder.describe()}
+        finished = one(conn, SQL("ingest.job_get"), {"job": job})
+    return {"job_id": str(job), "status": finished["status"], "chunks": done, "model": embedder.describe()}
 
 
 def reembed(source, claims: Caller, embedder: Embedder, model: ModelRef, *, batch: int = 256,

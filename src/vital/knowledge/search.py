@@ -22,6 +22,7 @@ import psycopg
 from psycopg import sql
 
 from vital.db.queries import Queries
+from vital.db.rows import many, one
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, recall
 from vital.knowledge.embeddings import vector_literal
@@ -108,12 +109,12 @@ def search(conn: psycopg.Connection, tenant_id: UUID, request: SearchRequest, se
     results = [_result(rank, row) for rank, row in enumerate(rows, start=1)]
     latency = round((time.perf_counter() - started) * 1000)
     model = used[0][0] if used else None
-    search_id = conn.execute(SQL("search.log"), {
+    search_id = one(conn, SQL("search.log"), {
         "query": request.query, "strategy": request.strategy, "model_tenant": model and model.tenant_id,
         "model": model and model.id, "filters": json.dumps(request.filters()), "count": len(results),
         "latency": latency, "results": json.dumps([{"rank": r["rank"], "score": r["score"],
                                                     "chunk_tenant_id": r["chunk"]["tenant_id"],
-                                                    "chunk_id": r["chunk"]["id"]} for r in results])}).fetchone()[0]
+                                                    "chunk_id": r["chunk"]["id"]} for r in results])})["id"]
     return {"search_id": str(search_id), "query": request.query, "strategy": request.strategy,
             "latency_ms": latency, "count": len(results), "filters": request.filters(),
             "lists": [n for n, _, _ in lists], "vector_paths": paths,
@@ -124,14 +125,14 @@ def search(conn: psycopg.Connection, tenant_id: UUID, request: SearchRequest, se
             "results": results}
 
 
-def _fused_rows(conn, lists, partitions, tsquery, params) -> list[tuple]:
+def _fused_rows(conn, lists, partitions, tsquery, params) -> list[dict]:
     params.update(list_names=[n for n, _, _ in lists], list_weights=[w for _, w, _ in lists],
                   single=[len(lists) == 1] * len(lists))
     fused = SQL.composed("search.fused", lists=sql.SQL(" UNION ALL ").join(s for _, _, s in lists))
     per_partition = sql.SQL(" UNION ALL ").join(SQL.composed("search.result_rows", partition=sql.Literal(str(p)))
                                                  for p in partitions)
-    return conn.execute(SQL.composed("search.results", fused=fused, tsquery=tsquery, rows=per_partition), params,
-                        prepare=False).fetchall()
+    return many(conn, SQL.composed("search.results", fused=fused, tsquery=tsquery, rows=per_partition), params,
+                prepare=False)
 
 
 def feedback(conn: psycopg.Connection, search_id: UUID, *, chunk_id: UUID | None = None, rating: int | None = None,
@@ -141,13 +142,13 @@ def feedback(conn: psycopg.Connection, search_id: UUID, *, chunk_id: UUID | None
         raise InvalidInput("Give a rating (1-5) or a relevance judgement.")
     chunk_tenant = None
     if chunk_id is not None:
-        row = conn.execute(SQL("search.chunk_tenant"), {"chunk": chunk_id}).fetchone()
-        if row is None:
+        chunk = one(conn, SQL("search.chunk_tenant"), {"chunk": chunk_id})
+        if chunk is None:
             raise NotFound("No such chunk.")
-        chunk_tenant = row[0]
-    return conn.execute(SQL("search.feedback"), {
+        chunk_tenant = chunk["tenant_id"]
+    return one(conn, SQL("search.feedback"), {
         "search": search_id, "chunk_tenant": chunk_tenant, "chunk": chunk_id, "rating": rating,
-        "relevant": relevant, "comment": comment}).fetchone()[0]
+        "relevant": relevant, "comment": comment})["id"]
 
 
 def _vector_lists(conn, text, usable, partitions, eligible, fetch, params, weight, exact):
@@ -183,14 +184,14 @@ def _vector_lists(conn, text, usable, partitions, eligible, fetch, params, weigh
                 paths[key] = "exact"
         plan.append((model, branches))
     if pending:
-        previous = conn.execute(SQL("search.index_walk_on")).fetchone()[0]
+        previous = one(conn, SQL("search.index_walk_on"))["previous"]
         for n, (key, b, m, statement, exact_branch) in enumerate(pending):
-            rows = conn.execute(statement, params, prepare=False).fetchall()
+            rows = many(conn, statement, params, prepare=False)
             if len(rows) < fetch:
                 plan[m][1][b], paths[key] = exact_branch, "exact (filters outran the index)"
                 continue
-            params.update({f"g{n}_t": [r[0] for r in rows], f"g{n}_i": [r[1] for r in rows],
-                           f"g{n}_d": [r[2] for r in rows]})
+            params.update({f"g{n}_t": [r["tenant_id"] for r in rows], f"g{n}_i": [r["id"] for r in rows],
+                           f"g{n}_d": [r["distance"] for r in rows]})
             plan[m][1][b] = SQL.composed("search.vector_given", t=sql.Placeholder(f"g{n}_t"),
                                          i=sql.Placeholder(f"g{n}_i"), d=sql.Placeholder(f"g{n}_d"))
         conn.execute(SQL("search.index_walk_off"), {"previous": previous})
@@ -218,37 +219,36 @@ def _eligible(conn: psycopg.Connection, request: SearchRequest, params: dict) ->
     """The document condition every candidate list applies: live, readable, and the request's filters."""
     conditions = []
     if request.collections:
-        ids = [r[0] for r in conn.execute(SQL("search.collection_ids"), {"slugs": request.collections})]
+        ids = [r["id"] for r in many(conn, SQL("search.collection_ids"), {"slugs": request.collections})]
         if not ids:
             raise NotFound(f"No collection named {', '.join(request.collections)}.")
         params["collections"] = ids
-        conditions.append(sql.SQL("AND d.collection_id = ANY (%(collections)s::uuid[])"))
+        conditions.append(sql.SQL(SQL("search.in_collections")))
     if request.domains:
-        ids = [r[0] for r in conn.execute(SQL("search.domain_ids"), {"slugs": request.domains})]
+        ids = [r["id"] for r in many(conn, SQL("search.domain_ids"), {"slugs": request.domains})]
         if not ids:
             raise NotFound(f"No knowledge domain named {', '.join(request.domains)}.")
         params["domains"] = ids
-        conditions.append(sql.SQL(
-            "AND EXISTS (SELECT 1 FROM public.rag_document_domains dd WHERE dd.tenant_id = d.tenant_id"
-            " AND dd.document_id = d.id AND dd.domain_id = ANY (%(domains)s::uuid[]))"))
+        conditions.append(sql.SQL(SQL("search.in_domains")))
     if request.metadata:
         params["metadata"] = json.dumps(request.metadata)
-        conditions.append(sql.SQL("AND d.metadata @> %(metadata)s::jsonb"))
+        conditions.append(sql.SQL(SQL("search.with_metadata")))
     return SQL.composed("search.eligible", filters=sql.SQL(" ").join(conditions))
 
 
-def _result(rank: int, row) -> dict:
-    (tenant, cid, score, lists, doc, index, text, start, end, chunk_meta, title, source_ref, version, mime,
-     doc_meta, collection_id, collection, snippet) = row
-    section, page = chunk_meta.get("section"), chunk_meta.get("page")
-    where = ", ".join(x for x in (section, page and f"p. {page}", f"chunk {index}") if x)
+def _result(rank: int, row: dict) -> dict:
+    tenant, title, source_ref = row["tenant_id"], row["title"], row["source_ref"]
+    section, page = row["chunk_metadata"].get("section"), row["chunk_metadata"].get("page")
+    where = ", ".join(x for x in (section, page and f"p. {page}", f"chunk {row['chunk_index']}") if x)
     return {
-        "rank": rank, "score": round(float(score), 6), "scores": lists, "snippet": snippet,
+        "rank": rank, "score": round(float(row["score"]), 6), "scores": row["lists"], "snippet": row["snippet"],
         "citation": f"{title} — {where}" + (f" [{source_ref}]" if source_ref else ""),
-        "document": {"tenant_id": str(tenant), "id": str(doc), "title": title, "source_ref": source_ref,
-                     "version": version, "mime_type": mime, "collection": collection,
-                     "collection_id": collection_id and str(collection_id), "metadata": doc_meta,
-                     "library": tenant == PLATFORM},
-        "chunk": {"tenant_id": str(tenant), "id": str(cid), "index": index, "text": text, "char_start": start,
-                  "char_end": end, "section": section, "page": page},
+        "document": {"tenant_id": str(tenant), "id": str(row["document_id"]), "title": title,
+                     "source_ref": source_ref, "version": row["version"], "mime_type": row["mime_type"],
+                     "collection": row["collection"],
+                     "collection_id": row["collection_id"] and str(row["collection_id"]),
+                     "metadata": row["metadata"], "library": tenant == PLATFORM},
+        "chunk": {"tenant_id": str(tenant), "id": str(row["id"]), "index": row["chunk_index"],
+                  "text": row["chunk_text"], "char_start": row["char_start"], "char_end": row["char_end"],
+                  "section": section, "page": page},
     }

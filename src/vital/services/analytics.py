@@ -13,8 +13,8 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from vital.db.queries import Queries
+from vital.db.rows import many, one
 from vital.errors import InvalidInput, NotFound
-from vital.services.rows import many, one
 
 SQL = Queries(__name__)
 

@@ -28,7 +28,7 @@ from langgraph.checkpoint.base import (
 
 from vital.db.queries import Queries
 from vital.db.tenant import Source, tenant_transaction
-from vital.services.rows import many, one
+from vital.db.rows import many, one
 from vital.tenancy import Caller
 
 SQL = Queries(__name__)

@@ -15,8 +15,8 @@ from datetime import datetime, time, timedelta, timezone
 import psycopg
 
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import VitalError
-from vital.services.rows import one
 from vital.services.tenant_profile import tenant_profile
 
 SQL = Queries(__name__)

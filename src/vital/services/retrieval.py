@@ -16,8 +16,8 @@ from typing import Any, Protocol
 import psycopg
 
 from vital.db.queries import Queries
+from vital.db.rows import many, one
 from vital.knowledge.search import SearchRequest, search
-from vital.services.rows import many, one
 from vital.settings import Settings
 
 SQL = Queries(__name__)

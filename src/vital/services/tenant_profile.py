@@ -8,7 +8,7 @@ from typing import Any
 import psycopg
 
 from vital.db.queries import Queries
-from vital.services.rows import one
+from vital.db.rows import one
 
 SQL = Queries(__name__)
 

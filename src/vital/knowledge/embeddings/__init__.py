@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from uuid import UUID
 
 import psycopg
+from psycopg.rows import class_row
 
 from vital.db.queries import Queries
+from vital.db.rows import many, one
 from vital.errors import ConfigError
 from vital.knowledge.embeddings.base import Embedder, vector_literal
 from vital.knowledge.embeddings.local import HASHING_NAME, MINILM_NAME, Hashing, MiniLM, minilm_installed
+from vital.knowledge.embeddings.openai_compat import OpenAICompatible
 from vital.settings import Settings
 
 SQL = Queries(__name__)
@@ -27,7 +30,7 @@ __all__ = ["Embedder", "ModelRef", "current", "for_model", "register", "register
 
 @dataclass(frozen=True)
 class ModelRef:
-    """An embedding_models row: the model a vector was made with."""
+    """An embedding_models row: the model a vector was made with (models.sql selects these columns by name)."""
 
     tenant_id: UUID
     id: UUID
@@ -38,6 +41,9 @@ class ModelRef:
     @property
     def hex(self) -> str:
         return self.id.hex
+
+
+_MODEL = class_row(ModelRef)
 
 
 def current(settings: Settings) -> Embedder:
@@ -68,27 +74,25 @@ def register(conn: psycopg.Connection, embedder: Embedder) -> ModelRef:
     """Find or register the embedder's platform model (owner or service role: it builds indexes)."""
     params = {"provider": embedder.provider, "name": embedder.name, "dimensions": embedder.dimensions,
               "max_input_tokens": embedder.max_input_tokens, "settings": json.dumps(embedder.settings)}
-    row = conn.execute(SQL("models.register"), params).fetchone() or \
-        conn.execute(SQL("models.find"), params).fetchone()
-    return ModelRef(*row)
+    return one(conn, SQL("models.register"), params, row_factory=_MODEL) or \
+        one(conn, SQL("models.find"), params, row_factory=_MODEL)
 
 
 def registered(conn: psycopg.Connection, embedder: Embedder) -> ModelRef:
     """The embedder's platform model, which must exist (the API role cannot register one)."""
-    row = conn.execute(SQL("models.find"), {"provider": embedder.provider, "name": embedder.name,
-                                            "dimensions": embedder.dimensions}).fetchone()
-    if row is None:
+    model = one(conn, SQL("models.find"), {"provider": embedder.provider, "name": embedder.name,
+                                           "dimensions": embedder.dimensions}, row_factory=_MODEL)
+    if model is None:
         raise ConfigError(f"The embedding model {embedder.label} is not registered.",
                           hint="Run `vital kb models` once: it registers the configured model and builds its indexes.")
-    return ModelRef(*row)
+    return model
 
 
 def searchable(conn: psycopg.Connection, settings: Settings) -> tuple[list[tuple[ModelRef, Embedder]], list[ModelRef]]:
     """Active models with vectors the caller can read, split into those this deployment can embed queries for
     and the rest."""
     usable, skipped = [], []
-    for row in conn.execute(SQL("models.active")).fetchall():
-        model = ModelRef(*row)
+    for model in many(conn, SQL("models.active"), row_factory=_MODEL):
         embedder = for_model(model, settings)
         (usable.append((model, embedder)) if embedder else skipped.append(model))
     return usable, skipped
@@ -107,6 +111,4 @@ def _hashing() -> Hashing:
 
 @functools.lru_cache(maxsize=4)
 def _openai(model, base_url, key, dimensions, batch_size, timeout):
-    from vital.knowledge.embeddings.openai_compat import OpenAICompatible
-
     return OpenAICompatible(model, base_url, key, dimensions, batch_size=batch_size, timeout=timeout)

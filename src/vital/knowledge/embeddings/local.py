@@ -34,7 +34,9 @@ class MiniLM(Embedder):
     max_input_tokens = 256
 
     def __init__(self, batch_size: int = 64, threads: int = 1):
-        # The weights are on disk; make sure no library tries a hub lookup on the way.
+        # The model's libraries are imported here, not for a cycle: they are the optional `local-embeddings`
+        # extra (torch, sentence-transformers), seconds to import. The weights are on disk; make sure no
+        # library tries a hub lookup on the way.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -18,6 +18,8 @@ class OpenAICompatible(Embedder):
 
     def __init__(self, model: str, base_url: str, api_key: str | None, dimensions: int | None = None, *,
                  batch_size: int = 64, timeout: float = 60.0):
+        # The SDK is imported here and in _call, not for a cycle: it takes ~0.5 s to import, and only a
+        # deployment configured for an OpenAI-compatible endpoint needs it.
         from openai import OpenAI
 
         self.name = model
@@ -36,7 +38,7 @@ class OpenAICompatible(Embedder):
         return out
 
     def _call(self, batch: list[str]) -> list[list[float]]:
-        import openai
+        import openai  # lazily, as in __init__: only for its exception types
 
         extra = {"dimensions": self._request_dimensions} if self._request_dimensions else {}
         try:

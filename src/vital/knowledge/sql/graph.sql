@@ -62,7 +62,8 @@ WITH dom AS (
    WHERE k.slug = ANY (%(slugs)s)
    ORDER BY k.slug, k.tenant_id = vital.platform_tenant_id()
 )
-SELECT dom.tenant_id, dom.id, dom.slug, dom.name, a.tenant_id, a.id, a.slug, a.name
+SELECT dom.tenant_id AS domain_tenant_id, dom.id AS domain_id, dom.slug AS domain_slug, dom.name AS domain_name,
+       a.tenant_id AS agent_tenant_id, a.id AS agent_id, a.slug AS agent_slug, a.name AS agent_name
   FROM dom
   LEFT JOIN public.agent_knowledge_domains akd
          ON akd.domain_tenant_id = dom.tenant_id AND akd.domain_id = dom.id
@@ -85,6 +86,10 @@ SELECT m.tenant_id, m.id
      WHERE n.name OPERATOR(extensions.%%) p.phrase
      ORDER BY extensions.similarity(n.name, p.phrase) DESC
      LIMIT 3) m;
+
+-- name: seed_node
+-- One node to walk from (neighbourhood).
+SELECT {tenant}::uuid AS tenant_id, {id}::uuid AS id
 
 -- name: walk
 -- Breadth-first, both directions, at most {depth} hops and {fanout} edges per
@@ -144,7 +149,7 @@ SELECT c.tenant_id, c.id, sum(h.strength / (1 + h.depth)) AS score
  LIMIT {fetch}
 
 -- name: find_nodes
-SELECT n.tenant_id, n.id, n.kind, n.name, n.normalized_key, n.description,
+SELECT n.tenant_id, n.id, n.kind, n.name, n.normalized_key AS key, n.description,
        n.tenant_id = vital.platform_tenant_id() AS library,
        extensions.similarity(n.name, %(q)s) AS similarity
   FROM public.kg_nodes n
@@ -154,7 +159,7 @@ SELECT n.tenant_id, n.id, n.kind, n.name, n.normalized_key, n.description,
  LIMIT %(limit)s;
 
 -- name: node
-SELECT n.tenant_id, n.id, n.kind, n.name, n.normalized_key, n.description, n.properties,
+SELECT n.tenant_id, n.id, n.kind, n.name, n.normalized_key AS key, n.description, n.properties,
        n.tenant_id = vital.platform_tenant_id() AS library,
        n.chunk_id, n.agent_id, n.domain_id
   FROM public.kg_nodes n
@@ -162,9 +167,9 @@ SELECT n.tenant_id, n.id, n.kind, n.name, n.normalized_key, n.description, n.pro
 
 -- name: neighbourhood
 -- The nodes within {depth} hops and the edges walked, with their evidence chunks.
-SELECT w.depth, w.strength, w.via, w.path, n.tenant_id, n.id, n.kind, n.name, n.normalized_key,
-       n.tenant_id = vital.platform_tenant_id() AS library, w.edge_chunk_id,
-       c.document_id, c.chunk_index, left(c.chunk_text, 300)
+SELECT w.depth, w.strength, w.via, w.path, n.tenant_id, n.id, n.kind, n.name, n.normalized_key AS key,
+       n.tenant_id = vital.platform_tenant_id() AS library, w.edge_chunk_id AS chunk_id,
+       c.document_id, c.chunk_index, left(c.chunk_text, 300) AS text
   FROM ({walk}) AS w
   JOIN public.kg_nodes n ON n.tenant_id = w.tenant_id AND n.id = w.id
   LEFT JOIN public.rag_knowledge_chunks c ON c.tenant_id = w.edge_chunk_tenant_id AND c.id = w.edge_chunk_id

@@ -77,6 +77,12 @@ SELECT id, source_ref, content_hash, deleted_at IS NOT NULL AS deleted, version,
  WHERE tenant_id = (SELECT auth.tenant_id()) AND {collection}
    AND (source_ref = %(source_ref)s OR content_hash = %(content_hash)s);
 
+-- name: in_collection
+collection_id = %(collection)s
+
+-- name: in_no_collection
+collection_id IS NULL
+
 -- name: document_insert
 INSERT INTO public.rag_documents
   (tenant_id, collection_id, source_ref, title, content, content_hash, mime_type, status, metadata)

@@ -13,9 +13,26 @@ SELECT indexname FROM pg_catalog.pg_indexes
 -- name: partitions
 -- Vectors per tenant and model (owner connection: every tenant). Given a
 -- tenant given, the btree (tenant_id, embedding_model_id) answers from the index.
-SELECT c.tenant_id, c.embedding_model_id, m.dimensions, count(*)
+SELECT c.tenant_id, c.embedding_model_id AS model_id, m.dimensions, count(*) AS vectors
   FROM public.rag_knowledge_chunks c
   JOIN public.embedding_models m ON m.tenant_id = c.embedding_model_tenant_id AND m.id = c.embedding_model_id
  WHERE c.embedding_model_id IS NOT NULL
    AND (%(tenant)s::uuid IS NULL OR c.tenant_id = %(tenant)s::uuid)
  GROUP BY c.tenant_id, c.embedding_model_id, m.dimensions;
+
+-- name: work_mem
+SET maintenance_work_mem = {memory};
+
+-- name: index_drop
+DROP INDEX CONCURRENTLY IF EXISTS public.{index};
+
+-- name: index_create
+-- The expression and the predicate are those search.sql's vector_hnsw uses,
+-- so that the planner matches this index for exactly one tenant and model.
+CREATE INDEX CONCURRENTLY {index} ON public.rag_knowledge_chunks
+ USING hnsw ((embedding::extensions.vector({dims})) extensions.vector_cosine_ops)
+  WITH (m = {m}, ef_construction = {ef_construction})
+ WHERE embedding_model_id = {model}::uuid AND tenant_id = {tenant}::uuid;
+
+-- name: index_comment
+COMMENT ON INDEX public.{index} IS {comment};

@@ -1,11 +1,11 @@
 -- Re-embedding the caller's chunks with another model (reembed.py).
 
 -- name: count
-SELECT count(*) FROM public.rag_knowledge_chunks
+SELECT count(*) AS chunks FROM public.rag_knowledge_chunks
  WHERE tenant_id = (SELECT auth.tenant_id()) AND embedding_model_id IS DISTINCT FROM %(model)s;
 
 -- name: batch
-SELECT c.id, c.chunk_text, c.metadata ->> 'section', d.title
+SELECT c.id, c.chunk_text, c.metadata ->> 'section' AS section, d.title
   FROM public.rag_knowledge_chunks c
   JOIN public.rag_documents d ON d.tenant_id = c.tenant_id AND d.id = c.document_id
  WHERE c.tenant_id = (SELECT auth.tenant_id()) AND c.embedding_model_id IS DISTINCT FROM %(model)s

@@ -15,6 +15,17 @@ EXISTS (SELECT 1 FROM public.rag_documents d
            AND d.deleted_at IS NULL AND d.status = 'ready'
            AND d.id NOT IN (SELECT vital.rag_unreadable_documents()) {filters})
 
+-- name: in_collections
+-- The request's filters, each added to {filters} of `eligible` when asked for.
+AND d.collection_id = ANY (%(collections)s::uuid[])
+
+-- name: in_domains
+AND EXISTS (SELECT 1 FROM public.rag_document_domains dd
+             WHERE dd.tenant_id = d.tenant_id AND dd.document_id = d.id AND dd.domain_id = ANY (%(domains)s::uuid[]))
+
+-- name: with_metadata
+AND d.metadata @> %(metadata)s::jsonb
+
 -- name: vector_exact
 -- Exact: every vector of the partition, sorted. "+ 0" keeps the planner off
 -- HNSW indexes, whose ordering would be filtered afterwards (recall.py).
@@ -43,7 +54,7 @@ SELECT g.tenant_id, g.id, g.distance
 -- of sorting the partition or hashing (or materialising) all its documents.
 -- Returns what to restore.
 SELECT ARRAY[current_setting('enable_sort'), current_setting('enable_hashjoin'),
-             current_setting('enable_mergejoin'), current_setting('enable_material')],
+             current_setting('enable_mergejoin'), current_setting('enable_material')] AS previous,
        set_config('enable_sort', 'off', true), set_config('enable_hashjoin', 'off', true),
        set_config('enable_mergejoin', 'off', true), set_config('enable_material', 'off', true);
 
@@ -100,7 +111,7 @@ WITH top AS (
 )
 SELECT r.tenant_id, r.id, r.score, r.lists, r.document_id, r.chunk_index, r.chunk_text, r.char_start,
        r.char_end, r.chunk_metadata, r.title, r.source_ref, r.version, r.mime_type, r.metadata, r.collection_id,
-       r.slug,
+       r.slug AS collection,
        ts_headline('english', r.chunk_text, ({tsquery}),
                    'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, MaxFragments=2, '
                    'FragmentDelimiter=" … "') AS snippet

@@ -25,8 +25,8 @@ from dataclasses import asdict, dataclass
 import psycopg
 
 from vital.db.queries import Queries
+from vital.db.rows import many
 from vital.errors import NotFound
-from vital.services.rows import many
 
 SQL = Queries(__name__)
 

@@ -14,12 +14,12 @@ findings, passages (numbered by retrieval.Numbering), answer, verification, loop
 from __future__ import annotations
 
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.services import analytics
 from vital.services.ask_expert import store
 from vital.services.evidence import Verification, verify
 from vital.services.llm import ChatRequest
 from vital.services.retrieval import Numbering, Passage
-from vital.services.rows import one
 from vital.services.text import normalise_citations
 from vital.services.workflows.context import RunContext, RunState, graph_data
 from vital.services.workflows.registry import Registry

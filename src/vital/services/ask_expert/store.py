@@ -8,9 +8,9 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from vital.db.queries import Queries
+from vital.db.rows import many, one, plain
 from vital.errors import InvalidInput, NotFound
 from vital.services.retrieval import Passage
-from vital.services.rows import many, one, plain
 from vital.services.text import is_uuid
 
 SQL = Queries(__name__)

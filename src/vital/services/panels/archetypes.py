@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 import psycopg
 
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import NotFound
-from vital.services.rows import one
 
 SQL = Queries(__name__)
 

@@ -11,7 +11,7 @@ from vital.services import limits
 from vital.services.llm import ChatModel, ChatRequest, ChatResult
 from vital.services.llm.usage import record as record_usage
 from vital.services.retrieval import Retrieved, Retriever
-from vital.services.rows import one
+from vital.db.rows import one
 from vital.services.workflows.records import RunRecords
 from vital.services.workflows.runs import Run
 from vital.settings import Settings

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import Conflict, InvalidInput, NotFound
-from vital.services.rows import one
 from vital.services.text import is_uuid
 from vital.services.workflows.engine import Engine
 from vital.services.workflows.records import lock

@@ -6,7 +6,7 @@ from psycopg.types.json import Jsonb
 
 from vital.db.queries import Queries
 from vital.db.tenant import Source, tenant_transaction
-from vital.services.rows import many, one, plain
+from vital.db.rows import many, one, plain
 from vital.tenancy import Caller
 
 SQL = Queries(__name__)

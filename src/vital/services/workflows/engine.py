@@ -28,7 +28,7 @@ from vital.services import limits
 from vital.services.checkpointer import TenantCheckpointer
 from vital.services.llm import ChatModel, chat_model
 from vital.services.retrieval import Retriever, default_retriever
-from vital.services.rows import one
+from vital.db.rows import one
 from vital.services.workflows.context import RunContext, RunState
 from vital.services.workflows.records import EventSink, RunRecords, lock
 from vital.services.workflows.registry import REGISTRY, Handler, Registry

@@ -11,7 +11,7 @@ from psycopg.types.json import Jsonb
 
 from vital.db.queries import Queries
 from vital.db.tenant import Source, tenant_transaction
-from vital.services.rows import many, one
+from vital.db.rows import many, one
 from vital.services.workflows.runs import event_of
 from vital.tenancy import Caller
 

@@ -10,7 +10,7 @@ import psycopg
 from vital.db.queries import Queries
 from vital.db.tenant import Source, tenant_transaction
 from vital.errors import NotFound
-from vital.services.rows import many, one, plain
+from vital.db.rows import many, one, plain
 from vital.services.text import is_uuid
 from vital.tenancy import Caller
 
