@@ -1,98 +1,11 @@
-"""The API in-process (TestClient) on a clone of the seeded template, logging in as vital_api."""
+"""Fixtures that start the API harness (tests/harness.py) for the tests of this folder."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Iterator
-from uuid import UUID
-
 import pytest
-from fastapi.testclient import TestClient
 
 from tests import pg
-from tests.helpers import USERS
-from vital.api.app import create_app
-from vital.auth.tokens import mint_token
-from vital.settings import Settings
-
-
-def api_settings(database: str, **overrides) -> Settings:
-    # No tenant cache: tests change tenants and keys and must see it at once.
-    values = {"environment": "test", "database_url": pg.url(database), "tenant_cache_seconds": 0,
-              "api_pool_min_size": 1, "api_pool_max_size": 4, **overrides}
-    return Settings(**values)
-
-
-@dataclass
-class As:
-    """Requests to one host with one set of headers: a tenant's user, a key, or nobody."""
-    client: TestClient
-    host: str
-    headers: dict
-
-    def request(self, method: str, path: str, headers: dict | None = None, **kw):
-        return self.client.request(method, f"http://{self.host}{path}", headers={**self.headers, **(headers or {})},
-                                   **kw)
-
-    def get(self, path, **kw):
-        return self.request("GET", path, **kw)
-
-    def post(self, path, **kw):
-        return self.request("POST", path, **kw)
-
-    def patch(self, path, **kw):
-        return self.request("PATCH", path, **kw)
-
-    def delete(self, path, **kw):
-        return self.request("DELETE", path, **kw)
-
-
-@dataclass
-class Tenant:
-    subdomain: str
-    id: UUID
-    user_id: UUID
-    token: str
-
-
-def tenants_of(database: str, settings: Settings) -> dict[str, Tenant]:
-    found = {}
-    with pg.connect(database) as conn:
-        for subdomain, email in USERS.items():
-            tenant_id, user_id = conn.execute(
-                "SELECT t.id, u.id FROM tenants t, auth.users u WHERE t.subdomain = %s AND u.email = %s",
-                (subdomain, email)).fetchone()
-            found[subdomain] = Tenant(subdomain, tenant_id, user_id,
-                                      mint_token(settings, tenant_id=tenant_id, user_id=user_id))
-    return found
-
-
-class Api:
-    """A started app and the demo tenants' callers."""
-
-    def __init__(self, client: TestClient, database: str, settings: Settings):
-        self.client, self.database, self.settings = client, database, settings
-        self.tenants = tenants_of(database, settings)
-
-    def as_(self, subdomain: str, token: str | None = "own", **headers) -> As:
-        if token == "own":
-            token = self.tenants[subdomain].token
-        auth = {"Authorization": f"Bearer {token}"} if token else {}
-        return As(self.client, f"{subdomain}.localhost", {**auth, **headers})
-
-    @property
-    def relations(self):
-        """The tables the API serves (api/rest/relations.py)."""
-        return self.client.app.state.api.relations
-
-
-@contextmanager
-def running(database: str, **overrides) -> Iterator[Api]:
-    """The app started (lifespan run) on `database`, with these settings changed."""
-    settings = api_settings(database, **overrides)
-    with TestClient(create_app(settings)) as client:
-        yield Api(client, database, settings)
+from tests.harness import api_settings, running, tenants_of  # noqa: F401 (older imports still name this module)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import jwt
 import pytest
 
 from tests import pg
-from tests.api.conftest import running
+from tests.harness import running
 from vital.api.auth import hash_key
 
 DEMO_KEY = "acmedemo.not-a-real-secret"  # seeded in 0003_core.sql, scope read

@@ -12,7 +12,7 @@ from postgrest import APIError, SyncPostgrestClient
 from postgrest.types import CountMethod
 
 from tests import pg
-from tests.api.conftest import api_settings, tenants_of
+from tests.harness import api_settings, tenants_of
 from vital.api.app import create_app
 
 

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests import pg
-from tests.api.conftest import api_settings, running, tenants_of
+from tests.harness import api_settings, running, tenants_of
 from vital.api.app import create_app
 
 OBJECT = {"Accept": "application/vnd.pgrst.object+json"}

@@ -11,7 +11,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.python import asgi
 
 from tests import pg
-from tests.api.conftest import api_settings, tenants_of
+from tests.harness import api_settings, tenants_of
 from vital.api.app import create_app
 
 # A core table of each kind (soft delete, arrays, append-only, no tenant_id) and a

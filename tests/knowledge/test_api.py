@@ -8,7 +8,7 @@ import time
 import pytest
 
 from tests import pg
-from tests.api.conftest import running
+from tests.harness import running
 from tests.knowledge.conftest import KB, settings
 from tests.knowledge.corpus import DOCUMENTS
 
@@ -117,7 +117,7 @@ def fuzzed():
     import schemathesis
     from schemathesis.python import asgi
 
-    from tests.api.conftest import api_settings, tenants_of
+    from tests.harness import api_settings, tenants_of
     from vital.api.app import create_app
 
     database = pg.clone()

@@ -16,7 +16,7 @@ from psycopg import sql
 from psycopg_pool import ConnectionPool
 
 from tests import pg
-from tests.api.conftest import running
+from tests.harness import running
 from tests.helpers import tenant_id
 from tests.ops.digests import digests
 from vital.db.connection import SESSION_OPTIONS

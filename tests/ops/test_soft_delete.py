@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from tests import pg
-from tests.api.conftest import running
+from tests.harness import running
 from tests.helpers import act_as, tenant_id
 from vital.errors import InvalidInput, NotFound
 from vital.catalog import read

@@ -1,8 +1,9 @@
 """Services against a clone of the seeded template plus a small corpus written for the tests.
 
-The offline extractive answerer is the model. Retrieval is the any-word full-text
-search alone, which keeps the local embedding model (seconds to load) out of
-these tests; test_retrieval.py covers the knowledge library's hybrid search."""
+The offline extractive answerer is the model. Retrieval is the one production answers
+use (`services_retrieval = knowledge`: the knowledge library's hybrid search, topped up by
+an any-word full-text search), over vectors of the corpus made by the same re-embedding
+job as production's; the embedder is the hashing one, which needs no model download."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ import pytest
 from psycopg_pool import ConnectionPool
 
 from tests import pg
-from tests.api.conftest import running, tenants_of
+from tests.harness import running, tenants_of
 from tests.services import corpus
 from vital.db.connection import SESSION_OPTIONS, with_user
+from vital.db.tenant import tenant_transaction
+from vital.knowledge import embeddings
+from vital.knowledge.reembed import reembed
 from vital.services import graphs
 from vital.settings import Settings
-from vital.tenancy import Caller
+from vital.tenancy import Caller, Rule, find_tenant
 
-SERVICE_SETTINGS = {"embedding_provider": "hash", "services_retrieval": "fulltext"}
+SERVICE_SETTINGS = {"embedding_provider": "hash", "services_retrieval": "knowledge"}
 
 
 def agent_id(database: str, tenant: str, slug: str) -> str:
@@ -37,7 +41,19 @@ def prepared() -> tuple[str, dict]:
     name = pg.clone()
     with pg.connect(name) as conn:
         chunks = corpus.load(conn)
+    with pg.connect(name, autocommit=True) as conn:  # each tenant's job in a transaction of its own
+        embed(conn, Settings(environment="test", **SERVICE_SETTINGS))
     return name, chunks
+
+
+def embed(conn, settings: Settings) -> None:
+    """Vectors for every chunk a demo tenant's answers can cite: its own and the platform's."""
+    embedder = embeddings.current(settings)
+    with tenant_transaction(conn, Caller.service()) as c:
+        model = embeddings.register(c, embedder)
+    for subdomain in ("platform", "acme", "pharmaco"):
+        tenant = find_tenant(conn, subdomain, rule=Rule.OPERATING)
+        reembed(conn, Caller.member(tenant.id, subdomain=subdomain), embedder, model)
 
 
 @pytest.fixture(scope="session", autouse=True)

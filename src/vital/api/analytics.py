@@ -41,6 +41,8 @@ async def feedback(body: Feedback, request: Request, caller: Caller = Depends(au
 
 def _days(since: date | None, until: date | None) -> tuple[date, date]:
     until = until or datetime.now(timezone.utc).date()
+    if since is None and until < date.min + timedelta(days=6):
+        raise InvalidInput(f"'until' is too early: give a date after {date.min + timedelta(days=6)}.")
     since = since or until - timedelta(days=6)
     if since > until or (until - since).days >= MAX_DAYS:
         raise InvalidInput(f"Give since <= until, at most {MAX_DAYS} days apart.")

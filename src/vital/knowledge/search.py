@@ -218,18 +218,16 @@ def _ranked(name: str, branches: list[sql.Composable], order: str, raw: str) -> 
 def _eligible(conn: psycopg.Connection, request: SearchRequest, params: dict) -> sql.Composed:
     """The document condition every candidate list applies: live, readable, and the request's filters."""
     conditions = []
-    if request.collections:
-        ids = [r["id"] for r in many(conn, SQL("search.collection_ids"), {"slugs": request.collections})]
+    # (what the user calls it, the slugs asked for, the statement that finds their ids, the parameter)
+    for noun, slugs, lookup, param in (("collection", request.collections, "collection_ids", "collections"),
+                                       ("knowledge domain", request.domains, "domain_ids", "domains")):
+        if not slugs:
+            continue
+        ids = [r["id"] for r in many(conn, SQL(f"search.{lookup}"), {"slugs": slugs})]
         if not ids:
-            raise NotFound(f"No collection named {', '.join(request.collections)}.")
-        params["collections"] = ids
-        conditions.append(sql.SQL(SQL("search.in_collections")))
-    if request.domains:
-        ids = [r["id"] for r in many(conn, SQL("search.domain_ids"), {"slugs": request.domains})]
-        if not ids:
-            raise NotFound(f"No knowledge domain named {', '.join(request.domains)}.")
-        params["domains"] = ids
-        conditions.append(sql.SQL(SQL("search.in_domains")))
+            raise NotFound(f"No {noun} named {', '.join(slugs)}.")
+        params[param] = ids
+        conditions.append(sql.SQL(SQL(f"search.in_{param}")))
     if request.metadata:
         params["metadata"] = json.dumps(request.metadata)
         conditions.append(sql.SQL(SQL("search.with_metadata")))

@@ -25,7 +25,7 @@ from vital.services.retrieval import Retriever, default_retriever, numbered
 from vital.services.text import terms
 from vital.services.workflows import control
 from vital.services.workflows.engine import Engine
-from vital.services.workflows.runs import Run, run_view
+from vital.services.workflows.runs import Run, run_of, run_view
 from vital.settings import Settings
 from vital.tenancy import Caller
 
@@ -208,10 +208,7 @@ class AskExpert:
 
     def _run_id(self, session_id: str) -> str:
         with self._tx(read_only=True) as conn:
-            run_id = store.session(conn, session_id)["workflow_run_id"]
-        if not run_id:
-            raise Conflict("This session has no autonomous run (modes 3 and 4 only).")
-        return run_id
+            return run_of(store.session(conn, session_id), "This session has no autonomous run (modes 3 and 4 only).")
 
     def _start_run(self, session_id: str, mode: int, query: str, agent: store.Agent, selection: Selection | None,
                    budget: int | None) -> None:

@@ -18,7 +18,7 @@ from vital.services.panels import archetypes, flow, store
 from vital.services.retrieval import Retriever
 from vital.services.workflows.control import cancel as cancel_run, decide, resume
 from vital.services.workflows.engine import Engine
-from vital.services.workflows.runs import run_view
+from vital.services.workflows.runs import run_of, run_view
 from vital.settings import Settings
 from vital.tenancy import Caller
 
@@ -183,10 +183,7 @@ class Panels:
 
     def _run_id(self, panel_id: str) -> str:
         with self._tx(read_only=True) as conn:
-            run_id = store.panel(conn, panel_id)["workflow_run_id"]
-        if not run_id:
-            raise Conflict("The panel has no run.")
-        return run_id
+            return run_of(store.panel(conn, panel_id), "The panel has no run.")
 
     def _drive(self, panel_id: str, action) -> None:
         """Act on the panel's run; whatever happens, the panel then mirrors the run's status."""

@@ -9,7 +9,7 @@ import psycopg
 
 from vital.db.queries import Queries
 from vital.db.tenant import Source, tenant_transaction
-from vital.errors import NotFound
+from vital.errors import Conflict, NotFound
 from vital.db.rows import many, one, plain
 from vital.services.text import is_uuid
 from vital.tenancy import Caller
@@ -45,6 +45,13 @@ class Run:
     created_at: datetime
     created_by: str | None
     definition: Definition
+
+
+def run_of(record: dict, missing: str) -> str:
+    """The workflow run behind a session or a panel row; a Conflict saying `missing` when it has none."""
+    if not record["workflow_run_id"]:
+        raise Conflict(missing)
+    return record["workflow_run_id"]
 
 
 def load_run(conn: psycopg.Connection, run_id: str) -> Run:
