@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -13,6 +14,11 @@ from tests import pg
 # Tests never read the developer's environment.
 for _name in [n for n in os.environ if n.startswith("VITAL_") or n == "DATABASE_URL"]:
     del os.environ[_name]
+
+# The source holds no JWT secret (issue 13): this run's, random, for every Settings the tests
+# build and every `vital` they start. Tests of the generated secret unset it explicitly.
+TEST_JWT_SECRET = secrets.token_urlsafe(48)
+os.environ["VITAL_JWT_SECRET"] = TEST_JWT_SECRET
 
 
 @pytest.fixture
@@ -46,15 +52,16 @@ def empty_db():
 def cli_env(tmp_path):
     """Environment for running the `vital` CLI as a subprocess against a test database."""
 
-    def make(database: str | None = None, **extra: str) -> dict[str, str]:
+    def make(database: str | None = None, **extra: str | None) -> dict[str, str]:
+        """extra: variables to set, or to unset when None (e.g. VITAL_JWT_SECRET=None)."""
         # The `vital` script sits beside the interpreter running the tests.
         path = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
-        env = {"PATH": path, "HOME": str(tmp_path), "VITAL_ENVIRONMENT": "test",
+        env = {"PATH": path, "HOME": str(tmp_path), "VITAL_ENVIRONMENT": "test", "VITAL_JWT_SECRET": TEST_JWT_SECRET,
                "VITAL_DATA_DIR": str(tmp_path / ".vital"), "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
         if database:
             env["VITAL_DATABASE_URL"] = pg.url(database)
         env.update(extra)
-        return env
+        return {name: value for name, value in env.items() if value is not None}
 
     return make
 

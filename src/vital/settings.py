@@ -6,15 +6,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from vital.errors import ConfigError
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
-# Only ever accepted when environment == "local"; see check_secret.
-DEV_JWT_SECRET = "vital-local-development-secret-do-not-use-in-production"
+# Where `local`/`test` keep the JWT secret they generate (vital.auth.secret).
+JWT_SECRET_FILE = "jwt-secret"
+LOCAL_ENVIRONMENTS = ("local", "test")
 
 
 class Settings(BaseSettings):
@@ -35,7 +36,8 @@ class Settings(BaseSettings):
     database_name: str = "vital"
     pg_port: int | None = Field(default=None, description="Also listen on 127.0.0.1:PORT (embedded only).")
     pg_server_options: str = Field(default="", description="Extra `postgres` options for the embedded server.")
-    jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
+    jwt_secret: SecretStr | None = Field(
+        default=None, description="HS256 secret of every JWT; unset in local/test = generated in the data dir.")
     base_domain: str = "vitalexpert.ai"
     # -- HTTP API (vital serve) ------------------------------------------------
     api_host: str = Field(default="127.0.0.1", description="Address the API listens on.")
@@ -103,14 +105,34 @@ class Settings(BaseSettings):
     rollbacks_dir: Path = SCHEMA_DIR / "rollbacks"
     seed_dir: Path = SCHEMA_DIR / "seed"
 
+    @field_validator("jwt_secret", mode="before")
+    @classmethod
+    def empty_is_unset(cls, value):
+        return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
     @model_validator(mode="after")
     def check_secret(self) -> "Settings":
-        if self.environment not in ("local", "test") and self.jwt_secret.get_secret_value() == DEV_JWT_SECRET:
+        # The source holds no secret: outside local/test one must be configured.
+        if self.jwt_secret is None and not self.local:
             raise ConfigError(
-                f"VITAL_JWT_SECRET is the built-in development secret, refused in environment '{self.environment}'.",
-                hint="Set VITAL_JWT_SECRET to your own secret (your Supabase project's JWT secret works).",
+                f"VITAL_JWT_SECRET is not set; it is required in environment '{self.environment}'.",
+                hint="Set VITAL_JWT_SECRET to a random secret of 32+ characters "
+                     "(your Supabase project's JWT secret works).",
             )
+        if self.jwt_secret is not None and len(self.jwt_secret.get_secret_value()) < 32:
+            raise ConfigError("VITAL_JWT_SECRET is shorter than 32 characters.",
+                              hint="Use a random secret, e.g. `python -c 'import secrets; "
+                                   "print(secrets.token_urlsafe(48))'`.")
         return self
+
+    @property
+    def local(self) -> bool:
+        """local or test: the settings under which a development convenience may apply."""
+        return self.environment in LOCAL_ENVIRONMENTS
+
+    @property
+    def jwt_secret_file(self) -> Path:
+        return (self.data_dir / JWT_SECRET_FILE).resolve()
 
     @property
     def embedded(self) -> bool:

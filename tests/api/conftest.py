@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests import pg
+from tests.conftest import TEST_JWT_SECRET
 from tests.helpers import USERS
 from vital.api.app import create_app
 from vital.auth.tokens import mint_token
@@ -20,6 +21,7 @@ from vital.settings import Settings
 def api_settings(database: str, **overrides) -> Settings:
     # No tenant cache: tests change tenants and keys and must see it at once.
     values = {"environment": "test", "database_url": pg.url(database), "tenant_cache_seconds": 0,
+              "jwt_secret": TEST_JWT_SECRET,
               "api_pool_min_size": 1, "api_pool_max_size": 4, **overrides}
     return Settings(**values)
 

@@ -22,6 +22,7 @@ from vital.api.directory import Directory
 from vital.api.logs import AccessLog, configure_logging
 from vital.api.rest import openapi, routes
 from vital.api.rest.build import Builder
+from vital.auth.secret import require_secret, with_secret
 from vital.api.rest.catalog import Catalog
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.errors import translate
@@ -84,6 +85,7 @@ def open_api(settings: Settings) -> Api:
 
 
 def create_app(settings: Settings) -> FastAPI:
+    require_secret(settings)  # resolved by the caller (vital serve: vital.auth.secret.with_secret)
     graphs.register()  # the workflow graphs the services run (the engine knows none by itself)
 
     @asynccontextmanager
@@ -132,4 +134,4 @@ def _openapi(app: FastAPI) -> dict:
 def app_from_env() -> FastAPI:
     """uvicorn's factory for worker processes (`vital serve --workers N`): settings from VITAL_*."""
     configure_logging()
-    return create_app(load_settings())
+    return create_app(with_secret(load_settings()))
