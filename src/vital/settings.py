@@ -55,6 +55,19 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1, description="Largest request body accepted.")
     tenant_cache_seconds: float = Field(
         default=5.0, ge=0, description="How long a resolved tenant or API key is remembered (0 = never).")
+    # -- Sign-in at /auth/v1 (docs/auth.md) ------------------------------------
+    auth_access_token_seconds: int = Field(default=3600, ge=60, description="Lifetime of a signed-in access token.")
+    auth_refresh_token_seconds: int = Field(
+        default=30 * 24 * 3600, ge=60, description="A refresh token unused this long expires (the session ends).")
+    auth_password_min_length: int = Field(default=8, ge=6, le=72, description="Shortest password accepted.")
+    auth_email_delay_seconds: float = Field(
+        default=0.5, ge=0, description="Wait before the 2nd sign-in attempt on an e-mail since its last success; "
+        "doubles with each further attempt.")
+    auth_email_delay_max_seconds: float = Field(default=10.0, ge=0, description="Longest such wait (never a lock-out).")
+    auth_email_window_seconds: int = Field(default=900, ge=1, description="How long attempts on an e-mail are counted.")
+    auth_ip_max_failures: int = Field(
+        default=30, ge=1, description="Failed sign-ins from one client address before 429 until the window ends.")
+    auth_ip_window_seconds: int = Field(default=300, ge=1, description="Window of the per-address count.")
     # -- Knowledge: ingestion, embeddings, search (docs/knowledge.md) ----------
     embedding_provider: Literal["local", "openai_compatible", "hash"] = Field(
         default="local", description="local: all-MiniLM-L6-v2 when vital[local-embeddings] is installed, else the "

@@ -15,7 +15,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from vital import __version__
-from vital.api import deleted, errors, health
+from vital.api import deleted, errors, gotrue, health
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
 from vital.api.directory import Directory
@@ -104,6 +104,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(AccessLog)
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(gotrue.router)  # /auth/v1 (docs/auth.md)
     app.include_router(routes.router)
     app.include_router(deleted.router)
     app.include_router(ask_expert.router)

@@ -7,6 +7,7 @@ import json
 
 import click
 
+from vital.auth.accounts import ensure_password
 from vital.auth.secret import with_secret
 from vital.auth.tokens import mint_key, mint_token
 from vital.cli.common import database, handles_errors, option, out, settings
@@ -49,6 +50,11 @@ def print_demo_access(conn, s: Settings) -> None:
         token = mint_token(s, tenant_id=member.tenant_id, user_id=member.user_id, email=member.email,
                            expires_in=DAY)
         out.print(f"  token: {token}", soft_wrap=True)
+        password = ensure_password(conn, member.user_id)
+        if password is not None:  # printed once, when generated; stored as an argon2 hash
+            out.print(f"  password: {password}  (sign in at {api_url(s, member.subdomain)}/auth/v1 with the "
+                      f"anon key; shown once; new one: `vital password --tenant {member.subdomain}`)", soft_wrap=True)
+    conn.commit()  # the generated passwords
     if members:
         out.print(f"\ntry: curl -H \"Authorization: Bearer <token>\" "
                   f"'http://acme.localhost:{s.api_port}/rest/v1/agents?select=name,slug&limit=5'\n", soft_wrap=True)

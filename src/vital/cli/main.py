@@ -14,6 +14,7 @@ from vital.cli.ask import ask
 from vital.cli.db import db, up
 from vital.cli.serve import serve
 from vital.cli.keys import keys
+from vital.cli.passwords import password
 from vital.cli.token import token
 from vital.cli.docs import docs
 from vital.cli.generate import generate_cmd
@@ -50,6 +51,7 @@ cli.add_command(db)
 cli.add_command(serve)
 cli.add_command(token)
 cli.add_command(keys)
+cli.add_command(password)
 cli.add_command(docs)
 db.add_command(validate)
 db.add_command(completeness)
