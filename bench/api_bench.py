@@ -38,6 +38,7 @@ import psycopg
 
 from vital.api.rest.build import Builder
 from vital.api.rest.params import parse_query
+from vital.auth.secret import with_secret
 from vital.auth.tokens import mint_token
 from vital.api.rest.relations import Relations
 from vital.catalog import read
@@ -281,7 +282,7 @@ def main() -> int:
     parser.add_argument("--explain", action="store_true", help="print both plans (RLS and owner) first")
     args = parser.parse_args()
 
-    settings = load_settings()
+    settings = with_secret(load_settings())  # the data dir's secret, as `vital serve` reads it
     with Database(settings) as db:
         with psycopg.connect(db.url, options=SESSION_OPTIONS) as owner:
             tenants = tenants_with_volume(owner)

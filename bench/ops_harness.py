@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import httpx
 import psycopg
 
+from vital.auth.secret import with_secret
 from vital.auth.tokens import mint_token
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.schema.benchmark_data import Plan, generate
@@ -111,7 +112,7 @@ def prepare(db: Database, count: int) -> tuple[list[Tenant], set[str]]:
             agents = [str(r[0]) for r in conn.execute(
                 "SELECT id FROM agents WHERE tenant_id = %s AND deleted_at IS NULL ORDER BY slug", (tenant_id,))]
             tenants.append(Tenant(subdomain, str(tenant_id), mint_token(
-                db.settings, tenant_id=tenant_id, user_id=user, email=email, expires_in=6 * 3600), agents))
+                with_secret(db.settings), tenant_id=tenant_id, user_id=user, email=email, expires_in=6 * 3600), agents))
         every = {str(r[0]) for r in conn.execute("SELECT id FROM tenants")}
         conn.commit()
     return tenants, every

@@ -9,10 +9,16 @@ from pathlib import Path
 import pytest
 
 from tests import pg
+from tests.harness import running
+from tests.helpers import TEST_JWT_SECRET
 
 # Tests never read the developer's environment.
 for _name in [n for n in os.environ if n.startswith("VITAL_") or n == "DATABASE_URL"]:
     del os.environ[_name]
+
+# The source holds no JWT secret (issue 13): this run's (tests/helpers.py), for every Settings the
+# tests build and every `vital` they start. Tests of the generated secret unset it explicitly.
+os.environ["VITAL_JWT_SECRET"] = TEST_JWT_SECRET
 
 
 # The fast subset (`pytest -m "not slow"`, under a minute) leaves out these modules:
@@ -66,17 +72,40 @@ def empty_db():
 def cli_env(tmp_path):
     """Environment for running the `vital` CLI as a subprocess against a test database."""
 
-    def make(database: str | None = None, **extra: str) -> dict[str, str]:
+    def make(database: str | None = None, **extra: str | None) -> dict[str, str]:
+        """extra: variables to set, or to unset when None (e.g. VITAL_JWT_SECRET=None)."""
         # The `vital` script sits beside the interpreter running the tests.
         path = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
-        env = {"PATH": path, "HOME": str(tmp_path), "VITAL_ENVIRONMENT": "test",
+        env = {"PATH": path, "HOME": str(tmp_path), "VITAL_ENVIRONMENT": "test", "VITAL_JWT_SECRET": TEST_JWT_SECRET,
                "VITAL_DATA_DIR": str(tmp_path / ".vital"), "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
         if database:
             env["VITAL_DATABASE_URL"] = pg.url(database)
         env.update(extra)
-        return env
+        return {name: value for name, value in env.items() if value is not None}
 
     return make
+
+
+# -- the API harness (tests/harness.py), for every folder ---------------------
+@pytest.fixture(scope="session")
+def api_db():
+    name = pg.clone()
+    yield name
+    pg.drop(name)
+
+
+@pytest.fixture(scope="session")
+def api(api_db):
+    """One app for the session's tests that leave the data as they found it."""
+    with running(api_db) as started:
+        yield started
+
+
+@pytest.fixture
+def fresh_api(fresh_db):
+    """An app on a database of its own, for tests that change data."""
+    with running(fresh_db) as started:
+        yield started
 
 
 def pytest_sessionfinish(session, exitstatus):

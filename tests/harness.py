@@ -1,6 +1,6 @@
 """The one API harness of the tests: the app in-process (TestClient) on a clone of the seeded
 template, logging in as vital_api, and the demo tenants' callers. tests/api, tests/services and
-the others import it from here; the fixtures that start it are in tests/api/conftest.py."""
+the others import it from here; the fixtures that start it (api, fresh_api) are in tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from uuid import UUID
 from fastapi.testclient import TestClient
 
 from tests import pg
-from tests.helpers import USERS
+from tests.helpers import TEST_JWT_SECRET, USERS
 from vital.api.app import create_app
 from vital.auth.tokens import mint_token
 from vital.settings import Settings
@@ -21,7 +21,7 @@ from vital.settings import Settings
 def api_settings(database: str, **overrides) -> Settings:
     # No tenant cache: tests change tenants and keys and must see it at once.
     values = {"environment": "test", "database_url": pg.url(database), "tenant_cache_seconds": 0,
-              "api_pool_min_size": 1, "api_pool_max_size": 4, **overrides}
+              "jwt_secret": TEST_JWT_SECRET, "api_pool_min_size": 1, "api_pool_max_size": 4, **overrides}
     return Settings(**values)
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import secrets
+
 import psycopg
 
 from vital.db.tenant import apply_context
 from vital.tenancy import Caller
 
 USERS = {"acme": "ada@acme.example", "pharmaco": "paul@pharmaco.example"}
+# This run's JWT secret: random, since the source holds none (tests/conftest.py puts it in the environment).
+TEST_JWT_SECRET = secrets.token_urlsafe(48)
 
 
 def tenant_id(conn: psycopg.Connection, subdomain: str):

@@ -25,8 +25,8 @@ def test_help_lists_every_command_and_shows_environment_variables(cli_env):
     assert "VITAL_DB_DOWN_STEPS" in _vital(cli_env(), "db", "down", "--help").stdout
 
 
-def test_a_production_environment_refuses_the_development_secret(cli_env):
-    done = _vital(cli_env(VITAL_ENVIRONMENT="production"), "db", "url")
+def test_a_production_environment_refuses_to_run_without_a_secret(cli_env):
+    done = _vital(cli_env(VITAL_ENVIRONMENT="production", VITAL_JWT_SECRET=None), "db", "url")
     assert done.returncode != 0
     assert "VITAL_JWT_SECRET" in done.stderr and "Traceback" not in done.stderr
 

@@ -6,15 +6,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from vital.errors import ConfigError
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
-# Only ever accepted when environment == "local"; see check_secret.
-DEV_JWT_SECRET = "vital-local-development-secret-do-not-use-in-production"
+# Where `local`/`test` keep the JWT secret they generate (vital.auth.secret).
+JWT_SECRET_FILE = "jwt-secret"
+LOCAL_ENVIRONMENTS = ("local", "test")
 
 
 class Settings(BaseSettings):
@@ -35,7 +36,8 @@ class Settings(BaseSettings):
     database_name: str = "vital"
     pg_port: int | None = Field(default=None, description="Also listen on 127.0.0.1:PORT (embedded only).")
     pg_server_options: str = Field(default="", description="Extra `postgres` options for the embedded server.")
-    jwt_secret: SecretStr = SecretStr(DEV_JWT_SECRET)
+    jwt_secret: SecretStr | None = Field(
+        default=None, description="HS256 secret of every JWT; unset in local/test = generated in the data dir.")
     base_domain: str = "vitalexpert.ai"
     # -- HTTP API (vital serve) ------------------------------------------------
     api_host: str = Field(default="127.0.0.1", description="Address the API listens on.")
@@ -53,6 +55,19 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1, description="Largest request body accepted.")
     tenant_cache_seconds: float = Field(
         default=5.0, ge=0, description="How long a resolved tenant or API key is remembered (0 = never).")
+    # -- Sign-in at /auth/v1 (docs/auth.md) ------------------------------------
+    auth_access_token_seconds: int = Field(default=3600, ge=60, description="Lifetime of a signed-in access token.")
+    auth_refresh_token_seconds: int = Field(
+        default=30 * 24 * 3600, ge=60, description="A refresh token unused this long expires (the session ends).")
+    auth_password_min_length: int = Field(default=8, ge=6, le=72, description="Shortest password accepted.")
+    auth_email_delay_seconds: float = Field(
+        default=0.5, ge=0, description="Wait before the 2nd sign-in attempt on an e-mail since its last success; "
+        "doubles with each further attempt.")
+    auth_email_delay_max_seconds: float = Field(default=10.0, ge=0, description="Longest such wait (never a lock-out).")
+    auth_email_window_seconds: int = Field(default=900, ge=1, description="How long attempts on an e-mail are counted.")
+    auth_ip_max_failures: int = Field(
+        default=30, ge=1, description="Failed sign-ins from one client address before 429 until the window ends.")
+    auth_ip_window_seconds: int = Field(default=300, ge=1, description="Window of the per-address count.")
     # -- Knowledge: ingestion, embeddings, search (docs/knowledge.md) ----------
     embedding_provider: Literal["local", "openai_compatible", "hash"] = Field(
         default="local", description="local: all-MiniLM-L6-v2 when vital[local-embeddings] is installed, else the "
@@ -103,14 +118,34 @@ class Settings(BaseSettings):
     rollbacks_dir: Path = SCHEMA_DIR / "rollbacks"
     seed_dir: Path = SCHEMA_DIR / "seed"
 
+    @field_validator("jwt_secret", mode="before")
+    @classmethod
+    def empty_is_unset(cls, value):
+        return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
     @model_validator(mode="after")
     def check_secret(self) -> "Settings":
-        if self.environment not in ("local", "test") and self.jwt_secret.get_secret_value() == DEV_JWT_SECRET:
+        # The source holds no secret: outside local/test one must be configured.
+        if self.jwt_secret is None and not self.local:
             raise ConfigError(
-                f"VITAL_JWT_SECRET is the built-in development secret, refused in environment '{self.environment}'.",
-                hint="Set VITAL_JWT_SECRET to your own secret (your Supabase project's JWT secret works).",
+                f"VITAL_JWT_SECRET is not set; it is required in environment '{self.environment}'.",
+                hint="Set VITAL_JWT_SECRET to a random secret of 32+ characters "
+                     "(your Supabase project's JWT secret works).",
             )
+        if self.jwt_secret is not None and len(self.jwt_secret.get_secret_value()) < 32:
+            raise ConfigError("VITAL_JWT_SECRET is shorter than 32 characters.",
+                              hint="Use a random secret, e.g. `python -c 'import secrets; "
+                                   "print(secrets.token_urlsafe(48))'`.")
         return self
+
+    @property
+    def local(self) -> bool:
+        """local or test: the settings under which a development convenience may apply."""
+        return self.environment in LOCAL_ENVIRONMENTS
+
+    @property
+    def jwt_secret_file(self) -> Path:
+        return (self.data_dir / JWT_SECRET_FILE).resolve()
 
     @property
     def embedded(self) -> bool:

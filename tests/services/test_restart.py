@@ -46,6 +46,7 @@ class Server:
         self.port = free_port()
         env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
                "VITAL_ENVIRONMENT": "test", "VITAL_DATABASE_URL": pg.url(database), "VITAL_DATA_DIR": str(tmp_path),
+               "VITAL_JWT_SECRET": os.environ["VITAL_JWT_SECRET"],  # the run's (tests/conftest.py)
                "VITAL_TENANT_CACHE_SECONDS": "0", "VITAL_LLM_PROVIDER": "openai", "VITAL_LLM_BASE_URL": llm_url,
                "VITAL_SERVICES_RETRIEVAL": "fulltext", "VITAL_EMBEDDING_PROVIDER": "hash"}
         self.proc = subprocess.Popen([sys.executable, "-m", "vital", "serve", "--port", str(self.port)], env=env,

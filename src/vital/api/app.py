@@ -15,7 +15,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from vital import __version__
-from vital.api import deleted, errors, health
+from vital.api import deleted, errors, gotrue, health
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
 from vital.api.directory import Directory
@@ -23,6 +23,7 @@ from vital.api.logs import AccessLog, configure_logging
 from vital.api.rest import openapi, routes
 from vital.api.rest.build import Builder
 from vital.api.rest.relations import Relations
+from vital.auth.secret import require_secret, with_secret
 from vital.catalog import Catalog, read
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.errors import translate
@@ -87,6 +88,7 @@ def open_api(settings: Settings) -> Api:
 
 
 def create_app(settings: Settings) -> FastAPI:
+    require_secret(settings)  # resolved by the caller (vital serve: vital.auth.secret.with_secret)
     graphs.register()  # the workflow graphs the services run (the engine knows none by itself)
 
     @asynccontextmanager
@@ -104,7 +106,8 @@ def create_app(settings: Settings) -> FastAPI:
                        expose_headers=["Content-Range", "Preference-Applied", "X-Request-Id"])
     app.add_middleware(AccessLog)
     errors.install(app)
-    for module in (health, routes, deleted, ask_expert, panels, workflows, analytics, knowledge):
+    # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
+    for module in (health, gotrue, routes, deleted, ask_expert, panels, workflows, analytics, knowledge):
         app.include_router(module.router)
     app.openapi = lambda: _openapi(app)
     return app
@@ -129,4 +132,4 @@ def _openapi(app: FastAPI) -> dict:
 def app_from_env() -> FastAPI:
     """uvicorn's factory for worker processes (`vital serve --workers N`): settings from VITAL_*."""
     configure_logging()
-    return create_app(load_settings())
+    return create_app(with_secret(load_settings()))

@@ -15,10 +15,16 @@ from uuid import UUID
 
 import jwt
 
+from vital.auth.secret import require_secret
 from vital.errors import PermissionDenied
 from vital.settings import Settings
 
 ALGORITHM = "HS256"
+# The project keys (`vital keys`) are stable for a secret, like Supabase's: fixed
+# issue time, ten years' validity. Rotating the secret is what revokes them.
+KEY_ROLES = ("anon", "service_role")
+_KEY_ISSUED_AT = 1767225600  # 2026-01-01T00:00:00Z
+_KEY_LIFETIME = 10 * 365 * 24 * 3600
 
 
 class InvalidToken(PermissionDenied):
@@ -39,7 +45,19 @@ def mint_token(settings: Settings, *, tenant_id: UUID | str, user_id: UUID | str
               "exp": now + expires_in, "tenant_id": str(tenant_id), "app_metadata": {"tenant_id": str(tenant_id)}}
     if email:
         claims["email"] = email
-    return jwt.encode(claims, settings.jwt_secret.get_secret_value(), algorithm=ALGORITHM)
+    return sign(settings, claims)
+
+
+def sign(settings: Settings, claims: dict[str, Any]) -> str:
+    return jwt.encode(claims, require_secret(settings), algorithm=ALGORITHM)
+
+
+def mint_key(settings: Settings, role: str) -> str:
+    """The project's `anon` or `service_role` key: a JWT naming no user and no tenant."""
+    if role not in KEY_ROLES:
+        raise ValueError(f"keys are {' or '.join(KEY_ROLES)}, not {role!r}")
+    return sign(settings, {"iss": "vital", "role": role, "aud": settings.jwt_audience, "iat": _KEY_ISSUED_AT,
+                           "exp": _KEY_ISSUED_AT + _KEY_LIFETIME})
 
 
 class _Verified:
@@ -70,12 +88,13 @@ _verified = _Verified()
 
 def verify_token(token: str, settings: Settings) -> dict[str, Any]:
     """The claims of a token signed with the deployment's secret for its audience, not expired."""
-    key = f"{settings.jwt_secret.get_secret_value()}\x00{settings.jwt_audience}\x00{token}"
+    secret = require_secret(settings)
+    key = f"{secret}\x00{settings.jwt_audience}\x00{token}"
     claims = _verified.get(key)
     if claims is not None:
         return claims
     try:
-        claims = jwt.decode(token, settings.jwt_secret.get_secret_value(), algorithms=[ALGORITHM],
+        claims = jwt.decode(token, secret, algorithms=[ALGORITHM],
                             audience=settings.jwt_audience, options={"require": ["exp"]})
     except jwt.ExpiredSignatureError:
         raise RejectedClaims("The token has expired.", hint="Sign in again, or mint a new one with `vital token`.")

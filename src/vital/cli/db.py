@@ -9,8 +9,9 @@ import time
 import click
 
 from vital.cli.common import database, handles_errors, option, out, progress, settings
-from vital.cli.serve import run_api, serve_options, with_server_options
-from vital.cli.token import print_demo_access
+from vital.auth.secret import with_secret
+from vital.cli.keys import print_demo_access
+from vital.cli.serve import run_api, serve_options, servable, with_server_options
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.embedded import bin_path
 from vital.errors import ConfigError
@@ -155,13 +156,15 @@ def psql(ctx, args) -> None:
 @handles_errors
 def up(ctx, no_seed: bool, no_serve: bool, host: str | None, port: int | None, workers: int | None) -> None:
     """Bring the platform up: database started, migrated and seeded, then the API until Ctrl-C."""
+    s = with_server_options(settings(ctx), host, port, workers)
+    # Checked before anything starts: serving beyond loopback needs a configured secret.
+    s = with_secret(s) if no_serve else servable(s)
     with database(ctx) as d:
         migrate_and_seed(d, with_seed=not no_seed)
         where = f"embedded server in {d.settings.pgdata}" if d.server else "external database"
         out.print(f"VITAL database ready ({where}).")
-        if no_serve:
-            return
-        s = with_server_options(d.settings, host, port, workers)
         with d.session() as conn:
             print_demo_access(conn, s)
+        if no_serve:
+            return
         run_api(s)

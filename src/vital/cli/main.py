@@ -13,6 +13,8 @@ from vital.cli.common import fail, option
 from vital.cli.ask import ask
 from vital.cli.db import db, up
 from vital.cli.serve import serve
+from vital.cli.keys import keys
+from vital.cli.passwords import password
 from vital.cli.token import token
 from vital.cli.docs import docs
 from vital.cli.generate import generate_cmd
@@ -44,7 +46,7 @@ def cli(ctx: click.Context, database_url, data_dir, pg_port, environment) -> Non
         fail(error)
 
 
-for command in (up, db, serve, token, docs, ops.tenant, kb, ask):
+for command in (up, db, serve, token, keys, password, docs, ops.tenant, kb, ask):
     cli.add_command(command)
 for command in (validate, completeness, generate_cmd, ops.backup, ops.restore, ops.pitr_group, ops.jobs,
                 ops.citus_plan):

@@ -6,6 +6,7 @@ import os
 
 import click
 
+from vital.auth.secret import require_servable, with_secret
 from vital.cli.common import database, handles_errors, option, out, settings
 from vital.settings import Settings
 
@@ -23,6 +24,13 @@ def serve_options(fn):
 def with_server_options(s: Settings, host: str | None, port: int | None, workers: int | None) -> Settings:
     given = {"api_host": host, "api_port": port, "api_workers": workers}
     return s.model_copy(update={k: v for k, v in given.items() if v is not None})
+
+
+def servable(s: Settings) -> Settings:
+    """The settings to serve with: refused beyond loopback without a configured secret, else with
+    their secret resolved (generated in the data dir on the first run in local/test)."""
+    require_servable(s)
+    return with_secret(s)
 
 
 def run_api(s: Settings) -> None:
@@ -61,7 +69,7 @@ def _environment(s: Settings) -> dict[str, str]:
 @handles_errors
 def serve(ctx, host: str | None, port: int | None, workers: int | None) -> None:
     """Serve the HTTP API (PostgREST dialect at /rest/v1, docs at /docs)."""
-    s = with_server_options(settings(ctx), host, port, workers)
+    s = servable(with_server_options(settings(ctx), host, port, workers))
     with database(ctx):
         out.print(f"VITAL API on http://<tenant>.localhost:{s.api_port}/rest/v1/<table>  (docs: /docs)")
         run_api(s)

@@ -1,0 +1,51 @@
+"""The API harness of tests/api, and an app whose demo users have known passwords."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import pg
+from tests.harness import running
+from tests.helpers import USERS
+from vital.auth.passwords import hash_password
+from vital.auth.tokens import mint_key
+
+PASSWORD = "correct horse battery staple"
+# Small waits so the limiter's tests run in seconds; the address limit is low to reach it.
+FAST_LIMITS = {"auth_email_delay_seconds": 0.05, "auth_email_delay_max_seconds": 0.4,
+               "auth_ip_max_failures": 5, "auth_ip_window_seconds": 120, "trust_forwarded_host": True}
+
+
+def set_passwords(database: str, password: str = PASSWORD) -> None:
+    with pg.connect(database) as conn:
+        for email in USERS.values():
+            conn.execute("SELECT vital.set_password(u.id, %s) FROM auth.users u WHERE u.email = %s",
+                         (hash_password(password), email))
+
+
+class Auth:
+    """Calls to /auth/v1 of one tenant's host with the anon key, from one client address."""
+
+    def __init__(self, api, subdomain: str = "acme", address: str = "198.51.100.7"):
+        self.api, self.subdomain, self.address = api, subdomain, address
+        self.anon = mint_key(api.settings, "anon")
+
+    def call(self, method: str, path: str, token: str | None = None, **kw):
+        headers = {"apikey": self.anon, "X-Forwarded-For": self.address, **kw.pop("headers", {})}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return self.api.client.request(method, f"http://{self.subdomain}.localhost/auth/v1{path}",
+                                       headers=headers, **kw)
+
+    def sign_in(self, email: str, password: str = PASSWORD):
+        return self.call("POST", "/token?grant_type=password", json={"email": email, "password": password})
+
+    def refresh(self, refresh_token: str):
+        return self.call("POST", "/token?grant_type=refresh_token", json={"refresh_token": refresh_token})
+
+
+@pytest.fixture
+def auth_api(fresh_db):
+    set_passwords(fresh_db)
+    with running(fresh_db, **FAST_LIMITS) as started:
+        yield started
