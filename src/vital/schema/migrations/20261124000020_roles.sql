@@ -74,27 +74,6 @@ COMMENT ON FUNCTION vital.tenant_role() IS
 REVOKE ALL ON FUNCTION vital.tenant_role() FROM PUBLIC, anon;
 GRANT EXECUTE ON FUNCTION vital.tenant_role() TO authenticated, service_role;
 
--- Owners and admins read every document of their tenant; the role now comes from
--- vital.tenant_role() (so a disabled admin reads nothing, an admin key reads all).
-CREATE OR REPLACE FUNCTION vital.rag_document_readable(doc_tenant_id uuid, doc_id uuid) RETURNS boolean
-  LANGUAGE sql STABLE
-  SET search_path = ''
-  AS $$
-    SELECT doc_tenant_id = vital.platform_tenant_id()
-        OR NOT EXISTS (SELECT FROM public.rag_document_access a
-                        WHERE a.tenant_id = doc_tenant_id AND a.document_id = doc_id)
-        OR EXISTS (SELECT FROM public.rag_document_access a
-                    WHERE a.tenant_id = doc_tenant_id AND a.document_id = doc_id
-                      AND a.principal_type = 'user' AND a.user_id = auth.uid())
-        OR EXISTS (SELECT FROM public.rag_document_access a
-                     JOIN public.org_team_members tm
-                       ON tm.tenant_id = a.tenant_id AND tm.org_team_id = a.team_id
-                    WHERE a.tenant_id = doc_tenant_id AND a.document_id = doc_id
-                      AND a.principal_type = 'team' AND tm.user_id = auth.uid()
-                      AND (tm.left_on IS NULL OR tm.left_on > current_date))
-        OR (doc_tenant_id = auth.tenant_id() AND vital.tenant_role() IN ('owner', 'admin'))
-  $$;
-
 -- The rules of a membership that a policy cannot state, because they compare the
 -- old row with the new one or with the other rows of the tenant. Only for callers
 -- under RLS (authenticated): operators (owner, service_role) do maintenance, and
