@@ -72,6 +72,24 @@ def tenants_with_volume(owner: psycopg.Connection) -> list[tuple[uuid.UUID, str]
         "HAVING count(*) >= %s ORDER BY t.subdomain", (AGENTS,)).fetchall()
 
 
+def members(owner: psycopg.Connection, tenants) -> list[tuple[uuid.UUID, str, uuid.UUID]]:
+    """(tenant, subdomain, user) with one member per tenant: roles are enforced by the database
+    (docs/roles.md), so a token's user must be an active member of its tenant to see rows.
+    Idempotent; run as the owner."""
+    out = []
+    for tenant, subdomain in tenants:
+        email = f"bench@{subdomain}.example"
+        owner.execute("INSERT INTO auth.users (email) VALUES (%s) ON CONFLICT (email) DO NOTHING", (email,))
+        user = owner.execute("SELECT id FROM auth.users WHERE email = %s", (email,)).fetchone()[0]
+        owner.execute("INSERT INTO profiles (tenant_id, user_id, display_name) VALUES (%s, %s, 'bench') "
+                      "ON CONFLICT (tenant_id, user_id) DO NOTHING", (tenant, user))
+        owner.execute("INSERT INTO tenant_members (tenant_id, user_id, role) VALUES (%s, %s, 'member') "
+                      "ON CONFLICT (tenant_id, user_id) DO NOTHING", (tenant, user))
+        out.append((tenant, subdomain, user))
+    owner.commit()
+    return out
+
+
 # -- 2 and 3: psycopg in one process -----------------------------------------
 def direct(db: Database, builder: Builder, relations: Relations, tenants, n: int, postmaster) -> dict:
     """The API's statement in one process: as the tenant's user under RLS (the whole
@@ -79,10 +97,10 @@ def direct(db: Database, builder: Builder, relations: Relations, tenants, n: int
     that returns the same rows; interleaved, so that both see the same machine."""
     agents = relations.table("agents")
     statement = builder.read(agents, parse_query(_pairs(QUERY)), limit=20, offset=0)
-    callers = [Caller.member(t, uuid.uuid4()) for t, _ in tenants]
+    callers = [Caller.member(t, u) for t, _, u in tenants]
     # The owner bypasses RLS: the same statement with the rows RLS would let through.
     owned = [builder.read(agents, parse_query(_pairs(QUERY) + [("or", f"(tenant_id.eq.{t},tenant_id.eq.{PLATFORM})")]),
-                          limit=20, offset=0) for t, _ in tenants]
+                          limit=20, offset=0) for t, _, _ in tenants]
     whole, rls_only, owner_only = [], [], []
     with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api, \
             psycopg.connect(db.url, options=SESSION_OPTIONS, autocommit=True) as owner:
@@ -129,10 +147,10 @@ def _server_side(conn, statements, n: int, callers=None) -> dict[str, float]:
             "execution_ms": round(statistics.median(execution), 3)}
 
 
-def explain(db: Database, builder: Builder, relations: Relations, tenant: uuid.UUID) -> None:
+def explain(db: Database, builder: Builder, relations: Relations, tenant: uuid.UUID, user: uuid.UUID) -> None:
     agents = relations.table("agents")
     rls = builder.read(agents, parse_query(_pairs(QUERY)), limit=20, offset=0)
-    caller = Caller.member(tenant)
+    caller = Caller.member(tenant, user)
     with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api:
         with tenant_transaction(api, caller, read_only=True):
             plan = api.execute(b"EXPLAIN (ANALYZE, COSTS OFF) " + rls.query.as_bytes(api), rls.params).fetchall()
@@ -152,8 +170,8 @@ def _pairs(query: str) -> list[tuple[str, str]]:
 # -- 1: through HTTP -----------------------------------------------------------
 def _requests(tenants, settings, port: int) -> list[bytes]:
     out = []
-    for tenant_id, subdomain in tenants:
-        token = mint_token(settings, tenant_id=tenant_id, user_id=uuid.uuid4(), expires_in=3600)
+    for tenant_id, subdomain, user in tenants:
+        token = mint_token(settings, tenant_id=tenant_id, user_id=user, expires_in=3600)
         out.append(f"GET /rest/v1/agents?{QUERY} HTTP/1.1\r\nHost: {subdomain}.localhost:{port}\r\n"
                    f"Authorization: Bearer {token}\r\nAccept: application/json\r\n\r\n".encode())
     return out
@@ -280,6 +298,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=1, help="load-generating processes")
     parser.add_argument("--direct-runs", type=int, default=5000)
     parser.add_argument("--explain", action="store_true", help="print both plans (RLS and owner) first")
+    parser.add_argument("--tenants", type=int, default=TENANTS, help="tenants the volume must have at least")
     args = parser.parse_args()
 
     settings = with_secret(load_settings())  # the data dir's secret, as `vital serve` reads it
@@ -287,11 +306,12 @@ def main() -> int:
         with psycopg.connect(db.url, options=SESSION_OPTIONS) as owner:
             tenants = tenants_with_volume(owner)
             agents = owner.execute("SELECT count(*) FROM agents").fetchone()[0] if tenants else 0
-        if len(tenants) < TENANTS:
-            print(f"This benchmark needs {TENANTS:,} tenants with {AGENTS} agents each; the database has "
+        if len(tenants) < args.tenants:
+            print(f"This benchmark needs {args.tenants:,} tenants with {AGENTS} agents each; the database has "
                   f"{len(tenants):,}.\nCreate the volume first:  {GENERATE}", file=sys.stderr)
             return 2
-        sample = tenants[:: max(1, len(tenants) // SAMPLE)][:SAMPLE]
+        with psycopg.connect(db.url, options=SESSION_OPTIONS) as owner:
+            sample = members(owner, tenants[:: max(1, len(tenants) // SAMPLE)][:SAMPLE])
         with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api:
             relations = Relations(read(api))
         builder = Builder(relations, settings.api_max_rows)
@@ -299,7 +319,7 @@ def main() -> int:
               f"{len(tenants):,} tenants, {agents:,} agents; GET /rest/v1/agents?{QUERY}")
         print(f"load average before: {os.getloadavg()[0]:.2f}")
         if args.explain:
-            explain(db, builder, relations, sample[0][0])
+            explain(db, builder, relations, sample[0][0], sample[0][2])
         postmaster = _postmaster(db)
         figures = direct(db, builder, relations, sample, args.direct_runs, postmaster)
         print("direct psycopg (one process, transaction as the user):", figures["direct"])

@@ -21,8 +21,11 @@ CREATE TABLE public.zz_probe (
 );
 CREATE INDEX zz_probe_created_idx ON public.zz_probe (tenant_id, created_at);
 CALL vital.secure_tenant_table('public.zz_probe');
+CALL vital.secure_table_roles('public.zz_probe', 'data');
 """
 SECURE = "CALL vital.secure_tenant_table('public.zz_probe')"
+ROLES = "CALL vital.secure_table_roles('public.zz_probe', 'data')"
+DROP_ROLES = "; ".join(f"DROP POLICY role_{op} ON zz_probe" for op in ("read", "insert", "update", "delete"))
 
 # check -> (break, fix, expected findings as {(check, object)})
 CASES = {
@@ -31,6 +34,7 @@ CASES = {
                                           updated_at timestamptz NOT NULL DEFAULT now());
            ALTER TABLE public.zz_global ENABLE ROW LEVEL SECURITY; ALTER TABLE public.zz_global FORCE ROW LEVEL SECURITY;
            CREATE POLICY tenant_isolation ON public.zz_global USING (id > 0) WITH CHECK (id > 0);
+           CALL vital.secure_table_roles('public.zz_global', 'data');
            CREATE TRIGGER set_updated_at BEFORE UPDATE ON public.zz_global
              FOR EACH ROW EXECUTE FUNCTION vital.set_updated_at()""",
         "DROP TABLE public.zz_global",
@@ -50,11 +54,15 @@ CASES = {
         f"DROP POLICY other ON zz_probe; {SECURE}",
         {("tenant_isolation_policy_missing", "zz_probe")}),
     "rls_without_policy": (
-        "DROP POLICY tenant_isolation ON zz_probe", SECURE,
-        {("rls_without_policy", "zz_probe"), ("tenant_isolation_policy_missing", "zz_probe")}),
+        "DROP POLICY tenant_isolation ON zz_probe; " + DROP_ROLES, f"{SECURE}; {ROLES}",
+        {("rls_without_policy", "zz_probe"), ("tenant_isolation_policy_missing", "zz_probe"),
+         ("table_missing_role_class", "zz_probe")}),
     "policy_reads_claims_per_row": (
         "ALTER POLICY tenant_isolation ON zz_probe USING (tenant_id = auth.tenant_id())", SECURE,
         {("policy_reads_claims_per_row", "zz_probe policy tenant_isolation")}),
+    "table_missing_role_class": (
+        "DROP POLICY role_read ON zz_probe", ROLES,
+        {("table_missing_role_class", "zz_probe")}),
     "policy_always_true": (
         "CREATE POLICY open_door ON zz_probe FOR SELECT USING (true)", "DROP POLICY open_door ON zz_probe",
         {("policy_always_true", "zz_probe policy open_door")}),

@@ -134,9 +134,13 @@ def test_a_write_key_writes_and_a_revoked_key_is_refused(fresh_api):
                       "VALUES (%s, 'ci', 'acmewrite', %s, '{read,write}')", (fresh_api.tenants["acme"].id,
                                                                              hash_key(key)))
         caller = fresh_api.as_("acme", key)
-        response = caller.patch("/rest/v1/tenant_invitations?email=eq.grace@acme.example", json={"role": "admin"},
+        # a write key has a member's rights (docs/roles.md): the tenant's data, not its invitations
+        response = caller.patch("/rest/v1/tags?slug=eq.acm-101-program", json={"name": "ACM-101"},
                                 headers={"Prefer": "return=representation"})
-        assert response.status_code == 200 and [r["role"] for r in response.json()] == ["admin"]
+        assert response.status_code == 200 and [r["name"] for r in response.json()] == ["ACM-101"]
+        refused = caller.patch("/rest/v1/tenant_invitations?email=eq.grace@acme.example", json={"role": "admin"},
+                               headers={"Prefer": "return=representation"})
+        assert refused.status_code == 200 and refused.json() == []
         owner.execute("UPDATE api_keys SET revoked_at = now() WHERE key_prefix = 'acmewrite'")
         assert caller.get("/rest/v1/tenant_invitations").status_code == 401
 

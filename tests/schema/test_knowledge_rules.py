@@ -175,14 +175,17 @@ def test_a_restricted_document_is_readable_only_by_listed_members_and_admins(db)
     document = _seed_id(db, "rag_documents", "acme", "onboarding-sop")
     outsider = db.execute("INSERT INTO auth.users (email) VALUES ('temp@acme.example') RETURNING id").fetchone()[0]
     db.execute("INSERT INTO profiles (tenant_id, user_id, display_name) VALUES (%s, %s, 'Temp')", (acme, outsider))
-    readable = "SELECT vital.rag_document_readable(tenant_id, id) FROM rag_documents WHERE id = %s"
+    db.execute("INSERT INTO tenant_members (tenant_id, user_id, role) VALUES (%s, %s, 'member')", (acme, outsider))
+    # RLS now hides the restricted document from the outsider; the function still says why
+    readable = "SELECT vital.rag_document_readable(%s, %s::uuid)"
     platform_doc = _seed_id(db, "rag_documents", "platform", "ich-e6-overview")
 
     act_as(db, "acme")  # ada is listed on the seeded access rule
-    assert db.execute(readable, (document,)).fetchone()[0] is True
+    assert db.execute(readable, (acme, document)).fetchone()[0] is True
     apply_context(db, Caller.member(acme, outsider))
-    assert db.execute(readable, (document,)).fetchone()[0] is False
-    assert db.execute(readable, (platform_doc,)).fetchone()[0] is True
+    assert db.execute(readable, (acme, document)).fetchone()[0] is False
+    assert db.execute(readable, (PLATFORM, platform_doc)).fetchone()[0] is True
+    assert db.execute("SELECT count(*) FROM rag_documents WHERE id = %s", (document,)).fetchone()[0] == 0
 
 
 def test_a_graph_edge_may_reach_a_platform_node_but_not_another_tenants(db):

@@ -1,0 +1,27 @@
+"""What each role may do to a table of each class (docs/roles.md), as the tests expect it.
+
+Derived from the class only: the matrix never names a table."""
+
+from __future__ import annotations
+
+WRITERS = {
+    "data": {"owner", "admin", "member", "write_key"},
+    "personal": {"owner", "admin", "member", "write_key"},
+    "bookkeeping": {"owner", "admin"},
+    "admin": {"owner", "admin"},
+    "owner": {"owner"},
+}
+
+
+def allowed(kind: str, who: str, operation: str, *, own: bool = False) -> bool:
+    """May `who` (a role of tests.roles.people.ROLES) do `operation` to a row of a `kind` table?
+    own: the row is the caller's (user_id, else created_by); only users own rows."""
+    if operation == "select":
+        return True
+    if kind == "bookkeeping" and operation == "insert":
+        return True
+    if own and who == "viewer" and kind == "personal":
+        return True
+    if own and kind == "bookkeeping" and operation == "update" and who not in ("read_key", "write_key"):
+        return True
+    return who in WRITERS[kind]
