@@ -27,9 +27,13 @@ from vital.auth.secret import require_secret, with_secret
 from vital.catalog import Catalog, read
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.errors import translate
+from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import DatabaseUnavailable
 from vital.services import graphs
 from vital.settings import Settings, load_settings
+
+SQL = Queries(__name__)
 
 DESCRIPTION = """\
 PostgREST-compatible data access to every table, for one tenant per subdomain
@@ -59,7 +63,7 @@ def preflight(settings: Settings) -> str:
     url = Database(settings).api_url
     try:
         with psycopg.connect(url, options=connection_options(settings), connect_timeout=10) as conn:
-            return conn.execute("SELECT session_user").fetchone()[0]
+            return one(conn, SQL("preflight"))["login"]
     except psycopg.Error as exc:
         raise DatabaseUnavailable(f"The API cannot log in as '{settings.api_role}'.", details=str(exc).strip(),
                                   hint="Is the database migrated? `vital up --no-serve` or `vital db up` "

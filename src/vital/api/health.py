@@ -3,14 +3,14 @@ answers through the pool, as the API's login, and the catalog is loaded)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import APIRouter, Request
 
 from vital.db.errors import translate
+from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import DatabaseUnavailable
 
-READY_SQL = (Path(__file__).parent / "sql" / "ready.sql").read_text()
+SQL = Queries(__name__)
 router = APIRouter(tags=["health"])
 
 
@@ -25,5 +25,6 @@ def ready(request: Request) -> dict:
     if api is None:
         raise DatabaseUnavailable("The API is still starting.")
     with translate(), api.pool.connection(timeout=api.settings.api_pool_timeout) as conn:
-        login, version = conn.execute(READY_SQL).fetchone()
-    return {"status": "ready", "login": login, "server_version_num": version, "tables": len(api.relations.tables)}
+        row = one(conn, SQL("ready"))
+    return {"status": "ready", "login": row["login"], "server_version_num": row["server_version_num"],
+            "tables": len(api.relations.tables)}

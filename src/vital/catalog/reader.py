@@ -29,8 +29,8 @@ _ENUM_ITEM = re.compile(r"'((?:[^']|'')*)'::[\w ]+|(-?\d+)")
 def read(conn: psycopg.Connection) -> Catalog:
     """The whole schema, in one transaction (a savepoint inside the caller's), read by name."""
     with conn.transaction(), conn.cursor(row_factory=dict_row) as cur:
-        previous = cur.execute("SELECT current_setting('search_path') AS path").fetchone()["path"]
-        cur.execute("SELECT set_config('search_path', %s, true)", (SEARCH_PATH,))
+        previous = cur.execute(SQL("search_path.current")).fetchone()["path"]
+        cur.execute(SQL("search_path.set"), {"path": SEARCH_PATH})
         relations = {row["oid"]: row for row in cur.execute(SQL("catalog.relations")).fetchall()}
         params = {"oids": list(relations)}
         parts: dict[str, dict[int, list[dict]]] = {}
@@ -39,7 +39,7 @@ def read(conn: psycopg.Connection) -> Catalog:
             for row in cur.execute(SQL(f"catalog.{part}"), params):
                 parts[part][row["oid"]].append(row)
         # Restored, not left to the transaction's end: the caller's may go on after this.
-        cur.execute("SELECT set_config('search_path', %s, true)", (previous,))
+        cur.execute(SQL("search_path.set"), {"path": previous})
     tables = [_table(row, {part: rows[oid] for part, rows in parts.items()}) for oid, row in relations.items()]
     return Catalog({t.display: t for t in tables})
 

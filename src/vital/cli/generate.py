@@ -7,7 +7,10 @@ import time
 import click
 
 from vital.cli.common import database, handles_errors, option, out, progress_bars
+from vital.db.queries import Queries
 from vital.schema.benchmark_data import Plan, generate
+
+SQL = Queries(__name__)
 
 
 @click.command("generate")
@@ -29,7 +32,7 @@ def generate_cmd(ctx, tenants, agents_per_tenant, chunks, chunks_per_document, e
     totals = {"tenants": tenants, "agents": tenants * agents_per_tenant, "chunks": chunks}
     started = time.perf_counter()
     with database(ctx) as d, d.session() as conn, progress_bars(totals) as advance:
-        conn.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        conn.execute(SQL("generate"))
         counts = generate(conn, plan, advance)
         conn.commit()
     out.print(", ".join(f"{v:,} {k}" for k, v in counts.items()) + f" in {time.perf_counter() - started:.1f} s")

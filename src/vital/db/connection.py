@@ -11,7 +11,10 @@ from psycopg import sql
 
 from vital.db.embedded import SUPERUSER, EmbeddedServer
 from vital.db.errors import translate
+from vital.db.queries import Queries
 from vital.settings import Settings
+
+SQL = Queries(__name__)
 
 # Every session sees the pgvector and pg_trgm types, kept in schema extensions.
 SESSION_OPTIONS = "-c search_path=public,extensions"
@@ -83,15 +86,15 @@ class Database:
         """Drop and create the embedded database (vital db reset)."""
         with psycopg.connect(self.admin_url, autocommit=True) as admin:
             name = sql.Identifier(self.settings.database_name)
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
+            admin.execute(SQL.composed("connection.drop_database", database=name))
+            admin.execute(SQL.composed("connection.create_database", database=name))
 
     def _create_database_if_missing(self) -> None:
         with psycopg.connect(self.admin_url, autocommit=True) as admin:
             name = self.settings.database_name
-            if admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
+            if admin.execute(SQL("connection.database_exists"), {"name": name}).fetchone() is None:
                 try:
-                    admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+                    admin.execute(SQL.composed("connection.create_database", database=sql.Identifier(name)))
                 except psycopg.errors.DuplicateDatabase:
                     pass  # another vital process created it meanwhile
 

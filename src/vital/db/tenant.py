@@ -15,9 +15,12 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from vital.db.errors import translate
+from vital.db.queries import Queries
 
 if TYPE_CHECKING:  # vital.tenancy builds on this module, not the other way round
     from vital.tenancy.caller import Caller
+
+SQL = Queries(__name__)
 
 ROLES = ("anon", "authenticated", "service_role")
 
@@ -29,12 +32,8 @@ Source = Union[ConnectionPool, psycopg.Connection]
 def apply_context(conn: psycopg.Connection, caller: Caller, *, read_only: bool = False) -> None:
     """Switch the current transaction to the caller's role and tenant (the Caller checked its role)."""
     if read_only:
-        conn.execute("SET TRANSACTION READ ONLY")
-    conn.execute(
-        "SELECT set_config('role', %s, true), set_config('request.jwt.claims', %s, true)",
-        (caller.role, json.dumps(caller.claims)),
-        prepare=False,
-    )
+        conn.execute(SQL("tenant.read_only"))
+    conn.execute(SQL("tenant.context"), {"role": caller.role, "claims": json.dumps(caller.claims)}, prepare=False)
 
 
 @contextmanager

@@ -14,7 +14,11 @@ import psycopg
 from psycopg import sql
 
 from vital.catalog import Catalog, Table
+from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import InvalidInput, PermissionDenied
+
+SQL = Queries(__name__)
 
 PLATFORM_TENANT_ID = UUID(int=0)
 
@@ -55,8 +59,7 @@ def delete_tenant_rows(conn: psycopg.Connection, catalog: Catalog, tenant_id: UU
 
 def require_bypass(conn: psycopg.Connection, what: str) -> None:
     """Refuse early when the login cannot read past row-level security (every table forces it)."""
-    if not conn.execute(
-            "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user").fetchone()[0]:
+    if not one(conn, SQL("catalog.bypasses_rls"))["bypasses"]:
         user = conn.info.user
         raise PermissionDenied(
             f"{what} needs a role that bypasses row-level security; '{user}' does not.",
@@ -66,6 +69,4 @@ def require_bypass(conn: psycopg.Connection, what: str) -> None:
 
 def stable_output(conn: psycopg.Connection) -> None:
     """Text output that depends only on the data, so that checksums compare across servers."""
-    conn.execute("SET LOCAL TimeZone TO 'UTC'; SET LOCAL DateStyle TO 'ISO, YMD'; "
-                 "SET LOCAL IntervalStyle TO 'postgres'; SET LOCAL extra_float_digits TO 1; "
-                 "SET LOCAL bytea_output TO 'hex'")
+    conn.execute(SQL("catalog.stable_output"))

@@ -26,8 +26,12 @@ from psycopg import sql
 from vital.db.connection import Database
 from vital.db.embedded import SERVER_USER
 from vital.db.errors import translate
+from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import ConfigError, Conflict, DatabaseUnavailable, InvalidInput
 from vital.ops import pgtools
+
+SQL = Queries(__name__)
 
 # Without traffic a segment would wait until it is full: archive at least once a minute.
 ARCHIVE_TIMEOUT = "60s"
@@ -70,12 +74,12 @@ def enable(db: Database) -> BaseBackup:
     _server_owned(wal)
     command = f"test ! -f {wal}/%f && cp %p {wal}/%f"
     with translate(), psycopg.connect(db.admin_url, autocommit=True) as conn:
-        running = conn.execute("SELECT current_setting('archive_mode'), current_setting('archive_command')").fetchone()
-        conn.execute("ALTER SYSTEM SET archive_mode = 'on'")
-        conn.execute(sql.SQL("ALTER SYSTEM SET archive_command = {}").format(sql.Literal(command)))
-        conn.execute(f"ALTER SYSTEM SET archive_timeout = '{ARCHIVE_TIMEOUT}'")
-        conn.execute("SELECT pg_reload_conf()")
-    if running[0] != "on":  # archive_mode is read at start only
+        running = one(conn, SQL("pitr.archive_settings"))
+        conn.execute(SQL("pitr.archive_mode_on"))
+        conn.execute(SQL.composed("pitr.archive_command", command=sql.Literal(command)))
+        conn.execute(SQL.composed("pitr.archive_timeout", timeout=sql.Literal(ARCHIVE_TIMEOUT)))
+        conn.execute(SQL("pitr.reload"))
+    if running["archive_mode"] != "on":  # archive_mode is read at start only
         _refuse_other_sessions(db)
         server.stop()
         server.acquire()
@@ -106,12 +110,11 @@ def base_backups(db: Database) -> list[BaseBackup]:
 def status(db: Database) -> dict:
     _embedded(db, "Point-in-time recovery")
     with translate(), psycopg.connect(db.admin_url) as conn:
-        mode, archived, last, failed = conn.execute(
-            "SELECT current_setting('archive_mode'), archived_count, last_archived_time, failed_count "
-            "FROM pg_stat_archiver").fetchone()
+        archiver = one(conn, SQL("pitr.archiver"))
     backups = base_backups(db)
-    return {"archive": str(archive_dir(db)), "archive_mode": mode, "segments_archived": archived,
-            "last_archived_at": last, "archive_failures": failed,
+    return {"archive": str(archive_dir(db)), "archive_mode": archiver["archive_mode"],
+            "segments_archived": archiver["archived_count"], "last_archived_at": archiver["last_archived_time"],
+            "archive_failures": archiver["failed_count"],
             "base_backups": [str(b.path) for b in backups],
             "recoverable_from": backups[0].finished_at if backups else None}
 
@@ -152,8 +155,8 @@ def recover(db: Database, target: datetime) -> Path:
         raise
     with translate(), psycopg.connect(db.admin_url, autocommit=True) as conn:
         for name in RECOVERY_SETTINGS:
-            conn.execute(f"ALTER SYSTEM RESET {name}")
-        conn.execute("SELECT pg_reload_conf()")
+            conn.execute(SQL.composed("pitr.reset", setting=sql.Identifier(name)))
+        conn.execute(SQL("pitr.reload"))
     return kept
 
 
@@ -172,10 +175,10 @@ def _archive_current_wal(db: Database) -> None:
     with translate(), psycopg.connect(db.admin_url, autocommit=True) as conn:
         # Recovery stops at the first commit after the target and fails if it finds none:
         # a transaction with an xid commits now, after any target in the past.
-        conn.execute("SELECT pg_current_xact_id()")
-        segment = conn.execute("SELECT pg_walfile_name(pg_switch_wal())").fetchone()[0]
+        conn.execute(SQL("pitr.take_xid"))
+        segment = one(conn, SQL("pitr.switch_wal"))["segment"]
         for _ in range(300):
-            last = conn.execute("SELECT last_archived_wal FROM pg_stat_archiver").fetchone()[0]
+            last = one(conn, SQL("pitr.last_archived"))["last_archived_wal"]
             if last is not None and last >= segment:
                 return
             time.sleep(0.1)
@@ -188,7 +191,7 @@ def _wait_promoted(db: Database, seconds: float = 600) -> None:
     while time.monotonic() < deadline:
         try:
             with psycopg.connect(db.admin_url, connect_timeout=5) as conn:
-                if not conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
+                if not one(conn, SQL("pitr.in_recovery"))["in_recovery"]:
                     return
         except (psycopg.Error, DatabaseUnavailable):
             pass
@@ -198,8 +201,7 @@ def _wait_promoted(db: Database, seconds: float = 600) -> None:
 
 def _refuse_other_sessions(db: Database) -> None:
     with translate(), psycopg.connect(db.admin_url) as conn:
-        others = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' "
-                              "AND pid <> pg_backend_pid()").fetchone()[0]
+        others = one(conn, SQL("pitr.other_sessions"))["others"]
     if others:
         raise Conflict(f"{others} other session(s) are connected; the server must restart.",
                        hint="Stop the API and other vital processes first.")

@@ -10,6 +10,7 @@ import psycopg
 
 from vital.db.errors import translate
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import Conflict, InvalidInput
 from vital.ops import pgtools
 from vital.schema.migrator import Migration, split_statements
@@ -48,7 +49,7 @@ def restore(url: str, path: Path, *, migrations: list[Migration], force: bool = 
     # Reading the table of contents also proves the file is a custom-format archive.
     total = len(TABLE_DATA.findall(pgtools.output("pg_restore", ["--list", str(path)])))
     with translate(), psycopg.connect(url, autocommit=True) as conn:
-        relations = conn.execute(SQL("relations")).fetchone()[1]
+        relations = one(conn, SQL("relations"))["relations"]
         if relations and not force:
             raise Conflict(f"The database '{conn.info.dbname}' is not empty ({relations} relations).",
                            hint="Restore into an empty database, or add --force to drop and re-create the "

@@ -22,6 +22,7 @@ from psycopg.types.json import Jsonb
 
 from vital.catalog import Catalog, read
 from vital.db.queries import Queries
+from vital.db.rows import many
 from vital.errors import PermissionDenied, VitalError
 from vital.ops.catalog import PLATFORM_TENANT_ID, delete_tenant_rows, require_bypass
 from vital.ops.report import TenantReport
@@ -43,11 +44,10 @@ def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool =
         tenant = erasable(conn, subdomain)
         # Every tenant table references tenants(id): while this row is locked FOR UPDATE no
         # other transaction can add a row for the tenant (its foreign key check waits).
-        conn.execute("SELECT 1 FROM public.tenants WHERE id = %s FOR UPDATE", (tenant.id,))
+        conn.execute(SQL("tenant_erase.lock_tenant"), {"tenant": tenant.id})
         catalog = read(conn)
         report = Erased(tenant, rows=tenant_rows(conn, catalog, tenant.id))
-        users = [r[0] for r in conn.execute("SELECT user_id FROM public.profiles WHERE tenant_id = %s",
-                                            (tenant.id,))]
+        users = [r["user_id"] for r in many(conn, SQL("tenant_erase.profile_users"), {"tenant": tenant.id})]
         conn.execute(SQL("erase_tombstone"), {"tenant": tenant.id})
         delete_tenant_rows(conn, catalog, tenant.id)
         if users and not keep_users:

@@ -25,6 +25,7 @@ from psycopg import sql
 
 from vital.catalog import read
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import InvalidInput
 from vital.ops.catalog import PLATFORM_TENANT_ID, export_select, require_bypass, stable_output
 from vital.tenancy import Rule, find_tenant
@@ -44,7 +45,7 @@ def copy_out(conn: psycopg.Connection, query: sql.Composable, params: dict,
              sink: Callable[[bytes], object] = lambda _: None) -> tuple[int, str]:
     """COPY a query's rows out in text format: (row count, sha256 of the bytes)."""
     digest, rows = hashlib.sha256(), 0
-    with conn.cursor().copy(sql.SQL("COPY ({}) TO STDOUT").format(query), params) as copy:
+    with conn.cursor().copy(SQL.composed("tenant_export.copy_out", query=query), params) as copy:
         for block in copy:
             digest.update(block)
             rows += bytes(block).count(b"\n")  # text format escapes newlines inside values
@@ -63,14 +64,14 @@ def export_tenant(conn: psycopg.Connection, subdomain: str, path: Path, progress
     started = time.perf_counter()
     with conn.transaction():
         # One snapshot for every table: the archive is consistent even while the tenant works.
-        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        conn.execute(SQL("tenant_export.snapshot"))
         require_bypass(conn, "A tenant export")
         stable_output(conn)
         tenant = find_tenant(conn, subdomain, rule=Rule.OPERATING)  # a suspended tenant is exported too
         if tenant.id == PLATFORM_TENANT_ID:
             raise InvalidInput("The platform tenant is the shared library, not a client's data.",
                                hint="Every deployment seeds the library itself (`vital db seed`).")
-        version = conn.execute("SELECT max(version) FROM supabase_migrations.schema_migrations").fetchone()[0]
+        version = one(conn, SQL("tenant_export.schema_version"))["version"]
         catalog = read(conn)
         params = {"tenant": tenant.id}
         entries = []

@@ -26,6 +26,7 @@ from psycopg.types.json import Jsonb
 
 from vital.catalog import Catalog, Table, read
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import Conflict, InvalidInput
 from vital.ops.catalog import (PLATFORM_TENANT_ID, delete_tenant_rows, export_select, require_bypass,
                                same_key, stable_output)
@@ -118,8 +119,7 @@ def _verify_member(tar: tarfile.TarFile, entry: dict) -> None:
 
 def _check_schema(conn: psycopg.Connection, catalog: Catalog, manifest: dict, entries: dict) -> None:
     version = manifest.get("schema_version")
-    applied = conn.execute("SELECT EXISTS (SELECT 1 FROM supabase_migrations.schema_migrations WHERE version = %s)",
-                           (version,)).fetchone()[0]
+    applied = one(conn, SQL("tenant_import.schema_applied"), {"version": version})["applied"]
     if not applied:
         raise InvalidInput(f"The archive was written at schema version {version}, which this database has not "
                            "applied.", hint="Bring this deployment up to date first (`vital db up`).")
@@ -150,13 +150,12 @@ def _check_rows(conn: psycopg.Connection, tables: list[Table], stages: dict, ten
     foreign, existing, missing = [], [], []
     for table in tables:
         stage = stages[table.name]
-        n = _count(conn, sql.SQL("SELECT count(*) FROM {} WHERE {} IS DISTINCT FROM %(tenant)s").format(
-            stage, sql.Identifier(table.tenant_column)), tenant_id)
+        n = _count(conn, SQL.composed("tenant_import.foreign_rows", stage=stage,
+                                      tenant_column=sql.Identifier(table.tenant_column)), tenant_id)
         if n:
             foreign.append(f"{table.name}: {n} row(s)")
         if "id" in table.columns:
-            n = _count(conn, sql.SQL("SELECT count(*) FROM {} s WHERE EXISTS (SELECT 1 FROM {} x WHERE x.id = s.id)")
-                       .format(stage, table.ident), tenant_id)
+            n = _count(conn, SQL.composed("tenant_import.existing_ids", stage=stage, table=table.ident), tenant_id)
             if n:
                 existing.append(f"{table.name}: {n} id(s)")
         for fk in table.foreign_keys:
@@ -180,14 +179,12 @@ def _missing_library_rows(fk, stage: sql.Identifier, table: Table) -> sql.Compos
     present = _AND.join(sql.SQL("p.{} = s.{}").format(sql.Identifier(pc), sql.Identifier(c))
                         for c, pc in zip(fk.columns, fk.parent_columns))
     not_null = _AND.join(sql.SQL("s.{} IS NOT NULL").format(sql.Identifier(c)) for c in fk.columns)
-    return sql.SQL("SELECT count(*) FROM {s} s WHERE s.{lead} = %(platform)s AND {nn} "
-                   "AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE {present})").format(
-        s=stage, lead=sql.Identifier(fk.columns[0]), nn=not_null,
-        parent=sql.Identifier("public", fk.parent), present=present)
+    return SQL.composed("tenant_import.missing_library_rows", stage=stage, lead=sql.Identifier(fk.columns[0]),
+                        not_null=not_null, parent=sql.Identifier("public", fk.parent), present=present)
 
 
 def _count(conn: psycopg.Connection, query: sql.Composable, tenant_id: UUID) -> int:
-    return conn.execute(query, {"tenant": tenant_id, "platform": PLATFORM_TENANT_ID}).fetchone()[0]
+    return one(conn, query, {"tenant": tenant_id, "platform": PLATFORM_TENANT_ID})["n"]
 
 
 # -- loading -----------------------------------------------------------------
@@ -195,11 +192,10 @@ def _stage(conn: psycopg.Connection, tar: tarfile.TarFile, entry: dict, n: int) 
     """A temporary copy of the entry's table, filled from the archive."""
     stage = sql.Identifier(f"import_{n}")
     schema, _, name = entry["table"].rpartition(".")
-    conn.execute(sql.SQL("CREATE TEMP TABLE {} (LIKE {}) ON COMMIT DROP").format(
-        stage, sql.Identifier(schema or "public", name)))
+    conn.execute(SQL.composed("tenant_import.stage", stage=stage, table=sql.Identifier(schema or "public", name)))
     cols = sql.SQL(", ").join(map(sql.Identifier, entry["columns"]))
     source = tar.extractfile(entry["file"])
-    with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(stage, cols)) as copy:
+    with conn.cursor().copy(SQL.composed("tenant_import.stage_copy", stage=stage, columns=cols)) as copy:
         while block := source.read(1 << 20):
             copy.write(block)
     return stage
@@ -207,22 +203,20 @@ def _stage(conn: psycopg.Connection, tar: tarfile.TarFile, entry: dict, n: int) 
 
 def _add_users(conn: psycopg.Connection, stage: sql.Identifier, columns: list[str]) -> tuple[int, int]:
     """Insert the archive's users; one that exists here with the same id and email is reused."""
-    reused, conflicts = conn.execute(sql.SQL(SQL("import_users_check")).format(stage)).fetchone()
-    if conflicts:
-        raise Conflict(f"{conflicts} user(s) of the archive clash with users here (same id with another email, "
-                       "or same email with another id); nothing was imported.")
+    check = one(conn, SQL.composed("import_users_check", stage=stage))
+    if check["conflicts"]:
+        raise Conflict(f"{check['conflicts']} user(s) of the archive clash with users here (same id with another "
+                       "email, or same email with another id); nothing was imported.")
     cols = sql.SQL(", ").join(map(sql.Identifier, columns))
-    added = conn.execute(sql.SQL("INSERT INTO auth.users ({c}) SELECT {c} FROM {s} s "
-                                 "WHERE NOT EXISTS (SELECT 1 FROM auth.users u WHERE u.id = s.id)").format(
-        c=cols, s=stage)).rowcount
-    return added, reused
+    added = conn.execute(SQL.composed("tenant_import.add_users", columns=cols, stage=stage)).rowcount
+    return added, check["reused"]
 
 
 def _insert(conn: psycopg.Connection, table: Table, stage: sql.Identifier, columns: list[str],
             tenant_id: UUID) -> int:
     """The stage's rows into the table; rows of a self-referencing table parents first, in rounds."""
     if table.name != "tenants":  # what is there already, triggers wrote while earlier tables went in
-        conn.execute(sql.SQL("DELETE FROM {} WHERE tenant_id = %s").format(table.ident), (tenant_id,))
+        conn.execute(SQL.composed("tenant_import.clear_table", table=table.ident), {"tenant": tenant_id})
     cols = sql.SQL(", ").join(map(sql.Identifier, columns))
     ready = [sql.SQL("NOT EXISTS (SELECT 1 FROM {} x WHERE {})").format(table.ident, same_key(table, "x", "s"))]
     for fk in (fk for fk in table.foreign_keys if fk.self_reference):
@@ -233,13 +227,13 @@ def _insert(conn: psycopg.Connection, table: Table, stage: sql.Identifier, colum
             _AND.join(sql.SQL("s.{} = s.{}").format(sql.Identifier(pc), sql.Identifier(c)) for c, pc in pairs),
             table.ident,
             _AND.join(sql.SQL("p.{} = s.{}").format(sql.Identifier(pc), sql.Identifier(c)) for c, pc in pairs)))
-    query = sql.SQL("INSERT INTO {t} ({c}) SELECT {c} FROM {s} s WHERE {w} ORDER BY {k}").format(
-        t=table.ident, c=cols, s=stage, w=_AND.join(ready),
-        k=sql.SQL(", ").join(sql.SQL("s.{}").format(sql.Identifier(k)) for k in table.primary_key))
+    query = SQL.composed(
+        "tenant_import.insert_ready", table=table.ident, columns=cols, stage=stage, ready=_AND.join(ready),
+        key=sql.SQL(", ").join(sql.SQL("s.{}").format(sql.Identifier(k)) for k in table.primary_key))
     total = 0
     while (n := conn.execute(query).rowcount) > 0:
         total += n
-    staged = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(stage)).fetchone()[0]
+    staged = one(conn, SQL.composed("tenant_import.staged", stage=stage))["n"]
     if total != staged:
         raise InvalidInput(f"{staged - total} row(s) of {table.name} refer to rows of their own table that the "
                            "archive does not hold; nothing was imported.")

@@ -14,7 +14,11 @@ from typing import Callable
 
 import psycopg
 
+from vital.db.queries import Queries
+from vital.db.rows import many, one
 from vital.errors import Conflict, InvalidInput
+
+SQL = Queries(__name__)
 
 AREAS = ["oncology", "cardiology", "neurology", "immunology", "rare diseases", "infectious disease",
          "endocrinology", "respiratory", "dermatology", "haematology"]
@@ -59,18 +63,17 @@ def generate(conn: psycopg.Connection, plan: Plan, progress: Progress) -> dict[s
     plan.check()
     rng = random.Random(plan.seed)
     with conn.transaction():
-        taken = conn.execute("SELECT count(*) FROM tenants WHERE subdomain LIKE %s", (plan.prefix + "-%",)).fetchone()[0]
+        taken = one(conn, SQL("benchmark_data.taken"), {"pattern": plan.prefix + "-%"})["taken"]
         if taken:
             raise Conflict(f"{taken} tenant(s) named {plan.prefix}-* exist already.",
                            hint="Use another --prefix, or `vital db reset` first.")
-        levels = [r[0] for r in conn.execute(
-            "SELECT id FROM agent_levels WHERE tenant_id = vital.platform_tenant_id() ORDER BY level")]
+        levels = [r["id"] for r in many(conn, SQL("benchmark_data.levels"))]
         if not levels:
             raise InvalidInput("The platform library is not seeded.", hint="Run `vital db seed` first.")
         model = _embedding_model(conn, plan.embedding_dims)
         tenants = [(uuid.UUID(int=rng.getrandbits(128), version=4), f"{plan.prefix}-{i:05d}")
                    for i in range(1, plan.tenants + 1)]
-        with conn.cursor().copy("COPY tenants (id, name, subdomain, tier) FROM STDIN") as copy:
+        with conn.cursor().copy(SQL("benchmark_data.copy_tenants")) as copy:
             for tid, sub in tenants:
                 copy.write_row((tid, f"Synthetic {sub}", sub, rng.choice(["free", "pro", "enterprise"])))
         progress("tenants", len(tenants))
@@ -82,23 +85,20 @@ def generate(conn: psycopg.Connection, plan: Plan, progress: Progress) -> dict[s
 def _embedding_model(conn, dims: int | None):
     if dims is None:
         return None
-    row = conn.execute("SELECT id FROM embedding_models WHERE tenant_id = vital.platform_tenant_id() "
-                       "AND dimensions = %s ORDER BY name LIMIT 1", (dims,)).fetchone()
+    row = one(conn, SQL("benchmark_data.embedding_model"), {"dims": dims})
     if row is None:
         raise InvalidInput(f"No platform embedding model has {dims} dimensions.",
                            hint="Use 384 (local MiniLM) or 1536 (text-embedding-3-small).")
     from pgvector.psycopg import register_vector
 
     register_vector(conn)
-    return row[0]
+    return row["id"]
 
 
 def _copy_agents(conn, plan: Plan, tenants, levels, rng, progress) -> int:
-    cols = ("id, tenant_id, slug, name, domain, subdomain, description, capabilities, system_prompt, "
-            "status, level_tenant_id, level_id, tier")
     platform = uuid.UUID(int=0)
     written = 0
-    with conn.cursor().copy(f"COPY agents ({cols}) FROM STDIN") as copy:
+    with conn.cursor().copy(SQL("benchmark_data.copy_agents")) as copy:
         for tid, _ in tenants:
             for n in range(plan.agents_per_tenant):
                 function, area = rng.choice(FUNCTIONS), rng.choice(AREAS)
@@ -120,10 +120,7 @@ def _copy_knowledge(conn, plan: Plan, tenants, model, rng, progress) -> tuple[in
     extra = plan.chunks - per_tenant * len(tenants)
     platform = uuid.UUID(int=0)
     docs_written = chunks_written = 0
-    doc_cols = "id, tenant_id, title, content_hash, status, metadata"
-    chunk_cols = "id, tenant_id, document_id, chunk_index, chunk_text, token_count"
-    if model:
-        chunk_cols += ", embedding, embedding_model_tenant_id, embedding_model_id"
+    copy_chunks = SQL("benchmark_data.copy_chunks_embedded" if model else "benchmark_data.copy_chunks")
     if model:
         import numpy as np  # only needed for synthetic vectors
 
@@ -134,12 +131,12 @@ def _copy_knowledge(conn, plan: Plan, tenants, model, rng, progress) -> tuple[in
             continue
         n_docs = -(-count // plan.chunks_per_document)
         doc_ids = [uuid.UUID(int=rng.getrandbits(128), version=4) for _ in range(n_docs)]
-        with conn.cursor().copy(f"COPY rag_documents ({doc_cols}) FROM STDIN") as copy:
+        with conn.cursor().copy(SQL("benchmark_data.copy_documents")) as copy:
             for d, did in enumerate(doc_ids):
                 digest = hashlib.sha256(did.bytes).hexdigest()
                 copy.write_row((did, tid, f"{sub} {rng.choice(NOUNS)} guidance {d + 1}", digest, "ready",
                                 '{"synthetic": true}'))
-        with conn.cursor().copy(f"COPY rag_knowledge_chunks ({chunk_cols}) FROM STDIN") as copy:
+        with conn.cursor().copy(copy_chunks) as copy:
             for c in range(count):
                 text = " ".join(_sentence(rng) for _ in range(4))
                 row = [uuid.UUID(int=rng.getrandbits(128), version=4), tid, doc_ids[c // plan.chunks_per_document],

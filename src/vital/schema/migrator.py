@@ -18,11 +18,13 @@ from typing import Callable
 import psycopg
 import sqlparse
 
+from vital.db.queries import Queries
+from vital.db.rows import many
 from vital.errors import MigrationError
 
 FILE_NAME = re.compile(r"^(?P<version>\d{14})_(?P<name>[a-z0-9][a-z0-9_]*)\.sql$")
 LOCK_KEY = 0x56495441  # "VITA": one advisory lock for every migration runner
-BOOKKEEPING = Path(__file__).parent / "sql" / "bookkeeping.sql"
+SQL = Queries(__name__)
 
 Progress = Callable[[str], None]
 
@@ -125,19 +127,16 @@ class Migrator:
         self.migrations = migrations
 
     def __enter__(self) -> "Migrator":
-        self.conn.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
-        self.conn.execute(BOOKKEEPING.read_text())
+        self.conn.execute(SQL("migrations.lock"), {"key": LOCK_KEY})
+        self.conn.execute(SQL.script("bookkeeping"))
         return self
 
     def __exit__(self, *exc) -> None:
         if not self.conn.closed:
-            self.conn.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
+            self.conn.execute(SQL("migrations.unlock"), {"key": LOCK_KEY})
 
     def applied(self) -> dict[str, tuple[str | None, str | None]]:
-        rows = self.conn.execute(
-            "SELECT version, name, checksum FROM supabase_migrations.schema_migrations ORDER BY version"
-        ).fetchall()
-        return {version: (name, checksum) for version, name, checksum in rows}
+        return {r["version"]: (r["name"], r["checksum"]) for r in many(self.conn, SQL("migrations.applied"))}
 
     def status(self) -> list[StatusRow]:
         applied = self.applied()
@@ -196,20 +195,17 @@ class Migrator:
             m = by_version[version]
             if progress:
                 progress(f"rolling back {m.label}")
-            self._run(m, m.rollback, "DELETE FROM supabase_migrations.schema_migrations WHERE version = %s",
-                      (m.version,))
+            self._run(m, m.rollback, SQL("migrations.forget"), {"version": m.version})
             done.append(m)
         return done
 
     # -- internals -----------------------------------------------------------
     def _apply(self, m: Migration) -> None:
         statements = [s.sql for s in split_statements(m.text)]
-        self._run(m, m.path,
-                  "INSERT INTO supabase_migrations.schema_migrations (version, name, statements, checksum)"
-                  " VALUES (%s, %s, %s, %s)",
-                  (m.version, m.name, statements, m.checksum))
+        self._run(m, m.path, SQL("migrations.record"),
+                  {"version": m.version, "name": m.name, "statements": statements, "checksum": m.checksum})
 
-    def _run(self, m: Migration, path: Path, bookkeeping: str, params: tuple) -> None:
+    def _run(self, m: Migration, path: Path, bookkeeping: str, params: dict) -> None:
         """Every statement of one file and its bookkeeping, in one transaction."""
         statements = split_statements(path.read_text())
         with self.conn.transaction():

@@ -1,0 +1,2 @@
+-- `vital serve` before it starts: the API's login works.
+SELECT session_user AS login

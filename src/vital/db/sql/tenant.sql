@@ -1,0 +1,8 @@
+-- The tenant context of one transaction (vital.db.tenant), on every request:
+-- one statement each, and set_config(..., true) so nothing outlives the transaction.
+
+-- name: read_only
+SET TRANSACTION READ ONLY;
+
+-- name: context
+SELECT set_config('role', %(role)s, true), set_config('request.jwt.claims', %(claims)s, true);
