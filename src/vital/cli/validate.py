@@ -9,10 +9,8 @@ import click
 
 from vital.cli.common import database, handles_errors, option, out
 from vital.schema.migrator import discover
+from vital.validation.completeness import gaps
 from vital.validation.runner import DEFAULT_SUPPRESSIONS, load_suppressions, run_checks
-
-COMPLETENESS = Path(__file__).parents[1] / "validation" / "completeness.sql"
-
 
 @click.command("validate")
 @option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
@@ -52,8 +50,7 @@ def validate(ctx, as_json: bool, schemas: tuple[str, ...], suppressions: Path) -
 def completeness(ctx, tenant: str | None, as_json: bool) -> None:
     """Which agents, personas, JTBDs and opportunities are incomplete, per tenant."""
     with database(ctx) as d, d.session() as conn:
-        cur = conn.execute(COMPLETENESS.read_text(), {"tenant": tenant})
-        rows = [dict(zip([c.name for c in cur.description], r)) for r in cur.fetchall()]
+        rows = gaps(conn, tenant)
         conn.rollback()
     if as_json:
         click.echo(json.dumps(rows, indent=2))

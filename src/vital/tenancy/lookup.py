@@ -22,6 +22,7 @@ import psycopg
 from psycopg.rows import class_row
 
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.errors import NotFound
 from vital.tenancy.caller import Caller
 
@@ -50,12 +51,12 @@ class Member:
 def find_tenant(conn: psycopg.Connection, subdomain: str, *, rule: Rule) -> Tenant:
     """The tenant served at `subdomain` under `rule`; NotFound otherwise."""
     if rule is Rule.SERVING:
-        row = conn.execute(SQL("lookup.serving"), {"subdomain": subdomain}).fetchone()
-        if row is None or row[0] is None:
+        row = one(conn, SQL("lookup.serving"), {"subdomain": subdomain})
+        if row is None or row["id"] is None:
             raise NotFound(f"No tenant with subdomain '{subdomain}' is active (unknown, suspended or deleted).",
                            hint="Check the subdomain; a suspended tenant is served again once its status is "
                                 "'active'.")
-        return Tenant(row[0], subdomain, None, "active")
+        return Tenant(row["id"], subdomain, None, "active")
     with conn.cursor(row_factory=class_row(Tenant)) as cur:
         tenant = cur.execute(SQL("lookup.operating"), {"subdomain": subdomain}).fetchone()
     if tenant is None:
