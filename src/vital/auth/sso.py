@@ -29,6 +29,7 @@ from vital.auth.secret import require_secret
 from vital.auth.sessions import SignIn
 from vital.db.errors import translate
 from vital.db.queries import Queries
+from vital.errors import ConfigError
 from vital.settings import Settings
 
 SQL = Queries(__name__)
@@ -167,8 +168,12 @@ class SingleSignOn:
                                                          "provider_id": provider_uuid}).fetchone()
 
     def _client(self, registration: Registration, callback_url: str) -> Client:
-        secret = unseal(self.settings, registration.client_secret_sealed) if registration.client_secret_sealed \
-            else None
+        secret = None
+        if registration.client_secret_sealed:
+            try:
+                secret = unseal(self.settings, registration.client_secret_sealed)
+            except ConfigError as exc:  # the key changed: the operator's to fix, the admin's to re-enter
+                raise GoTrueError(500, "unexpected_failure", f"{exc.message} {exc.hint}") from None
         return Client(registration.issuer, registration.client_id, secret, callback_url)
 
     def _derived(self, purpose: str, state: str) -> str:

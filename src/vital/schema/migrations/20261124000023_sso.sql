@@ -246,10 +246,10 @@ REVOKE ALL ON FUNCTION
   vital.sso_required(uuid, text)
   FROM PUBLIC, anon, authenticated, service_role;
 -- The settings functions run as the tenant's caller (tenant_transaction: role
--- authenticated) and check its role themselves.
+-- authenticated, for the API and the CLI alike) and check its role themselves.
 GRANT EXECUTE ON FUNCTION
   vital.sso_settings(), vital.sso_set(text, text, text, text[], text, boolean, text[]), vital.sso_remove()
-  TO authenticated, vital_api;
+  TO authenticated;
 GRANT EXECUTE ON FUNCTION
   vital.sso_provider_for(uuid, text, uuid), vital.sso_flow_start(uuid, uuid, text, text, timestamptz),
   vital.sso_flow_take(uuid, text), vital.sso_link_user(uuid, uuid, text, text, text),
