@@ -269,3 +269,16 @@ def test_a_generated_sso_key_is_private_to_the_data_dir(tmp_path):
     other = Settings(environment="test", jwt_secret=TEST_JWT_SECRET, data_dir=tmp_path / "other")
     with pytest.raises(Exception, match="does not open"):
         sealing.unseal(other, sealed)
+
+
+def test_a_tenants_provider_cannot_sign_in_another_tenants_user(sso_api, idp):
+    """Paul belongs to pharmaco; acme's admin controls acme's provider and lists pharmaco's domain.
+    Signing Paul in at acme would hand acme's admin Paul's one account (and its password)."""
+    _register(sso_api, idp, domains=["pharmaco.example"])
+    refused = _fragment(_sign_on(sso_api, idp, "paul-at-acme-idp",
+                                 {"email": "paul@pharmaco.example", "email_verified": True},
+                                 domain="pharmaco.example"))
+    assert refused["error_code"] == "email_exists" and "access_token" not in refused
+    assert _member(sso_api.database, "paul@pharmaco.example") is None
+    with pg.connect(sso_api.database) as conn:
+        assert conn.execute("SELECT count(*) FROM vital.sso_identities").fetchone()[0] == 0

@@ -154,6 +154,9 @@ class SingleSignOn:
             outcome, user_id, _ = cur.execute(SQL("sso.link_user"), {
                 "tenant_id": tenant_id, "provider_id": registration.provider_id, "subject": str(claims["sub"]),
                 "email": email.lower(), "name": claims.get("name")}).fetchone()
+        if outcome == "elsewhere":
+            raise GoTrueError(422, "email_exists", "This e-mail belongs to a user of another organization: "
+                              "single sign-on cannot sign them in here")
         if outcome != "ok":
             raise GoTrueError(403, "user_banned", "This membership is disabled")
         return self.sign_in.open_session(tenant_id, user_id, issuer=issuer, address=address, user_agent=user_agent)

@@ -177,7 +177,11 @@ COMMENT ON FUNCTION vital.sso_flow_take(uuid, text) IS
 -- The user a verified ID token signs in as: by the provider's subject, else by
 -- e-mail (linking an existing user), else a new user; and, on their first
 -- sign-in at this tenant, a profile and a membership with the default role.
--- outcome: ok | disabled (a disabled membership).
+-- A user who belongs to another tenant is never signed in by this tenant's
+-- provider: a user is one account across tenants (one password), and a tenant's
+-- admin controls its provider, so signing such a user in here would let that
+-- admin take over their account elsewhere (PUT /auth/v1/user sets the password).
+-- outcome: ok | disabled (a disabled membership) | elsewhere (a member of another tenant).
 CREATE OR REPLACE FUNCTION vital.sso_link_user(p_tenant_id uuid, p_provider_id uuid, p_subject text,
                                                p_email text, p_name text)
   RETURNS TABLE (outcome text, user_id uuid, created_membership boolean)
@@ -204,8 +208,13 @@ BEGIN
       VALUES (lower(p_email), jsonb_build_object('provider', 'sso', 'tenant_id', p_tenant_id))
       RETURNING id INTO v_user;
     END IF;
-    INSERT INTO vital.sso_identities (provider_id, subject, user_id) VALUES (p_provider_id, p_subject, v_user);
   END IF;
+  IF EXISTS (SELECT FROM public.tenant_members m WHERE m.user_id = v_user AND m.tenant_id <> p_tenant_id) THEN
+    RETURN QUERY SELECT 'elsewhere'::text, NULL::uuid, false;
+    RETURN;
+  END IF;
+  INSERT INTO vital.sso_identities (provider_id, subject, user_id) VALUES (p_provider_id, p_subject, v_user)
+  ON CONFLICT (provider_id, subject) DO NOTHING;
   SELECT m.status INTO v_status FROM public.tenant_members m
    WHERE m.tenant_id = p_tenant_id AND m.user_id = v_user;
   IF v_status = 'disabled' THEN
