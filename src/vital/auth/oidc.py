@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import httpx2  # Authlib's httpx client runs on httpx2 when it is installed (it is: pinned)
+from authlib.integrations.base_client import OAuthError
 from authlib.integrations.httpx_client import OAuth2Client
 from joserfc import jwt
 from joserfc.errors import (BadSignatureError, ExpiredTokenError, InvalidClaimError, JoseError,
@@ -70,13 +72,14 @@ class Provider:
 
     def exchange(self, client: Client, code: str, code_verifier: str) -> str:
         """The ID token the provider gives for this code (not yet validated)."""
+        endpoint = self.metadata(client.issuer)["token_endpoint"]
         with _oauth(client) as oauth:
             try:
-                token = oauth.fetch_token(self.metadata(client.issuer)["token_endpoint"], code=code,
+                token = oauth.fetch_token(endpoint, code=code,
                                           code_verifier=code_verifier, grant_type="authorization_code")
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx2.HTTPError) as exc:
                 raise provider_error(f"The identity provider could not be reached: {exc}") from None
-            except Exception as exc:  # Authlib's OAuthError and friends: the provider refused the code
+            except (OAuthError, ValueError) as exc:  # the provider refused the code, or answered nonsense
                 raise GoTrueError(400, "bad_oauth_callback",
                                   f"The identity provider refused the authorization code: {exc}") from None
         id_token = token.get("id_token")
