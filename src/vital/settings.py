@@ -15,6 +15,8 @@ SCHEMA_DIR = Path(__file__).parent / "schema"
 
 # Where `local`/`test` keep the JWT secret they generate (vital.auth.secret).
 JWT_SECRET_FILE = "jwt-secret"
+# Where the key that seals SSO client secrets is generated when none is configured (vital.auth.sealing).
+SSO_KEY_FILE = "sso-encryption-key"
 LOCAL_ENVIRONMENTS = ("local", "test")
 
 
@@ -38,6 +40,8 @@ class Settings(BaseSettings):
     pg_server_options: str = Field(default="", description="Extra `postgres` options for the embedded server.")
     jwt_secret: SecretStr | None = Field(
         default=None, description="HS256 secret of every JWT; unset in local/test = generated in the data dir.")
+    sso_encryption_key: SecretStr | None = Field(
+        default=None, description="Fernet key sealing SSO client secrets; unset = generated in the data dir.")
     base_domain: str = "vitalexpert.ai"
     # -- HTTP API (vital serve) ------------------------------------------------
     api_host: str = Field(default="127.0.0.1", description="Address the API listens on.")
@@ -118,7 +122,7 @@ class Settings(BaseSettings):
     rollbacks_dir: Path = SCHEMA_DIR / "rollbacks"
     seed_dir: Path = SCHEMA_DIR / "seed"
 
-    @field_validator("jwt_secret", mode="before")
+    @field_validator("jwt_secret", "sso_encryption_key", mode="before")
     @classmethod
     def empty_is_unset(cls, value):
         return None if value is None or (isinstance(value, str) and not value.strip()) else value
@@ -146,6 +150,10 @@ class Settings(BaseSettings):
     @property
     def jwt_secret_file(self) -> Path:
         return (self.data_dir / JWT_SECRET_FILE).resolve()
+
+    @property
+    def sso_key_file(self) -> Path:
+        return (self.data_dir / SSO_KEY_FILE).resolve()
 
     @property
     def embedded(self) -> bool:

@@ -18,6 +18,7 @@ from vital import __version__
 from vital.api import deleted, errors, gotrue, health
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
+from vital.api import sso  # single sign-on (docs/auth.md)
 from vital.api.directory import Directory
 from vital.api.logs import AccessLog, configure_logging
 from vital.api.rest import openapi, routes
@@ -113,6 +114,7 @@ def create_app(settings: Settings) -> FastAPI:
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
     for module in (health, gotrue, routes, deleted, ask_expert, panels, workflows, analytics, knowledge):
         app.include_router(module.router)
+    app.include_router(sso.router)
     app.openapi = lambda: _openapi(app)
     return app
 

@@ -14,6 +14,7 @@ import ipaddress
 import os
 import secrets
 from pathlib import Path
+from typing import Callable
 
 from pydantic import SecretStr
 
@@ -29,7 +30,7 @@ def with_secret(settings: Settings) -> Settings:
         return settings
     if not settings.local:  # Settings already refuses this; kept for settings built by model_copy
         raise ConfigError("VITAL_JWT_SECRET is not set.", hint="Set VITAL_JWT_SECRET to a random secret.")
-    return settings.model_copy(update={"jwt_secret": SecretStr(_read_or_create(settings.jwt_secret_file))})
+    return settings.model_copy(update={"jwt_secret": SecretStr(read_or_create(settings.jwt_secret_file))})
 
 
 def require_secret(settings: Settings) -> str:
@@ -60,7 +61,8 @@ def require_servable(settings: Settings) -> None:
                  f"{settings.jwt_secret_file}), or listen on 127.0.0.1.")
 
 
-def _read_or_create(path: Path) -> str:
+def read_or_create(path: Path, make: Callable[[], str] = lambda: secrets.token_urlsafe(_BYTES)) -> str:
+    """The secret in `path`, made by `make` and written there (0600, atomically) when missing."""
     try:
         return _read(path)
     except FileNotFoundError:
@@ -70,7 +72,7 @@ def _read_or_create(path: Path) -> str:
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(descriptor, "w") as f:
-            f.write(secrets.token_urlsafe(_BYTES) + "\n")
+            f.write(make() + "\n")
             f.flush()
             os.fsync(f.fileno())
         try:
@@ -85,7 +87,7 @@ def _read_or_create(path: Path) -> str:
 def _read(path: Path) -> str:
     value = path.read_text().strip()
     if len(value) < 32:
-        raise ConfigError(f"The JWT secret in {path} is shorter than 32 characters.",
+        raise ConfigError(f"The secret in {path} is shorter than 32 characters.",
                           hint="Delete the file to have a new one generated (every issued token becomes invalid).")
     if path.stat().st_mode & 0o077:
         raise ConfigError(f"{path} is readable by other users.", hint=f"chmod 600 {path}")
