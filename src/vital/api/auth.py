@@ -66,6 +66,11 @@ def caller_from_jwt(claims: dict[str, Any], tenant: Tenant) -> Caller:
     if named != tenant.id:
         raise Forbidden("The token is not valid for this tenant.",
                         hint=f"Call the API on the subdomain of the token's tenant, not '{tenant.subdomain}'.")
+    if not claims.get("sub") and not claims.get("api_key_id"):
+        # In SQL a tenant token naming nobody is the tenant itself (owner rights,
+        # vital.tenant_role()): the operators' tools use it directly, never over HTTP.
+        raise Unauthorized("The token names no user.",
+                           hint="Send a signed-in user's token (with `sub`) or an API key.")
     return Caller.from_claims(claims, subdomain=tenant.subdomain)
 
 

@@ -83,7 +83,8 @@ _BY_SQLSTATE_CLASS: dict[str, int] = {
 def status_of(error: VitalError) -> int:
     if error.sqlstate:
         state = error.sqlstate
-        return _BY_SQLSTATE.get(state) or _BY_SQLSTATE_CLASS.get(state[:2], 400)
+        fallback = 409 if isinstance(error, Conflict) else 400  # e.g. a trigger's rule (db/errors.py)
+        return _BY_SQLSTATE.get(state) or _BY_SQLSTATE_CLASS.get(state[:2], fallback)
     own = getattr(error, "status", None)
     if own:
         return own

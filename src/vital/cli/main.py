@@ -17,6 +17,7 @@ from vital.cli.keys import keys
 from vital.cli.passwords import password
 from vital.cli.sso import sso
 from vital.cli.token import token
+from vital.cli.users import user
 from vital.cli.docs import docs
 from vital.cli.generate import generate_cmd
 from vital.cli.kb import kb
@@ -47,7 +48,7 @@ def cli(ctx: click.Context, database_url, data_dir, pg_port, environment) -> Non
         fail(error)
 
 
-for command in (up, db, serve, token, keys, password, docs, ops.tenant, kb, ask, sso):
+for command in (up, db, serve, token, keys, password, user, docs, ops.tenant, kb, ask, sso):
     cli.add_command(command)
 for command in (validate, completeness, generate_cmd, ops.backup, ops.restore, ops.pitr_group, ops.jobs,
                 ops.citus_plan):

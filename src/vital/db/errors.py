@@ -29,6 +29,12 @@ def from_database(exc: Exception) -> VitalError:
     """Translate one driver error; the original stays as __cause__."""
     if isinstance(exc, psycopg_pool.PoolTimeout):
         return DatabaseUnavailable("No database connection became free in time.", hint="Retry shortly.")
+    if isinstance(exc, pg.CheckViolation) and not getattr(exc.diag, "constraint_name", None):
+        # Raised by a trigger, not a CHECK constraint: a rule about the other rows
+        # (e.g. the last active owner stays), which the state of the data breaks.
+        err = Conflict(exc.diag.message_primary or str(exc).strip(), hint=exc.diag.message_hint)
+        err.sqlstate = exc.sqlstate
+        return err
     for cls, target, summary in _BY_CLASS:
         if isinstance(exc, cls):
             diag = getattr(exc, "diag", None)
@@ -48,3 +54,12 @@ def translate() -> Iterator[None]:
         yield
     except (psycopg.Error, psycopg_pool.PoolTimeout) as exc:
         raise from_database(exc) from exc
+
+
+def nothing_changed(what: str, *, visible: bool) -> VitalError:
+    """An UPDATE or DELETE under RLS that touched no row: the policies refused it when
+    the caller can read the row, else there is no such row for this caller."""
+    if visible:
+        return PermissionDenied(f"Not allowed to change this {what}.",
+                                hint="The database lets only the tenant's owners and admins do this.")
+    return NotFound(f"No such {what} in this tenant.")

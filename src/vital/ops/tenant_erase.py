@@ -8,7 +8,9 @@ What remains of the tenant afterwards, and nothing else:
 - one audit_log entry (action ERASE) on that row, with the number of rows erased
   per table and no copy of any row.
 The tenant's users (auth.users) go too when no other tenant has a profile for
-them and no other tenant names them as creator (unless keep_users).
+them and no other tenant names them as creator (unless keep_users), and with
+them their sign-in internals in schema vital (password, sessions, lock: by
+foreign key). Sessions opened at the erased tenant end whoever they belong to.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ SQL = Queries(__name__)
 class Erased(TenantReport):
     tenant: Tenant
     users_deleted: int = 0
+    sessions_deleted: int = 0
 
 
 def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool = False) -> Erased:
@@ -50,13 +53,14 @@ def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool =
         users = [r["user_id"] for r in many(conn, SQL("tenant_erase.profile_users"), {"tenant": tenant.id})]
         conn.execute(SQL("erase_tombstone"), {"tenant": tenant.id})
         delete_tenant_rows(conn, catalog, tenant.id)
+        report.sessions_deleted = conn.execute(SQL("tenant_auth.erase_sessions"), {"tenant": tenant.id}).rowcount
         if users and not keep_users:
             report.users_deleted = conn.execute(SQL("erase_users"),
                                                 {"tenant": tenant.id, "users": users}).rowcount
         conn.execute(SQL("audit_entry"), {
             "tenant": tenant.id, "action": "ERASE",
             "data": Jsonb({"subdomain": tenant.subdomain, "rows": report.rows,
-                           "users_deleted": report.users_deleted})})
+                           "users_deleted": report.users_deleted, "sessions_deleted": report.sessions_deleted})})
         left = tenant_rows(conn, catalog, tenant.id)
         if left != {"audit_log": 1}:
             raise VitalError("The erase left rows behind; nothing was erased.", details=str(left))

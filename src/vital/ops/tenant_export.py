@@ -5,7 +5,9 @@ PostgreSQL's COPY text format (exact for every type: vectors, arrays, JSONB),
 rows in primary-key order. The manifest gives the format version, the source
 schema version (newest applied migration), the tenant, and per file its
 columns, row count and sha256. The tenant's users (auth.users rows behind its
-profiles) travel with it; their credentials do not.
+profiles) travel with it, with their password hashes and locks (schema vital);
+their sessions and refresh tokens do not: they are live credentials of this
+deployment, and a moved tenant signs in again.
 """
 
 from __future__ import annotations
@@ -37,6 +39,13 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 USERS = "auth.users"
 USER_COLUMNS = ("id", "email", "raw_app_meta_data", "raw_user_meta_data", "created_at", "updated_at")
+# The users' sign-in internals that travel: table -> (file, columns, statement of sql/tenant_auth.sql).
+AUTH_INTERNALS = {
+    "vital.user_passwords": ("auth/user_passwords.copy", ("user_id", "password_hash", "created_at", "updated_at"),
+                             "tenant_auth.passwords"),
+    "vital.user_locks": ("auth/user_locks.copy", ("user_id", "reason", "locked_by", "created_at", "updated_at"),
+                         "tenant_auth.locks"),
+}
 
 Progress = Callable[[str], None]
 
@@ -80,6 +89,8 @@ def export_tenant(conn: psycopg.Connection, subdomain: str, path: Path, progress
         try:
             with tarfile.open(partial, "w:gz") as tar:
                 parts = [(USERS, "auth/users.copy", USER_COLUMNS, users_query())]
+                parts += [(name, member, columns, sql.SQL(SQL(statement)))
+                          for name, (member, columns, statement) in AUTH_INTERNALS.items()]
                 parts += [(t.name, f"tables/{t.name}.copy", t.writable, export_select(t))
                           for t in catalog.dependency_order()]
                 for name, member, columns, query in parts:

@@ -31,7 +31,7 @@ from vital.errors import Conflict, InvalidInput
 from vital.ops.catalog import (PLATFORM_TENANT_ID, delete_tenant_rows, export_select, require_bypass,
                                same_key, stable_output)
 from vital.ops.report import TenantReport
-from vital.ops.tenant_export import FORMAT, FORMAT_VERSION, MANIFEST, USERS, copy_out
+from vital.ops.tenant_export import AUTH_INTERNALS, FORMAT, FORMAT_VERSION, MANIFEST, USERS, copy_out
 from vital.tenancy import tenant_holding
 
 SQL = Queries(__name__)
@@ -45,6 +45,7 @@ class Imported(TenantReport):
     tenant: dict
     users_added: int = 0
     users_reused: int = 0
+    passwords_added: int = 0
 
 
 def read_manifest(tar: tarfile.TarFile) -> dict:
@@ -85,6 +86,10 @@ def import_tenant(conn: psycopg.Connection, archive: Path, progress: Progress | 
         report = Imported(tenant)
         if USERS in stages:
             report.users_added, report.users_reused = _add_users(conn, stages[USERS], entries[USERS]["columns"])
+        for name in AUTH_INTERNALS.keys() & stages.keys():
+            added = _add_auth_internals(conn, name, stages[name], entries[name]["columns"])
+            if name == "vital.user_passwords":
+                report.passwords_added = added
         for table in tables:
             report.rows[table.name] = _insert(conn, table, stages[table.name], entries[table.name]["columns"], tenant_id)
             if progress and report.rows[table.name]:
@@ -125,7 +130,7 @@ def _check_schema(conn: psycopg.Connection, catalog: Catalog, manifest: dict, en
                            "applied.", hint="Bring this deployment up to date first (`vital db up`).")
     problems = []
     for name, entry in entries.items():
-        if name == USERS:
+        if name == USERS or name in AUTH_INTERNALS:
             continue
         if name not in catalog.tables or not catalog.tables[name].is_public_table:
             problems.append(f"table {name} does not exist here")
@@ -210,6 +215,15 @@ def _add_users(conn: psycopg.Connection, stage: sql.Identifier, columns: list[st
     cols = sql.SQL(", ").join(map(sql.Identifier, columns))
     added = conn.execute(SQL.composed("tenant_import.add_users", columns=cols, stage=stage)).rowcount
     return added, check["reused"]
+
+
+def _add_auth_internals(conn: psycopg.Connection, name: str, stage: sql.Identifier, columns: list[str]) -> int:
+    """Password hashes and locks of the archive's users. A user who has a password here
+    keeps it: an account's password is the deployment's, whatever tenant arrives."""
+    schema, _, table = name.partition(".")
+    cols = sql.SQL(", ").join(map(sql.Identifier, columns))
+    return conn.execute(sql.SQL("INSERT INTO {t} ({c}) SELECT {c} FROM {s} ON CONFLICT (user_id) DO NOTHING").format(
+        t=sql.Identifier(schema, table), c=cols, s=stage)).rowcount
 
 
 def _insert(conn: psycopg.Connection, table: Table, stage: sql.Identifier, columns: list[str],
