@@ -88,14 +88,21 @@ class SignIn:
             self.per_address.hit(address)
             raise gotrue.invalid_credentials()
         self.per_email.reset(email)
+        return self.open_session(tenant_id, candidate.user_id, issuer=issuer, address=address,
+                                 user_agent=user_agent,
+                                 rehash=hash_password(password) if needs_rehash(candidate.password_hash) else None)
+
+    def open_session(self, tenant_id: UUID, user_id, *, issuer: str, address: str, user_agent: str | None,
+                     rehash: str | None = None) -> dict[str, Any]:
+        """A new session for a user whose credentials were checked (password, link, code)."""
         refresh = secrets.token_urlsafe(32)
         with translate(), self.pool.connection() as conn:
             session_id = conn.execute(SQL("sessions.start"), {
-                "tenant_id": tenant_id, "user_id": candidate.user_id, "token_hash": _sha256(refresh),
+                "tenant_id": tenant_id, "user_id": user_id, "token_hash": _sha256(refresh),
                 "expires_at": self._refresh_expiry(), "user_agent": user_agent, "ip": _inet(address),
-                "rehash": hash_password(password) if needs_rehash(candidate.password_hash) else None,
+                "rehash": rehash,
             }).fetchone()[0]
-        return self._session(tenant_id, candidate.user_id, session_id, refresh, issuer=issuer)
+        return self._session(tenant_id, user_id, session_id, refresh, issuer=issuer)
 
     def refresh_grant(self, tenant_id: UUID, refresh_token: str, *, issuer: str) -> dict[str, Any]:
         fresh = secrets.token_urlsafe(32)
