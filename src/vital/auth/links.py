@@ -145,17 +145,6 @@ class Links:
                                             address=site.address, user_agent=site.user_agent)
         return {**session, "type": spent["kind"]}
 
-    # -- invitations --------------------------------------------------------------------
-    def invitation_token(self) -> tuple[str, str, datetime]:
-        """A new invitation's secret, its sha256 (what tenant_invitations keeps) and its expiry."""
-        token = secrets.token_urlsafe(32)
-        return token, sha256(token), datetime.now(timezone.utc) + timedelta(days=self.settings.auth_invite_days)
-
-    def send_invitation(self, site: Site, email: str, role: str, token: str, redirect_to: str | None) -> str:
-        target = self.redirect(site, redirect_to)
-        return self.mailer.send(Message(site.tenant_id, site.subdomain, email, "invite",
-                                        verify_link(site, token, "invite", target), role=role))
-
 
 def verify_link(site: Site, token: str, kind: str, redirect_to: str) -> str:
     return f"{site.issuer}/verify?" + urlencode({"token": token, "type": kind, "redirect_to": redirect_to})
