@@ -182,7 +182,9 @@ def test_sign_up_invite_only_then_open(mail):
     auth = Auth(api)
     closed = auth.call("POST", "/signup", json={"email": "new@acme.example", "password": "long enough pw"})
     assert closed.status_code == 422 and closed.json()["error_code"] == "signup_disabled"
+    assert auth.call("GET", "/settings").json()["disable_signup"] is True
     _tenant_settings(api, "acme", {"auth": {"signup": "open", "signup_role": "viewer"}})
+    assert auth.call("GET", "/settings").json()["disable_signup"] is False
     opened = auth.call("POST", "/signup", json={"email": "new@acme.example", "password": "long enough pw"})
     assert opened.status_code == 200, opened.text
     token, kind = inbox.token("new@acme.example")

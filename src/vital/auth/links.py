@@ -91,10 +91,6 @@ class Links:
         raise GoTrueError(400, "validation_failed",
                           "redirect_to is not in this tenant's allow-list (tenants.settings.auth.redirect_urls)")
 
-    def signup_open(self, tenant_id: UUID) -> bool:
-        with translate(), self.pool.connection() as conn:
-            return conn.execute(SQL("links.signup_open"), {"tenant_id": tenant_id}).fetchone()[0]
-
     # -- issuing --------------------------------------------------------------------
     def request(self, site: Site, email: str, kind: str, *, redirect_to: str | None, create_user: bool = False,
                 password: str | None = None) -> str:
@@ -144,6 +140,12 @@ class Links:
         session = self.sign_in.open_session(site.tenant_id, spent["user_id"], issuer=site.issuer,
                                             address=site.address, user_agent=site.user_agent)
         return {**session, "type": spent["kind"]}
+
+
+def signup_open(pool: ConnectionPool, tenant_id: UUID) -> bool:
+    """Whether the tenant takes sign-ups (tenants.settings.auth.signup = "open"), for GET /settings."""
+    with translate(), pool.connection() as conn:
+        return conn.execute(SQL("links.signup_open"), {"tenant_id": tenant_id}).fetchone()[0]
 
 
 def verify_link(site: Site, token: str, kind: str, redirect_to: str) -> str:
