@@ -223,3 +223,20 @@ def test_failed_verifies_are_limited(fresh_db):
                    for _ in range(4)]
         assert [a.status_code for a in answers] == [403, 403, 403, 429]
         assert int(answers[-1].headers["Retry-After"]) >= 1
+
+
+def test_otp_for_a_stranger_at_an_invite_only_tenant(mail):
+    api, inbox = mail
+    refused = Auth(api).call("POST", "/otp", json={"email": "nobody@acme.example"})
+    assert refused.status_code == 422 and refused.json()["error_code"] == "signup_disabled"
+    assert Auth(api).call("POST", "/otp", json={}).json()["error_code"] == "validation_failed"
+    assert Auth(api).call("POST", "/otp", json={"email": ADA}, headers={"apikey": ""}).status_code == 401
+    assert inbox.messages == []
+
+
+def test_mail_to_one_address_is_limited(fresh_db):
+    with smtp_server() as (inbox, smtp), running(fresh_db, **FAST_LIMITS, **smtp, auth_mail_per_hour=2) as api:
+        answers = [Auth(api).call("POST", "/otp", json={"email": ADA}) for _ in range(3)]
+        assert [a.status_code for a in answers] == [200, 200, 429]
+        assert answers[-1].json()["error_code"] == "over_email_send_rate_limit"
+        assert len(inbox.messages) == 2

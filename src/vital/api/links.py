@@ -59,9 +59,9 @@ async def otp(request: Request) -> Response:
                                           redirect_to=_redirect_to(request, body), create_user=create_user)
         if outcome == "no_user" and not create_user:
             raise GoTrueError(422, "otp_disabled", "Signups not allowed for otp")
-        if outcome == "signup_closed":
-            raise GoTrueError(422, "signup_disabled", "Signups not allowed for this instance")
-        # no_user with create_user, disabled: the same empty answer as a sent link (no e-mail probing)
+        if outcome == "signup_closed":  # a stranger at an invite-only tenant, as GoTrue with signups off
+            raise GoTrueError(422, "signup_disabled", "Signups not allowed for otp")
+        # disabled: the same empty answer as a sent link
         return JSONResponse({})
 
     return await _answer(request, handle)
