@@ -6,12 +6,15 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from psycopg.types.json import Jsonb
 
 from tests import pg
 from tests.auth.conftest import FAST_LIMITS, PASSWORD, Auth, set_passwords
 from tests.auth.mailbox import smtp_server
 from tests.harness import running
 from tests.helpers import USERS
+from tests.roles.people import add_user
+from vital.auth.tokens import mint_token
 
 ADA = USERS["acme"]
 
@@ -24,7 +27,6 @@ def mail(fresh_db):
 
 
 def _tenant_settings(api, subdomain: str, settings: dict) -> None:
-    from psycopg.types.json import Jsonb
     with pg.connect(api.database) as conn:
         conn.execute("UPDATE tenants SET settings = settings || %s WHERE subdomain = %s", (Jsonb(settings), subdomain))
         conn.commit()
@@ -47,10 +49,6 @@ def _recorded(api, recipient: str) -> list[tuple]:
     with pg.connect(api.database) as conn:
         return conn.execute("SELECT kind, subject, status FROM vital.sent_mail WHERE recipient = %s ORDER BY id",
                             (recipient,)).fetchall()
-
-
-def _follow(api, link: str):
-    return api.client.get(link.replace("http://acme.localhost", "http://acme.localhost"), follow_redirects=False)
 
 
 def test_invite_accept_set_password_sign_in(mail):
@@ -101,11 +99,9 @@ def test_revoked_and_expired_invitations_refused(mail):
 def test_invitation_refused_by_the_database_to_a_member(mail):
     api, _ = mail
     with pg.connect(api.database) as conn:
-        from tests.roles.people import add_user
         tenant = conn.execute("SELECT id FROM tenants WHERE subdomain = 'acme'").fetchone()[0]
         uid = add_user(conn, tenant, "plain@acme.example", "member")
         conn.commit()
-    from vital.auth.tokens import mint_token
     token = mint_token(api.settings, tenant_id=tenant, user_id=uid)
     refused = api.as_("acme", token=token).post("/api/v1/admin/invitations", json={"email": "x@acme.example"})
     assert refused.status_code == 403, refused.text
@@ -167,7 +163,6 @@ def test_disabled_member_cannot_use_a_link(mail):
     auth.call("POST", "/otp", json={"email": ADA})
     token, _ = inbox.token(ADA)
     with pg.connect(api.database) as conn:
-        from tests.roles.people import add_user
         tenant = conn.execute("SELECT id FROM tenants WHERE subdomain = 'acme'").fetchone()[0]
         add_user(conn, tenant, "second.owner@acme.example", "owner")  # the last owner may not be disabled
         conn.execute("UPDATE tenant_members SET status = 'disabled' WHERE user_id = "
