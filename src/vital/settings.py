@@ -72,6 +72,20 @@ class Settings(BaseSettings):
     auth_ip_max_failures: int = Field(
         default=30, ge=1, description="Failed sign-ins from one client address before 429 until the window ends.")
     auth_ip_window_seconds: int = Field(default=300, ge=1, description="Window of the per-address count.")
+    auth_link_seconds: int = Field(
+        default=3600, ge=60, description="Lifetime of a magic link, sign-up or recovery link and its 6-digit code.")
+    auth_invite_days: int = Field(default=7, ge=1, description="Lifetime of an invitation.")
+    auth_verify_max_failures: int = Field(
+        default=10, ge=1, description="Failed verifies (wrong or spent codes and links) from one address or for one "
+        "e-mail before 429 until the window ends.")
+    auth_mail_per_hour: int = Field(default=10, ge=1, description="Most sign-in e-mails to one address per hour.")
+    # -- E-mail (docs/auth.md#e-mail) -------------------------------------------
+    smtp_host: str | None = Field(default=None, description="SMTP server; unset in local: links go to the server log.")
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="SMTP port.")
+    smtp_user: str | None = Field(default=None, description="SMTP login, if the server wants one.")
+    smtp_password: SecretStr | None = Field(default=None, description="SMTP password.")
+    smtp_from: str = Field(default="VITAL <no-reply@localhost>", description="From: of every message.")
+    smtp_starttls: bool = Field(default=True, description="STARTTLS before logging in (off only for a local relay).")
     # -- Knowledge: ingestion, embeddings, search (docs/knowledge.md) ----------
     embedding_provider: Literal["local", "openai_compatible", "hash"] = Field(
         default="local", description="local: all-MiniLM-L6-v2 when vital[local-embeddings] is installed, else the "

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from vital import __version__
 from vital.api import admin, deleted, errors, gotrue, health
+from vital.api import invitations, links  # e-mail flows and invitations (docs/auth.md)
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
 from vital.api import sso  # single sign-on (docs/auth.md)
@@ -112,7 +113,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(AccessLog)
     errors.install(app)
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
-    for module in (health, gotrue, routes, deleted, admin, ask_expert, panels, workflows, analytics, knowledge):
+    for module in (health, gotrue, links, invitations, routes, deleted, admin, ask_expert, panels, workflows, analytics,
+                   knowledge):
         app.include_router(module.router)
     app.include_router(sso.router)
     app.openapi = lambda: _openapi(app)

@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from vital.api.auth import resolve_tenant
 from vital.auth.gotrue import GoTrueError, user_json
+from vital.auth.links import signup_open
 from vital.auth.sessions import SignIn
 from vital.auth.tokens import KEY_ROLES, InvalidToken, verify_token
 from vital.errors import VitalError
@@ -176,9 +177,10 @@ async def logout(request: Request) -> Response:
 @router.get("/settings", summary="What this tenant's sign-in offers")
 async def settings(request: Request) -> Response:
     async def handle(tenant: Tenant) -> Response:
+        closed = not await run_in_threadpool(signup_open, request.app.state.api.pool, tenant.id)
         return JSONResponse({
             "external": {"email": True, "phone": False, "anonymous_users": False},
-            "disable_signup": True,  # members are added by operators and (later) invitations
+            "disable_signup": closed,  # invite-only unless tenants.settings.auth.signup = "open"
             "mailer_autoconfirm": False, "phone_autoconfirm": False, "sms_provider": "",
             "saml_enabled": False, "anonymous_users": False,
         })

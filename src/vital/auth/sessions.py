@@ -101,7 +101,7 @@ class SignIn:
 
     def open_session(self, tenant_id: UUID, user_id: UUID, *, issuer: str, address: str, user_agent: str | None,
                      rehash: str | None = None) -> dict[str, Any]:
-        """A new session for a member whose credentials were checked (a password, or single sign-on)."""
+        """A new session for a member whose credentials were checked (a password, a link or code, single sign-on)."""
         refresh = secrets.token_urlsafe(32)
         with translate(), self.pool.connection() as conn:
             session_id = conn.execute(SQL("sessions.start"), {

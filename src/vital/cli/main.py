@@ -15,6 +15,7 @@ from vital.cli.db import db, up
 from vital.cli.serve import serve
 from vital.cli.keys import keys
 from vital.cli.passwords import password
+from vital.cli.invite import invite
 from vital.cli.sso import sso
 from vital.cli.token import token
 from vital.cli.users import user
@@ -48,7 +49,7 @@ def cli(ctx: click.Context, database_url, data_dir, pg_port, environment) -> Non
         fail(error)
 
 
-for command in (up, db, serve, token, keys, password, user, docs, ops.tenant, kb, ask, sso):
+for command in (up, db, serve, token, keys, password, user, invite, docs, ops.tenant, kb, ask, sso):
     cli.add_command(command)
 for command in (validate, completeness, generate_cmd, ops.backup, ops.restore, ops.pitr_group, ops.jobs,
                 ops.citus_plan):
