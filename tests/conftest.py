@@ -21,16 +21,23 @@ for _name in [n for n in os.environ if n.startswith("VITAL_") or n == "DATABASE_
 os.environ["VITAL_JWT_SECRET"] = TEST_JWT_SECRET
 
 
-# The fast subset (`pytest -m "not slow"`, under a minute) leaves out these modules:
-# each starts servers or subprocesses, dumps and restores databases, or loads a model.
+# The fast subset (`pytest -m "not slow"`, under a minute) leaves out these modules: each starts
+# servers or subprocesses, dumps and restores databases, loads a model, waits on purpose (limiter
+# delays) or sweeps a whole API surface. CI runs everything.
 SLOW = {
+    "tests/auth/test_mail_flows.py", "tests/auth/test_sign_in.py", "tests/auth/test_limiter.py",
+    "tests/admin/test_http.py", "tests/api/test_rest.py", "tests/knowledge/test_search.py",
+    "tests/knowledge/test_ingest.py", "tests/knowledge/test_limits.py", "tests/services/test_fuzz.py",
+    "tests/services/test_openai_compat.py", "tests/services/test_limits_and_analytics.py",
+    "tests/knowledge/test_graph.py",
     "tests/api/test_isolation_http.py", "tests/auth/test_demo_passwords.py", "tests/auth/test_secret.py",
     "tests/auth/test_supabase_client.py", "tests/auth/test_sso.py", "tests/auth/test_supabase_magic_link.py",
     "tests/auth/test_invite_cli.py", "tests/api/test_schemathesis.py", "tests/api/test_serve.py",
     "tests/knowledge/test_api.py", "tests/knowledge/test_cli.py", "tests/knowledge/test_embeddings.py",
     "tests/knowledge/test_recall.py", "tests/ops/test_backup.py", "tests/ops/test_faults.py",
     "tests/ops/test_ingestion_kill.py", "tests/ops/test_pitr.py", "tests/ops/test_soft_delete.py",
-    "tests/ops/test_tenant_portability.py", "tests/ops/test_tenant_auth_data.py", "tests/admin/test_cli.py", "tests/roles/test_matrix.py", "tests/services/test_cli.py", "tests/services/test_restart.py",
+    "tests/ops/test_tenant_portability.py", "tests/ops/test_tenant_auth_data.py", "tests/admin/test_cli.py",
+    "tests/roles/test_matrix.py", "tests/services/test_cli.py", "tests/services/test_restart.py",
     "tests/test_cli.py", "tests/test_docs.py", "tests/test_embedded.py", "tests/test_generate.py",
     "tests/test_migrations.py", "tests/test_validator.py",
 }
