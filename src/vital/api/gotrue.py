@@ -144,20 +144,22 @@ async def token(request: Request) -> Response:
 
 @router.get("/user", summary="The signed-in user")
 async def get_user(request: Request) -> Response:
-    async def handle(tenant: Tenant) -> Response:
-        claims = _bearer_claims(request, tenant)
-        user = await run_in_threadpool(_sign_in(request).user, tenant.id, claims)
-        return JSONResponse(user_json(user, tenant.id))
-
-    return await _answer(request, handle)
+    return await _user(request, change=False)
 
 
 @router.put("/user", summary="Change the signed-in user's password or user_metadata")
 async def put_user(request: Request) -> Response:
+    return await _user(request, change=True)
+
+
+async def _user(request: Request, *, change: bool) -> Response:
     async def handle(tenant: Tenant) -> Response:
         claims = _bearer_claims(request, tenant)
-        changes = await _body(request)
-        user = await run_in_threadpool(_sign_in(request).update_user, tenant.id, claims, changes)
+        sign_in = _sign_in(request)
+        if change:
+            user = await run_in_threadpool(sign_in.update_user, tenant.id, claims, await _body(request))
+        else:
+            user = await run_in_threadpool(sign_in.user, tenant.id, claims)
         return JSONResponse(user_json(user, tenant.id))
 
     return await _answer(request, handle)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import datetime, timedelta, timezone
 
 from psycopg.rows import class_row
@@ -29,8 +29,7 @@ from vital.db.queries import Queries
 SQL = Queries(__name__)
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """A key's count in its current window."""
     hits: int
     last_hit_at: datetime
