@@ -4,11 +4,14 @@ the others import it from here; the fixtures that start it (api, fresh_api) are 
 
 from __future__ import annotations
 
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 from uuid import UUID
 
+import uvicorn
 from fastapi.testclient import TestClient
 
 from tests import pg
@@ -94,3 +97,21 @@ def running(database: str, **overrides) -> Iterator[Api]:
     settings = api_settings(database, **overrides)
     with TestClient(create_app(settings)) as client:
         yield Api(client, database, settings)
+
+
+@contextmanager
+def served_over_loopback(settings: Settings) -> Iterator[int]:
+    """The app behind a real uvicorn on 127.0.0.1 (an ephemeral port, yielded), for the real clients."""
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_config=None,
+                                           lifespan="on", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "uvicorn did not start"
+    try:
+        yield server.servers[0].sockets[0].getsockname()[1]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -3,37 +3,23 @@ served by uvicorn on a loopback port."""
 
 from __future__ import annotations
 
-import threading
-import time
 
 import pytest
-import uvicorn
 from postgrest import APIError, SyncPostgrestClient
 from postgrest.types import CountMethod
 
 from tests import pg
-from tests.harness import api_settings, tenants_of
-from vital.api.app import create_app
+from tests.harness import api_settings, served_over_loopback, tenants_of
 
 
 @pytest.fixture(scope="module")
 def served():
     database = pg.clone()
     settings = api_settings(database)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_config=None,
-                                           lifespan="on", access_log=False))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started, "uvicorn did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
     try:
-        yield port, tenants_of(database, settings)
+        with served_over_loopback(settings) as port:
+            yield port, tenants_of(database, settings)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         pg.drop(database)
 
 

@@ -6,18 +6,14 @@ passes to its auth and PostgREST clients alike)."""
 
 from __future__ import annotations
 
-import threading
-import time
 
 import pytest
-import uvicorn
 from supabase import ClientOptions, create_client
 from supabase_auth.errors import AuthApiError
 
 from tests import pg
-from tests.harness import api_settings, tenants_of
+from tests.harness import api_settings, served_over_loopback, tenants_of
 from tests.auth.conftest import PASSWORD, set_passwords
-from vital.api.app import create_app
 from vital.auth.tokens import mint_key
 
 PLATFORM = "00000000-0000-0000-0000-000000000000"
@@ -28,20 +24,10 @@ def served():
     database = pg.clone()
     set_passwords(database)
     settings = api_settings(database)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_config=None,
-                                           lifespan="on", access_log=False))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started, "uvicorn did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
     try:
-        yield port, settings, tenants_of(database, settings)
+        with served_over_loopback(settings) as port:
+            yield port, settings, tenants_of(database, settings)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         pg.drop(database)
 
 

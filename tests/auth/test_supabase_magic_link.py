@@ -5,20 +5,16 @@ link's token_hash; a spent code is refused in GoTrue's shape."""
 
 from __future__ import annotations
 
-import threading
-import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import uvicorn
 from supabase import ClientOptions, create_client
 from supabase_auth.errors import AuthApiError
 
 from tests import pg
 from tests.auth.conftest import set_passwords
 from tests.auth.mailbox import smtp_server
-from tests.harness import api_settings
-from vital.api.app import create_app
+from tests.harness import api_settings, served_over_loopback
 from vital.auth.tokens import mint_key
 
 ADA = "ada@acme.example"
@@ -30,19 +26,10 @@ def served():
     set_passwords(database)
     with smtp_server() as (inbox, smtp):
         settings = api_settings(database, **smtp)
-        server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_config=None,
-                                               lifespan="on", access_log=False))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 30
-        while not server.started and thread.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert server.started, "uvicorn did not start"
         try:
-            yield server.servers[0].sockets[0].getsockname()[1], settings, inbox
+            with served_over_loopback(settings) as port:
+                yield port, settings, inbox
         finally:
-            server.should_exit = True
-            thread.join(timeout=10)
             pg.drop(database)
 
 
