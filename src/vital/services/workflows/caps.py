@@ -90,9 +90,13 @@ class DefinitionRefused(InvalidInput):
         self.status = status
 
 
+UNITS = {"definition_nodes": "nodes", "definition_edges": "edges", "tools_per_node": "tools"}
+
+
 def too_large(limit: Caps, cap: str, given: int, where: str = "") -> DefinitionRefused:
     allowed = limit[cap]
     return DefinitionRefused(
-        f"The definition is too large: {given} {CAPS[cap]}{where}, at most {allowed} on the {limit.tier} tier.",
+        f"The definition is too large: {given} {UNITS[cap]}{where}, at most {allowed} on the {limit.tier} tier "
+        f"({cap}: {CAPS[cap]}).",
         details=f"limit={cap}; tier={limit.tier}; allowed={allowed}; given={given}",
         hint="Split the workflow into smaller ones, or ask for a higher tier.", status=422)

@@ -92,8 +92,8 @@ class RunContext:
         cap = self.lease.caps["llm_calls_per_step"] if self.lease and self.lease.caps else None
         calls = self.cache.get("llm_calls", 0)
         if cap is not None and calls >= cap:
-            raise RunLimitReached("llm_calls_per_step", cap, f"The run was stopped: a step made {calls} model "
-                                  f"calls, the limit is {cap} ({self.lease.caps.tier} tier).")
+            raise RunLimitReached("llm_calls_per_step", cap, f"The run was stopped: a step reached the limit of "
+                                  f"{cap} model calls ({self.lease.caps.tier} tier).")
         self.cache["llm_calls"] = calls + 1
 
     def spent_tokens(self) -> int:

@@ -14,7 +14,8 @@ SELECT pg_advisory_xact_lock(hashtextextended('vital.workflow_runs.lease:' || (S
 -- of them is due to end its lease (Retry-After).
 SELECT count(*) AS live, ceil(extract(epoch FROM min(lease_until) - now())) AS wait_seconds
   FROM public.workflow_runs
- WHERE lease_until > now() AND id IS DISTINCT FROM %(run_id)s::uuid;
+ WHERE lease_until > now() AND status NOT IN ('succeeded', 'failed', 'cancelled')
+   AND id IS DISTINCT FROM %(run_id)s::uuid;
 
 -- name: state
 SELECT status, locked_by, coalesce(lease_until > now(), false) AS live
