@@ -247,10 +247,11 @@ class Engine:
                 records.set_status("failed", event="run_failed", payload={"error": _reason(exc)},
                                    error=_reason(exc))
                 records.flush()
-                if isinstance(exc, RunLimitReached) or not isinstance(exc, VitalError) and ("step" in ctx.cache
-                                                                                            or first):
-                    return self.get(run_id)  # the graph's failure, told by the run itself
-                if isinstance(exc, VitalError):
+                # The graph's own failure (a cap, or an error from a node) is told by the run itself.
+                ours = isinstance(exc, VitalError)
+                if isinstance(exc, RunLimitReached) or (not ours and (first or "step" in ctx.cache)):
+                    return self.get(run_id)
+                if ours:
                     raise
                 raise Conflict("The run's saved state cannot be resumed by this engine.", details=_reason(exc),
                                hint="Was it written by another version (or is it demo data)? Start a new run.") \
