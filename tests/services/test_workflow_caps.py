@@ -123,13 +123,21 @@ def test_a_graph_that_loops_or_fans_out_ends_its_run_failed(site, graph):
     assert site.sql("SELECT locked_by, lease_until FROM workflow_runs WHERE id = %s", run["id"]) == [(None, None)]
 
 
-def test_a_run_past_its_time_limit_ends_failed(site):
-    site.limits("acme", concurrent_runs=12, steps_per_run=20, run_seconds=0)
+LLM = {"nodes": [{"id": "draft", "type": "llm"}], "edges": [{"from": "__start__", "to": "draft"}]}
+
+
+@pytest.mark.parametrize(("cap", "graph", "words"), [
+    ("run_seconds", chain(3), "run time limit of 0 s reached"),
+    ("llm_calls_per_step", LLM, "a step reached the limit of 0 model calls"),
+], ids=["run time", "model calls"])
+def test_a_run_past_a_cap_ends_failed(site, cap, graph, words):
+    site.limits("acme", concurrent_runs=12, steps_per_run=20, **{cap: 0})
     try:
-        run = site.started(chain(3))
+        run = site.started(graph)
     finally:
         site.limits("acme", concurrent_runs=12, steps_per_run=20)
-    assert run["status"] == "failed" and "run time limit of 0 s reached" in run["error"]
+    assert run["status"] == "failed" and words in run["error"] and f"limit={cap}" not in run["error"]
+    assert site.sql("SELECT count(*) FROM llm_usage WHERE workflow_run_id = %s", run["id"])[0][0] == 0
 
 
 def test_a_failing_node_ends_its_run_failed_without_internals(site):
