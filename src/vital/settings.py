@@ -124,6 +124,9 @@ class Settings(BaseSettings):
         default="openai", description="llm_usage.provider label: openai, azure-openai, vllm, ollama, llama-cpp, other.")
     llm_price_prompt_per_1k: float = Field(default=0.0, ge=0, description="USD per 1,000 prompt tokens.")
     llm_price_completion_per_1k: float = Field(default=0.0, ge=0, description="USD per 1,000 completion tokens.")
+    workflow_lease_seconds: float = Field(
+        default=120.0, gt=0, description="How long a workflow run's lease holds unless renewed (each step and "
+        "model call renews it); a run whose process died can be resumed once it has expired.")
     services_passages: int = Field(default=6, ge=1, le=50, description="Passages retrieved per question or step.")
     services_retrieval: Literal["knowledge", "fulltext"] = Field(
         default="knowledge", description="knowledge: the knowledge library's hybrid search, topped up by an "

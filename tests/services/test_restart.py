@@ -48,7 +48,8 @@ class Server:
                "VITAL_ENVIRONMENT": "test", "VITAL_DATABASE_URL": pg.url(database), "VITAL_DATA_DIR": str(tmp_path),
                "VITAL_JWT_SECRET": os.environ["VITAL_JWT_SECRET"],  # the run's (tests/conftest.py)
                "VITAL_TENANT_CACHE_SECONDS": "0", "VITAL_LLM_PROVIDER": "openai", "VITAL_LLM_BASE_URL": llm_url,
-               "VITAL_SERVICES_RETRIEVAL": "fulltext", "VITAL_EMBEDDING_PROVIDER": "hash"}
+               "VITAL_SERVICES_RETRIEVAL": "fulltext", "VITAL_EMBEDDING_PROVIDER": "hash",
+               "VITAL_WORKFLOW_LEASE_SECONDS": "1"}  # the killed server's lease on the run expires at once
         self.proc = subprocess.Popen([sys.executable, "-m", "vital", "serve", "--port", str(self.port)], env=env,
                                      cwd=tmp_path,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -44,7 +44,8 @@ def test_a_new_slug_version_and_a_bad_graph(sapi):
     assert (first["version"], again["version"]) == (1, 2)
     r = acme.post("/api/v1/workflows/definitions", json={
         "slug": "broken", "name": "Broken", "graph": {"nodes": [{"id": "a"}], "edges": [{"from": "a", "to": "b"}]}})
-    assert r.status_code == 400 and "workflow_definitions_graph_shape" in str(r.json())
+    assert r.status_code == 400 and r.json()["code"] == "workflow_definition_invalid"
+    assert "'b' is unknown" in r.json()["message"]
 
 
 def test_run_steps_approval_and_events(sapi, chunks):

@@ -12,6 +12,8 @@ from vital.services.llm import ChatModel, ChatRequest, ChatResult
 from vital.services.llm.usage import record as record_usage
 from vital.services.retrieval import Retrieved, Retriever
 from vital.db.rows import one
+from vital.services.workflows.caps import RunLimitReached
+from vital.services.workflows.lease import Lease
 from vital.services.workflows.records import RunRecords
 from vital.services.workflows.runs import Run
 from vital.settings import Settings
@@ -60,6 +62,7 @@ class RunContext:
     retriever: Retriever
     links: dict[str, str | None] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
+    lease: Lease | None = None
 
     def tx(self, *, read_only: bool = False):
         """A transaction as the run's caller."""
@@ -70,16 +73,28 @@ class RunContext:
             return self.retriever.search(conn, query, k=k or self.settings.services_passages)
 
     def generate(self, request: ChatRequest) -> ChatResult:
-        """A model call, refused at the tier's token limit, recorded in llm_usage."""
+        """A model call, refused at the tier's token limit and past the step's call cap, recorded in
+        llm_usage; it renews the run's lease (a long step keeps it)."""
+        self._count_call()
         with self.tx(read_only=True) as conn:
             limits.check_tokens(conn)
         result = self.model.complete(request)
         with self.tx() as conn:
             record_usage(conn, result, run_id=self.run.id, session_id=self.links.get("session_id"),
                          panel_id=self.links.get("panel_id"))
+            if self.lease:
+                self.lease.renew(conn)
         self.records.event("llm_called", {"model": result.model, "tokens": result.total_tokens,
                                           "latency_ms": result.latency_ms})
         return result
+
+    def _count_call(self) -> None:
+        cap = self.lease.caps["llm_calls_per_step"] if self.lease and self.lease.caps else None
+        calls = self.cache.get("llm_calls", 0)
+        if cap is not None and calls >= cap:
+            raise RunLimitReached("llm_calls_per_step", cap, f"The run was stopped: a step reached the limit of "
+                                  f"{cap} model calls ({self.lease.caps.tier} tier).")
+        self.cache["llm_calls"] = calls + 1
 
     def spent_tokens(self) -> int:
         with self.tx(read_only=True) as conn:

@@ -22,25 +22,28 @@ def start(engine: Engine, *, input: dict, slug: str | None = None, definition_id
 def decide(engine: Engine, run_id: str, *, approved: bool, decision: str | None = None,
            comment: str | None = None) -> Run:
     """Decide the run's pending approval and continue the run with that decision."""
-    decision = decision or ("approved" if approved else "rejected")
-    records = engine.records(run_id)
-    with engine.tx() as conn:
-        status = lock(conn, run_id) if is_uuid(run_id) else None
-        if status is None:
-            raise NotFound("No such workflow run.")
-        if status != "waiting_approval":
-            raise Conflict(f"The run is not waiting for a decision (status: {status}).")
-        row = one(conn, SQL("approval_decide"), {"run_id": run_id, "approval_id": None, "comment": comment,
-                                                 "status": "approved" if approved else "rejected"})
-        if row is None:
-            raise Conflict("The run has no pending approval.")
-        options = (row["request"] or {}).get("options") or []
-        if options and decision not in options and decision != "rejected":
-            raise InvalidInput(f"Unknown decision '{decision}'.", hint=f"Choose one of: {', '.join(options)}.")
-        records.event("approval_decided", {"decision": decision, "approved": approved, "comment": comment}, conn=conn)
-    records.flush()
-    return engine.advance(run_id, resume={"approved": approved, "decision": decision, "comment": comment},
-                          request=row["request"])
+    # The lease first: a decision is recorded only when this request can also carry the run on.
+    with engine.leased(run_id):
+        decision = decision or ("approved" if approved else "rejected")
+        records = engine.records(run_id)
+        with engine.tx() as conn:
+            status = lock(conn, run_id) if is_uuid(run_id) else None
+            if status is None:
+                raise NotFound("No such workflow run.")
+            if status != "waiting_approval":
+                raise Conflict(f"The run is not waiting for a decision (status: {status}).")
+            row = one(conn, SQL("approval_decide"), {"run_id": run_id, "approval_id": None, "comment": comment,
+                                                     "status": "approved" if approved else "rejected"})
+            if row is None:
+                raise Conflict("The run has no pending approval.")
+            options = (row["request"] or {}).get("options") or []
+            if options and decision not in options and decision != "rejected":
+                raise InvalidInput(f"Unknown decision '{decision}'.", hint=f"Choose one of: {', '.join(options)}.")
+            records.event("approval_decided", {"decision": decision, "approved": approved, "comment": comment},
+                          conn=conn)
+        records.flush()
+        return engine.advance(run_id, resume={"approved": approved, "decision": decision, "comment": comment},
+                              request=row["request"])
 
 
 def pause(engine: Engine, run_id: str) -> Run:

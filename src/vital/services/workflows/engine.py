@@ -5,17 +5,20 @@ the behaviour registered for it (registry.py); the engine itself knows no servic
 Each node visit is a workflow_run_steps row; approvals are LangGraph interrupts
 recorded in workflow_approvals; checkpoints go to workflow_checkpoints
 (TenantCheckpointer), so a run continues from its last finished step after a
-restart. One process executes a run at a time (an advisory lock held for the duration).
+restart. One execution advances a run at a time: it holds the run's lease (lease.py), a
+row's columns renewed before each step, so no connection is held while a node runs.
+A graph that fails (loops past the step cap, raises, runs too long) ends its run
+`failed` with a readable reason; the caller gets the run, not an error.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-import psycopg
-from langgraph.errors import GraphBubbleUp
+from langgraph.errors import GraphBubbleUp, GraphRecursionError
 from langgraph.graph import END, START, StateGraph
 from langgraph.types import Command
 from psycopg.types.json import Jsonb
@@ -29,7 +32,9 @@ from vital.services.checkpointer import TenantCheckpointer
 from vital.services.llm import ChatModel, chat_model
 from vital.services.retrieval import Retriever, default_retriever
 from vital.db.rows import one
+from vital.services.workflows.caps import RunLimitReached, caps
 from vital.services.workflows.context import RunContext, RunState
+from vital.services.workflows.lease import Lease, LeaseLost, admit
 from vital.services.workflows.records import EventSink, RunRecords, lock
 from vital.services.workflows.registry import REGISTRY, Handler, Registry
 from vital.services.workflows.runs import TERMINAL, Run, load_run
@@ -86,12 +91,16 @@ def _wrap(ctx: RunContext, node: dict, fn: Handler):
     node_key = node["id"]
 
     def run(state: RunState) -> dict:
-        with ctx.tx(read_only=True) as conn:
-            status = one(conn, SQL("run_status"), {"run_id": ctx.run.id})
+        try:
+            status = ctx.lease.renew() if ctx.lease else None
+        except LeaseLost:
+            raise RunHalted("taken over") from None
         if status and status["status"] in ("paused", "cancelled"):
             raise RunHalted(status["status"])
+        if ctx.lease:
+            ctx.lease.check(status["steps"])
         step = ctx.records.start_step(node_key, {"type": node.get("type"), "label": node.get("label")})
-        ctx.cache["step"] = step
+        ctx.cache["step"], ctx.cache["llm_calls"] = step, 0
         try:
             update = fn(ctx, node, state) or {}
         except GraphBubbleUp:
@@ -107,31 +116,17 @@ def _wrap(ctx: RunContext, node: dict, fn: Handler):
     return run
 
 
-def _reason(exc: Exception) -> str:
-    return exc.message if isinstance(exc, VitalError) else f"{type(exc).__name__}: {exc}"
+def _reason(exc: BaseException) -> str:
+    """What a person reads of a failure: our errors' own words; of anything else its kind only
+    (the full error goes to the log), never the library's text or a traceback."""
+    if isinstance(exc, VitalError):
+        return exc.message
+    if isinstance(exc, GraphRecursionError):
+        return "The run was stopped: it went through too many steps without reaching its end (does the graph loop?)."
+    return f"A step failed unexpectedly ({type(exc).__name__})."
 
 
 # -- running -------------------------------------------------------------------
-@contextmanager
-def lease(source: Source, run_id: str) -> Iterator[None]:
-    """Hold the run's advisory lock on a connection of its own, or refuse (409)."""
-    if not isinstance(source, ConnectionPool):
-        raise TypeError("workflow runs need a connection pool (their checkpoints commit step by step)")
-    with source.connection() as conn:
-        with conn.transaction():
-            held = one(conn, SQL("lease"), {"run_id": run_id})["held"]
-        if not held:
-            raise Conflict("The run is being executed right now.", hint="Wait for it, or pause it first.")
-        try:
-            yield
-        finally:
-            try:
-                with conn.transaction():
-                    conn.execute(SQL("unlease"), {"run_id": run_id})
-            except psycopg.Error:
-                pass  # the connection is gone, and its lock with it
-
-
 class Engine:
     """Runs workflows as one caller. `graph`: the registered graph a service's runs need (Ask Expert's,
     the panels'); without it in the registry, creating or advancing a run is refused before it starts."""
@@ -146,6 +141,8 @@ class Engine:
         self.sink = sink
         self.registry = registry
         self.graph = graph
+        self.holder = str(uuid.uuid4())  # this engine's executions, in the leases it holds
+        self._leases: dict[str, Lease] = {}
 
     def tx(self, *, read_only: bool = False):
         """A transaction as the engine's caller."""
@@ -174,9 +171,29 @@ class Engine:
             self._behaviour(row["slug"], row["graph"])  # no run is created that this process cannot start
             settings = row["settings"] or {}
             budget = budget_tokens or settings.get("default_budget_tokens")
+            admit(conn, caps(conn))  # at the cap: 429 and no run
             return str(one(conn, SQL("run_insert"), {
                 "definition_tenant_id": row["tenant_id"], "definition_id": row["id"], "input": Jsonb(input),
-                "budget_tokens": budget})["id"])
+                "budget_tokens": budget, "seconds": self.settings.workflow_lease_seconds})["id"])
+
+    @contextmanager
+    def leased(self, run_id: str) -> Iterator[Lease]:
+        """Hold the run's lease (taken again freely while this engine holds it), or refuse: 404, 409, 429."""
+        if not isinstance(self.source, ConnectionPool):
+            raise TypeError("workflow runs need a connection pool (their checkpoints commit step by step)")
+        held = self._leases.get(run_id)
+        if held is None:
+            held = Lease(self.source, self.caller, run_id, self.holder, self.settings.workflow_lease_seconds)
+            held.claim()
+            self._leases[run_id] = held
+        held.depth += 1
+        try:
+            yield held
+        finally:
+            held.depth -= 1
+            if held.depth == 0:
+                del self._leases[run_id]
+                held.release()
 
     def get(self, run_id: str) -> Run:
         with self.tx(read_only=True) as conn:
@@ -187,7 +204,7 @@ class Engine:
 
         `resume` is a person's decision on `request`, the approval the run waits on.
         """
-        with lease(self.source, run_id):
+        with self.leased(run_id) as held:
             run = self.get(run_id)
             if run.status in TERMINAL:
                 raise Conflict(f"The run has already ended ({run.status}).")
@@ -204,9 +221,12 @@ class Engine:
             with self.tx(read_only=True) as conn:
                 model = self.model or chat_model(conn, self.settings)
             ctx = RunContext(self.source, self.caller, self.settings, run, records, model, self.retriever,
-                             links=_links(run))
+                             links=_links(run), lease=held)
             app = compile_graph(ctx, handlers)
-            config = {"configurable": {"thread_id": run.thread_id}, "recursion_limit": 200}
+            # Parallel branches run one after the other (each step's transactions, never a fan-out's worth of
+            # connections at once); the step cap (lease.check) stops a loop before LangGraph's own limit.
+            config = {"configurable": {"thread_id": run.thread_id}, "max_concurrency": 1,
+                      "recursion_limit": held.caps["steps_per_run"] + 10}
             payload: Any = None
             if first:
                 payload = {"input": run.input, "outputs": {}}
@@ -222,15 +242,20 @@ class Engine:
                 records.set_status("paused", event="run_paused", payload={"reason": exc.message})
                 raise
             except Exception as exc:
+                if not isinstance(exc, VitalError):
+                    log.warning("workflow run %s failed", run_id, exc_info=exc)
                 records.set_status("failed", event="run_failed", payload={"error": _reason(exc)},
                                    error=_reason(exc))
-                if isinstance(exc, VitalError):
+                records.flush()
+                # The graph's own failure (a cap, or an error from a node) is told by the run itself.
+                ours = isinstance(exc, VitalError)
+                if isinstance(exc, RunLimitReached) or (not ours and (first or "step" in ctx.cache)):
+                    return self.get(run_id)
+                if ours:
                     raise
-                if not first and "step" not in ctx.cache:
-                    raise Conflict("The run's saved state cannot be resumed by this engine.", details=_reason(exc),
-                                   hint="Was it written by another version (or is it demo data)? Start a new run.") \
-                        from exc
-                raise VitalError("The workflow run failed.", details=_reason(exc)) from exc
+                raise Conflict("The run's saved state cannot be resumed by this engine.", details=_reason(exc),
+                               hint="Was it written by another version (or is it demo data)? Start a new run.") \
+                    from exc
             snapshot = app.get_state(config)
             records.flush()
             if snapshot.interrupts:

@@ -18,6 +18,7 @@ from langgraph.types import interrupt
 from vital.services.evidence import verify
 from vital.services.llm import ChatRequest
 from vital.services.retrieval import numbered
+from vital.services.workflows.caps import RunLimitReached
 from vital.services.workflows.context import RunContext, RunState, graph_data
 from vital.services.workflows.registry import Registry
 
@@ -84,7 +85,7 @@ def retrieval(ctx: RunContext, node: dict, state: RunState) -> dict:
 
 def tool(ctx: RunContext, node: dict, state: RunState) -> dict:
     results = {}
-    for name in node.get("tools") or []:
+    for name in _tools(ctx, node):
         if name in RETRIEVAL_TOOLS:
             found = ctx.retrieve(brief(state))
             results[name] = {"status": "succeeded", "passages": [p.cited() for p in numbered(found.passages)]}
@@ -94,3 +95,14 @@ def tool(ctx: RunContext, node: dict, state: RunState) -> dict:
         ctx.records.event("tool_called", {"node": node["id"], "tool": name, "status": results[name]["status"]})
     return {"outputs": {node["id"]: {"tools": results}},
             "step_output": {name: r["status"] for name, r in results.items()}}
+
+
+def _tools(ctx: RunContext, node: dict) -> list[str]:
+    """The node's tools, each once, within the tenant's cap: definitions written around the API's checks
+    (/rest/v1) cannot make one step call a thousand tools."""
+    names = list(dict.fromkeys(t for t in node.get("tools") or [] if isinstance(t, str)))
+    cap = ctx.lease.caps["tools_per_node"] if ctx.lease and ctx.lease.caps else None
+    if cap is not None and len(names) > cap:
+        raise RunLimitReached("tools_per_node", cap, f"The run was stopped: the node '{node['id']}' lists "
+                              f"{len(names)} tools, the limit is {cap} ({ctx.lease.caps.tier} tier).")
+    return names

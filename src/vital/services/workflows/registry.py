@@ -55,6 +55,18 @@ class Registry:
         """The behaviour of every node of a definition's graph, by node id; refused before anything runs."""
         return {node["id"]: self.handler(slug, node) for node in graph["nodes"]}
 
+    def knows(self, slug: str, node: dict) -> bool:
+        """Whether the node has behaviour here: its handler, its graph's, or its type's (no type: `llm`);
+        an unknown type would only get the `llm` stand-in."""
+        if node.get("type") is None and node.get("handler") is None:
+            return True
+        return any(key and key in self._handlers for key in (node.get("handler"), f"{slug}.{node['id']}",
+                                                            node.get("type")))
+
+    def node_types(self) -> list[str]:
+        """The generic node types (no dot: not a registered graph's own node)."""
+        return sorted(k for k in self._handlers if "." not in k)
+
     def handler(self, slug: str, node: dict) -> Handler:
         for key in (node.get("handler"), f"{slug}.{node['id']}", node.get("type"), "llm"):
             if key and key in self._handlers:

@@ -1,0 +1,109 @@
+"""A run's lease: which execution may advance it, held in the run's row, not on a connection.
+
+One execution at a time holds a run's lease (`locked_by`, `lease_until`); it is renewed
+before each step and after each model call, each time in a short transaction of its
+own, and released when the run rests. Between those transactions the run holds no
+connection, so a tenant's runs cannot take the pool. A process that dies leaves a lease
+that expires (`workflow_lease_seconds`), after which another process may resume the run.
+Taking a place under the tenant's concurrent-run cap happens in the same transaction
+as the claim (or the run's creation), under a per-tenant lock.
+"""
+
+from __future__ import annotations
+
+import time
+
+import psycopg
+
+from vital.db.queries import Queries
+from vital.db.rows import one
+from vital.db.tenant import Source, tenant_transaction
+from vital.errors import Conflict, NotFound, VitalError
+from vital.services.text import is_uuid
+from vital.services.workflows.caps import Caps, RunLimitReached, TooManyRuns, caps
+from vital.services.workflows.runs import TERMINAL
+from vital.tenancy import Caller
+
+SQL = Queries(__name__)
+
+#: Retry-After of a refusal at the concurrent-run cap, at most (a run usually ends sooner than its lease)
+RETRY_AFTER_MAX = 10
+
+
+class LeaseLost(Exception):
+    """Another execution took the run over (ours had expired): this one stops before its next step."""
+
+
+def admit(conn: psycopg.Connection, limit: Caps, run_id: str | None = None) -> None:
+    """Refuse (429) when the tenant's runs executing now, other than `run_id`, fill its cap.
+
+    Call in the transaction that then takes the place (a claim, or a new run's reservation)."""
+    conn.execute(SQL("lease.tenant_lock"))
+    row = one(conn, SQL("lease.live"), {"run_id": run_id})
+    if row["live"] >= limit["concurrent_runs"]:
+        wait = int(row["wait_seconds"] or 1)
+        raise TooManyRuns(limit, row["live"], max(1, min(wait, RETRY_AFTER_MAX)))
+
+
+class Lease:
+    """One execution's hold on one run; `depth` lets one engine take it again while it holds it."""
+
+    def __init__(self, source: Source, caller: Caller, run_id: str, holder: str, seconds: float):
+        self.source, self.caller = source, caller
+        self.run_id, self.holder, self.seconds = run_id, holder, seconds
+        self.caps: Caps | None = None
+        self.started = time.monotonic()
+        self.depth = 0
+
+    def _tx(self):
+        return tenant_transaction(self.source, self.caller)
+
+    def claim(self) -> None:
+        """Take the run, or refuse: 404 unknown, 409 executed elsewhere, 429 at the tenant's cap."""
+        with self._tx() as conn:
+            state = one(conn, SQL("lease.state"), {"run_id": self.run_id}) if is_uuid(self.run_id) else None
+            if state is None:
+                raise NotFound("No such workflow run.")
+            self.caps = caps(conn)
+            holder = str(state["locked_by"]) if state["locked_by"] else None
+            if state["live"] and holder not in (None, self.holder):
+                raise Conflict("The run is being executed right now.", hint="Wait for it, or pause it first.")
+            if not state["live"] and state["status"] not in TERMINAL:
+                admit(conn, self.caps, self.run_id)
+            conn.execute(SQL("lease.claim"), self._params())
+        self.started = time.monotonic()
+
+    def renew(self, conn: psycopg.Connection | None = None) -> dict:
+        """Still ours: renewed; the run's status and step count. Otherwise LeaseLost."""
+        if conn is None:
+            with self._tx() as c:
+                return self.renew(c)
+        row = one(conn, SQL("lease.renew"), self._params())
+        if row is None:
+            raise LeaseLost(self.run_id)
+        return row
+
+    def check(self, steps: int) -> None:
+        """Refuse the next step past the tenant's step or run-time cap (the run ends failed)."""
+        limit = self.caps
+        if limit is None:
+            return
+        if steps >= limit["steps_per_run"]:
+            raise RunLimitReached("steps_per_run", limit["steps_per_run"],
+                                  f"The run was stopped: step limit {limit['steps_per_run']} reached "
+                                  f"({limit.tier} tier). Does the graph loop without reaching its end?")
+        elapsed = time.monotonic() - self.started
+        if elapsed > limit["run_seconds"]:
+            raise RunLimitReached("run_seconds", limit["run_seconds"],
+                                  f"The run was stopped: run time limit of {limit['run_seconds']} s reached "
+                                  f"({limit.tier} tier) after {int(elapsed)} s.")
+
+    def release(self) -> None:
+        try:
+            with self._tx() as conn:
+                conn.execute(SQL("lease.release"), self._params())
+        except (psycopg.Error, VitalError):
+            pass  # the lease expires by itself
+
+    def _params(self) -> dict:
+        return {"run_id": self.run_id, "holder": self.holder, "seconds": self.seconds}
