@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 import httpx
 import jwt
+import psycopg
 import pytest
 from cryptography.fernet import Fernet
 from psycopg import sql
@@ -276,3 +277,15 @@ def test_erase_leaves_no_row_of_schema_vital_naming_the_tenant(served):
         erased = erase_tenant(conn, "pharmaco")
         assert erased.vital_rows["sso_providers"] == 1 and erased.sessions_deleted == before["auth_sessions"]
         assert naming() == {}
+
+
+def test_the_new_definer_functions_are_the_api_logins_alone_and_the_helper_checks_them(db):
+    granted = db.execute("SELECT p.proname, has_function_privilege('vital_api', p.oid, 'EXECUTE'), "
+                         "has_function_privilege('authenticated', p.oid, 'EXECUTE') FROM pg_proc p "
+                         "WHERE p.pronamespace = 'vital'::regnamespace AND p.proname IN "
+                         "('pkce_begin', 'pkce_code', 'pkce_exchange', 'start_session', 'rotate_refresh_token')"
+                         ).fetchall()
+    assert len(granted) == 5 and all(api and not tenant for _, api, tenant in granted), granted
+    db.execute("CREATE FUNCTION vital.not_a_definer() RETURNS int LANGUAGE sql SET search_path = '' AS 'SELECT 1'")
+    with pytest.raises(psycopg.errors.RaiseException, match="must be SECURITY DEFINER"):
+        db.execute("SELECT vital.grant_to_api(ARRAY['vital.not_a_definer()']::regprocedure[])")

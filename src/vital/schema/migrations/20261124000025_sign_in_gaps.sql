@@ -40,6 +40,33 @@ COMMENT ON TABLE vital.pkce_flows IS
   'PKCE sign-ins (GoTrue''s flow state): the code challenge, then the sha256 of the auth code, spent once.';
 
 -- == functions ===============================================================
+-- What migrations 19, 21, 22 and 23 repeat after each batch of functions for the API
+-- login, once: each function must be SECURITY DEFINER with SET search_path = ''; then
+-- EXECUTE is revoked from every role and granted to vital_api alone. Run by migrations
+-- (as the owner); no role may call it.
+CREATE OR REPLACE FUNCTION vital.grant_to_api(p_functions regprocedure[])
+  RETURNS void
+  LANGUAGE plpgsql
+  VOLATILE
+  SET search_path = ''
+  AS $$
+DECLARE
+  v_function regprocedure;
+BEGIN
+  FOREACH v_function IN ARRAY p_functions LOOP
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_proc p
+                   WHERE p.oid = v_function AND p.prosecdef AND p.proconfig @> ARRAY['search_path=""']) THEN
+      RAISE EXCEPTION '% must be SECURITY DEFINER with an empty search_path', v_function;
+    END IF;
+    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, anon, authenticated, service_role', v_function);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO vital_api', v_function);
+  END LOOP;
+END
+$$;
+COMMENT ON FUNCTION vital.grant_to_api(regprocedure[]) IS
+  'Checks that functions are SECURITY DEFINER with an empty search_path, and grants their EXECUTE to vital_api alone. For migrations.';
+REVOKE ALL ON FUNCTION vital.grant_to_api(regprocedure[]) FROM PUBLIC, anon, authenticated, service_role;
+
 -- start_session and rotate_refresh_token of 20261124000019 gain the sign-in method.
 DROP FUNCTION IF EXISTS vital.start_session(uuid, uuid, text, timestamptz, text, inet, text);
 CREATE OR REPLACE FUNCTION vital.start_session(p_tenant_id uuid, p_user_id uuid, p_token_hash text,
@@ -195,18 +222,11 @@ $$;
 COMMENT ON FUNCTION vital.pkce_exchange(uuid, text, text, text) IS
   'Spends a PKCE auth code (sha256) whose challenge the verifier answers. For the API login role.';
 
-REVOKE ALL ON FUNCTION
-  vital.start_session(uuid, uuid, text, timestamptz, text, inet, text, text),
-  vital.rotate_refresh_token(uuid, text, text, timestamptz, interval),
-  vital.pkce_begin(uuid, text, text, text), vital.pkce_code(uuid, text, uuid, text, text, timestamptz),
-  vital.pkce_exchange(uuid, text, text, text)
-  FROM PUBLIC, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION
-  vital.start_session(uuid, uuid, text, timestamptz, text, inet, text, text),
-  vital.rotate_refresh_token(uuid, text, text, timestamptz, interval),
-  vital.pkce_begin(uuid, text, text, text), vital.pkce_code(uuid, text, uuid, text, text, timestamptz),
-  vital.pkce_exchange(uuid, text, text, text)
-  TO vital_api;
+SELECT vital.grant_to_api(ARRAY[
+  'vital.start_session(uuid, uuid, text, timestamptz, text, inet, text, text)',
+  'vital.rotate_refresh_token(uuid, text, text, timestamptz, interval)',
+  'vital.pkce_begin(uuid, text, text, text)', 'vital.pkce_code(uuid, text, uuid, text, text, timestamptz)',
+  'vital.pkce_exchange(uuid, text, text, text)']::regprocedure[]);
 
 -- == triggers ================================================================
 CREATE OR REPLACE TRIGGER set_updated_at BEFORE UPDATE ON vital.pkce_flows

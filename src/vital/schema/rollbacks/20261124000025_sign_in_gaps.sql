@@ -4,6 +4,7 @@ DROP FUNCTION IF EXISTS vital.pkce_code(uuid, text, uuid, text, text, timestampt
 DROP FUNCTION IF EXISTS vital.pkce_begin(uuid, text, text, text);
 DROP FUNCTION IF EXISTS vital.rotate_refresh_token(uuid, text, text, timestamptz, interval);
 DROP FUNCTION IF EXISTS vital.start_session(uuid, uuid, text, timestamptz, text, inet, text, text);
+DROP FUNCTION IF EXISTS vital.grant_to_api(regprocedure[]);
 DROP TABLE IF EXISTS vital.pkce_flows;
 ALTER TABLE vital.auth_sessions DROP COLUMN IF EXISTS sign_in_method;
 
