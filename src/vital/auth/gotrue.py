@@ -26,6 +26,10 @@ class GoTrueError(Exception):
         return {"code": self.status, "error_code": self.error_code, "msg": self.msg, **self.extra}
 
 
+# The amr method of a single sign-on's sessions (GoTrue says "sso/saml" of its SAML sign-ons).
+SSO_METHOD = "sso/oidc"
+
+
 def invalid_credentials() -> GoTrueError:
     # One answer for unknown e-mail, wrong password, no password, and a member of another tenant.
     return GoTrueError(400, "invalid_credentials", "Invalid login credentials")

@@ -135,6 +135,11 @@ class SignIn:
                    user_agent: str | None) -> dict[str, Any]:
         """`POST /token?grant_type=pkce`: the session of a PKCE flow's auth code, once."""
         user_id, method = pkce.exchange(self.pool, tenant_id, auth_code, verifier)
+        member = self.member(tenant_id, user_id)
+        if member is None:
+            raise gotrue.invalid_credentials()
+        if method != gotrue.SSO_METHOD:  # the tenant may have required single sign-on since the link
+            self.refuse_unless_sso_free(tenant_id, member.tenant_role)
         return self.open_session(tenant_id, user_id, issuer=issuer, address=address, user_agent=user_agent,
                                  method=method)
 

@@ -23,7 +23,7 @@ from psycopg.rows import class_row
 from psycopg_pool import ConnectionPool
 
 from vital.auth import pkce
-from vital.auth.gotrue import GoTrueError
+from vital.auth.gotrue import SSO_METHOD, GoTrueError
 from vital.auth.oidc import Client, Provider
 from vital.auth.sealing import unseal
 from vital.auth.secret import require_secret
@@ -35,7 +35,6 @@ from vital.settings import Settings
 
 SQL = Queries(__name__)
 FLOW_SECONDS = 600
-METHOD = "sso/oidc"  # the amr method of its sessions (GoTrue says "sso/saml" of its SAML sign-ons)
 
 
 @dataclass(frozen=True)
@@ -129,11 +128,11 @@ class SingleSignOn:
             if not params.get("code"):
                 raise GoTrueError(400, "bad_oauth_callback", "OAuth callback with missing authorization code")
             user_id = self._identify(tenant_id, flow, params["code"], state, callback_url=callback_url)
-            code = pkce.issue_code(self.pool, tenant_id, _sha256(state), user_id, METHOD)
+            code = pkce.issue_code(self.pool, tenant_id, _sha256(state), user_id, SSO_METHOD)
             if code is not None:
                 return pkce.with_code(flow.redirect_to, code)
             session = self.sign_in.open_session(tenant_id, user_id, issuer=issuer, address=address,
-                                                user_agent=user_agent, method=METHOD)
+                                                user_agent=user_agent, method=SSO_METHOD)
         except GoTrueError as exc:
             return with_fragment(flow.redirect_to, {"error": _oauth_error(exc), "error_code": exc.error_code,
                                                     "error_description": exc.msg})
