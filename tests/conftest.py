@@ -32,7 +32,7 @@ SLOW = {
     "tests/knowledge/test_graph.py",
     "tests/api/test_isolation_http.py", "tests/auth/test_demo_passwords.py", "tests/auth/test_secret.py",
     "tests/auth/test_supabase_client.py", "tests/auth/test_sso.py", "tests/auth/test_supabase_magic_link.py",
-    "tests/auth/test_invite_cli.py", "tests/api/test_schemathesis.py", "tests/api/test_serve.py",
+    "tests/auth/test_invite_cli.py", "tests/auth/test_sign_in_gaps.py", "tests/api/test_schemathesis.py", "tests/api/test_serve.py",
     "tests/knowledge/test_api.py", "tests/knowledge/test_cli.py", "tests/knowledge/test_embeddings.py",
     "tests/knowledge/test_recall.py", "tests/ops/test_backup.py", "tests/ops/test_faults.py",
     "tests/ops/test_ingestion_kill.py", "tests/ops/test_pitr.py", "tests/ops/test_soft_delete.py",

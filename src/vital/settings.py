@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     auth_access_token_seconds: int = Field(default=3600, ge=60, description="Lifetime of a signed-in access token.")
     auth_refresh_token_seconds: int = Field(
         default=30 * 24 * 3600, ge=60, description="A refresh token unused this long expires (the session ends).")
+    refresh_reuse_seconds: int = Field(
+        default=10, ge=0, description="A spent refresh token presented again this soon after (two tabs refreshing "
+        "at once) gets a fresh token of the same session instead of ending it, as GoTrue's "
+        "refresh_token_reuse_interval (0: every reuse ends the session).")
     auth_password_min_length: int = Field(default=8, ge=6, le=72, description="Shortest password accepted.")
     auth_email_delay_seconds: float = Field(
         default=0.5, ge=0, description="Wait before the 2nd sign-in attempt on an e-mail since its last success; "

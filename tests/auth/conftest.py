@@ -13,7 +13,9 @@ from vital.auth.tokens import mint_key
 PASSWORD = "correct horse battery staple"
 # Small waits so the limiter's tests run in seconds; the address limit is low to reach it.
 FAST_LIMITS = {"auth_email_delay_seconds": 0.05, "auth_email_delay_max_seconds": 0.4,
-               "auth_ip_max_failures": 5, "auth_ip_window_seconds": 120, "trust_forwarded_host": True}
+               "auth_ip_max_failures": 5, "auth_ip_window_seconds": 120, "trust_forwarded_host": True,
+               # Reuse of a spent refresh token ends the session at once (the grace: test_sign_in_gaps).
+               "refresh_reuse_seconds": 0}
 
 
 def set_passwords(database: str, password: str = PASSWORD) -> None:

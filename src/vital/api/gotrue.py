@@ -112,7 +112,7 @@ async def _answer(request: Request, handle) -> Response:
         return _error(exc)
 
 
-@router.post("/token", summary="Sign in with a password, or refresh a session (grant_type)")
+@router.post("/token", summary="Sign in with a password, refresh a session, or trade a PKCE code (grant_type)")
 async def token(request: Request) -> Response:
     async def handle(tenant: Tenant) -> Response:
         grant = request.query_params.get("grant_type")
@@ -135,6 +135,10 @@ async def token(request: Request) -> Response:
             if not isinstance(refresh, str) or not refresh:
                 raise GoTrueError(400, "validation_failed", "refresh_token required")
             session = await run_in_threadpool(sign_in.refresh_grant, tenant.id, refresh, issuer=issuer)
+        elif grant == "pkce":
+            session = await run_in_threadpool(sign_in.pkce_grant, tenant.id, body.get("auth_code"),
+                                              body.get("code_verifier"), issuer=issuer, address=_address(request),
+                                              user_agent=request.headers.get("user-agent"))
         else:
             raise GoTrueError(400, "validation_failed", "unsupported_grant_type")
         return JSONResponse(session)

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from vital.api.gotrue import _address, _answer, _body, _sign_in, _tenant
+from vital.auth import pkce
 from vital.auth.gotrue import GoTrueError
 from vital.auth.links import Links, Site, unconfirmed_user
 from vital.tenancy import Tenant
@@ -56,7 +57,8 @@ async def otp(request: Request) -> Response:
         body = await _body(request)
         email, create_user = _email(body), body.get("create_user", True) is not False
         outcome = await run_in_threadpool(links_of(request).request, site_of(request, tenant), email, "magiclink",
-                                          redirect_to=_redirect_to(request, body), create_user=create_user)
+                                          redirect_to=_redirect_to(request, body), create_user=create_user,
+                                          challenge=pkce.challenge_of(body))
         if outcome == "no_user" and not create_user:
             raise GoTrueError(422, "otp_disabled", "Signups not allowed for otp")
         if outcome == "signup_closed":  # a stranger at an invite-only tenant, as GoTrue with signups off
@@ -79,7 +81,8 @@ async def signup(request: Request) -> Response:
                               f"{links.settings.auth_password_min_length} characters.",
                               extra={"weak_password": {"reasons": ["length"]}})
         outcome = await run_in_threadpool(links.request, site_of(request, tenant), email, "signup",
-                                          redirect_to=_redirect_to(request, body), password=password)
+                                          redirect_to=_redirect_to(request, body), password=password,
+                                          challenge=pkce.challenge_of(body))
         if outcome == "signup_closed":
             raise GoTrueError(422, "signup_disabled", "Signups not allowed for this instance")
         if outcome == "exists":
@@ -94,7 +97,7 @@ async def recover(request: Request) -> Response:
     async def handle(tenant: Tenant) -> Response:
         body = await _body(request)
         await run_in_threadpool(links_of(request).request, site_of(request, tenant), _email(body), "recovery",
-                                redirect_to=_redirect_to(request, body))
+                                redirect_to=_redirect_to(request, body), challenge=pkce.challenge_of(body))
         return JSONResponse({})  # whether or not the e-mail is a member here
 
     return await _answer(request, handle)
@@ -127,11 +130,14 @@ async def verify_link(request: Request) -> Response:
     except GoTrueError as exc:
         return JSONResponse(exc.body(), status_code=exc.status)
     try:
-        session = await run_in_threadpool(links.verify, site, q.get("type", ""), token_hash=q.get("token"))
+        session = await run_in_threadpool(links.verify, site, q.get("type", ""), token_hash=q.get("token"),
+                                          followed=True)
     except GoTrueError as exc:
-        fragment = {"error": "access_denied" if exc.status == 403 else "server_error",
+        fragment = {"error": "access_denied" if exc.status < 500 else "server_error",
                     "error_code": exc.error_code, "error_description": exc.msg}
         return RedirectResponse(f"{target}#{urlencode(fragment)}", status_code=303)
+    if "code" in session:  # GoTrue's PKCE flow: the client trades the code at /token?grant_type=pkce
+        return RedirectResponse(pkce.with_code(target, session["code"]), status_code=303)
     fragment = {key: session[key] for key in ("access_token", "expires_at", "expires_in", "refresh_token",
                                               "token_type", "type")}
     return RedirectResponse(f"{target}#{urlencode(fragment)}", status_code=303)

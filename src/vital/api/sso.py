@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from vital.api import gotrue
 from vital.api.auth import authenticate
 from vital.api.errors import BadBody
-from vital.auth import sso_settings
+from vital.auth import pkce, sso_settings
 from vital.auth.gotrue import GoTrueError
 from vital.auth.sso import SingleSignOn
 from vital.db.tenant import tenant_transaction
@@ -92,16 +92,13 @@ async def start_sso(request: Request) -> Response:
         domain, provider_id = body.get("domain"), body.get("provider_id")
         if not (isinstance(domain, str) and domain) and not (isinstance(provider_id, str) and provider_id):
             raise GoTrueError(400, "validation_failed", "A provider_id or domain needs to be provided")
-        if body.get("code_challenge"):
-            # GoTrue's PKCE flow (a code exchanged at /token?grant_type=pkce) is not served here yet.
-            raise GoTrueError(400, "validation_failed", "PKCE flow is not supported for single sign-on here: "
-                              "use the implicit flow (flow_type='implicit'); the session comes in the URL fragment")
+        challenge = pkce.challenge_of(body)
         origin = _origin(request)
         url = await run_in_threadpool(
             _flow(request).start, tenant.id, domain=domain.strip().lower() if isinstance(domain, str) else None,
             provider_id=provider_id if isinstance(provider_id, str) else None,
             redirect_to=body.get("redirect_to") if isinstance(body.get("redirect_to"), str) else None,
-            site_url=f"{origin}/", callback_url=f"{origin}{CALLBACK}")
+            site_url=f"{origin}/", callback_url=f"{origin}{CALLBACK}", challenge=challenge)
         if body.get("skip_http_redirect"):
             return JSONResponse({"url": url})
         return RedirectResponse(url, status_code=303)

@@ -26,6 +26,10 @@ class GoTrueError(Exception):
         return {"code": self.status, "error_code": self.error_code, "msg": self.msg, **self.extra}
 
 
+# The amr method of a single sign-on's sessions (GoTrue says "sso/saml" of its SAML sign-ons).
+SSO_METHOD = "sso/oidc"
+
+
 def invalid_credentials() -> GoTrueError:
     # One answer for unknown e-mail, wrong password, no password, and a member of another tenant.
     return GoTrueError(400, "invalid_credentials", "Invalid login credentials")
@@ -64,12 +68,13 @@ def user_json(user: User, tenant_id: UUID) -> dict[str, Any]:
 
 
 def access_claims(user: User, tenant_id: UUID, session_id: UUID, *, issuer: str, lifetime: int,
-                  signed_in_at: int | None = None) -> dict[str, Any]:
+                  amr: dict[str, Any]) -> dict[str, Any]:
+    """`amr` is GoTrue's entry of the session's sign-in: {"method": ..., "timestamp": epoch seconds}."""
     now = int(time.time())
     return {
         "iss": issuer, "aud": AUDIENCE, "sub": str(user.user_id), "iat": now, "exp": now + lifetime,
         "email": user.email, "phone": "", "role": "authenticated", "aal": "aal1",
-        "amr": [{"method": "password", "timestamp": signed_in_at or now}], "session_id": str(session_id),
+        "amr": [amr], "session_id": str(session_id),
         "is_anonymous": False, "app_metadata": app_metadata(user, tenant_id), "user_metadata": user.user_metadata,
         # Top level too: auth.tenant_id() reads it first; the roles slice will read tenant_role.
         "tenant_id": str(tenant_id), "tenant_role": user.tenant_role,

@@ -21,7 +21,8 @@ from uuid import UUID, uuid4
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
-from vital.auth.gotrue import GoTrueError
+from vital.auth import pkce
+from vital.auth.gotrue import GoTrueError, invalid_credentials
 from vital.auth.limiter import Limiter
 from vital.auth.mail import Mailer, Message
 from vital.auth.passwords import hash_password
@@ -36,6 +37,8 @@ KINDS = ("magiclink", "signup", "recovery", "invite")
 VERIFY_TYPES = {"magiclink": ["magiclink", "signup"], "email": ["magiclink", "signup"], "signup": ["signup"],
                 "recovery": ["recovery"], "invite": ["invite"]}
 _SPENT = GoTrueError(403, "otp_expired", "Token has expired or is invalid")
+# GoTrue's amr method of a session opened by a link of each kind (a 6-digit code: "otp").
+LINK_METHODS = {"magiclink": "magiclink", "signup": "email/signup", "recovery": "recovery", "invite": "invite"}
 
 
 def sha256(text: str) -> str:
@@ -93,8 +96,9 @@ class Links:
 
     # -- issuing --------------------------------------------------------------------
     def request(self, site: Site, email: str, kind: str, *, redirect_to: str | None, create_user: bool = False,
-                password: str | None = None) -> str:
-        """Stores a link for the e-mail and sends it; returns the outcome (vital.issue_link)."""
+                password: str | None = None, challenge: tuple[str, str] | None = None) -> str:
+        """Stores a link for the e-mail and sends it; returns the outcome (vital.issue_link). With a
+        PKCE `challenge` (vital.auth.pkce) the link leads to `?code=` instead of a session."""
         target = self.redirect(site, redirect_to)
         if self.mail_by_email.over(f"{site.tenant_id}:{email}") is not None:
             raise GoTrueError(429, "over_email_send_rate_limit", "Email rate limit exceeded")
@@ -106,6 +110,8 @@ class Links:
                 "code_hash": code_hash(site.tenant_id, email, code), "expires_at": expires,
                 "create_user": create_user, "password_hash": hash_password(password) if password else None,
             }).fetchone()
+            if issued["outcome"] == "ok" and challenge:
+                pkce.begin(conn, site.tenant_id, sha256(token), challenge)
         if issued["outcome"] == "ok":
             self.mail_by_email.hit(f"{site.tenant_id}:{email}")
             self.mailer.send(Message(site.tenant_id, site.subdomain, email, issued["kind"],
@@ -114,8 +120,9 @@ class Links:
 
     # -- verifying ------------------------------------------------------------------
     def verify(self, site: Site, kind: str, *, token_hash: str | None = None, email: str | None = None,
-               token: str | None = None) -> dict[str, Any]:
-        """A session for a valid link or code; GoTrue's errors otherwise (counted by the limiter)."""
+               token: str | None = None, followed: bool = False) -> dict[str, Any]:
+        """A session for a valid link or code; GoTrue's errors otherwise (counted by the limiter).
+        A link `followed` from the message whose flow is PKCE gives {"code", "type"} instead."""
         kinds = VERIFY_TYPES.get(kind)
         if kinds is None:
             raise GoTrueError(400, "validation_failed", f"Verify requires a verification type, got {kind!r}")
@@ -137,8 +144,18 @@ class Links:
             if spent["outcome"] == "disabled":
                 raise GoTrueError(403, "user_banned", "User is banned")
             raise _SPENT
+        member = self.sign_in.member(site.tenant_id, spent["user_id"])
+        if member is None:  # locked since the link was sent
+            raise invalid_credentials()
+        # After the link or code was checked, so that it tells nothing to someone without it.
+        self.sign_in.refuse_unless_sso_free(site.tenant_id, member.tenant_role)
+        method = LINK_METHODS[spent["kind"]] if token_hash else "otp"
+        if followed and token_hash:
+            code = pkce.issue_code(self.pool, site.tenant_id, sha256(token_hash), spent["user_id"], method)
+            if code is not None:
+                return {"code": code, "type": spent["kind"]}
         session = self.sign_in.open_session(site.tenant_id, spent["user_id"], issuer=site.issuer,
-                                            address=site.address, user_agent=site.user_agent)
+                                            address=site.address, user_agent=site.user_agent, method=method)
         return {**session, "type": spent["kind"]}
 
 

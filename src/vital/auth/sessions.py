@@ -21,7 +21,7 @@ from psycopg.rows import class_row, dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from vital.auth import gotrue
+from vital.auth import gotrue, pkce
 from vital.auth.gotrue import GoTrueError, User
 from vital.auth.limiter import Backoff, Limiter
 from vital.auth.passwords import hash_password, needs_rehash, verify_password
@@ -88,40 +88,60 @@ class SignIn:
             self.per_address.hit(address)
             raise gotrue.invalid_credentials()
         self.per_email.reset(email)
-        # Single sign-on (migration 20261124000023_sso): a tenant that requires it refuses the
-        # passwords of everyone but its owners. Asked after the password check, so that it
-        # tells nothing to someone without the password.
-        with translate(), self.pool.connection() as conn:
-            if conn.execute(SQL("sso.required"), {"tenant_id": tenant_id, "role": candidate.tenant_role}).fetchone()[0]:
-                raise GoTrueError(422, "sso_required", "This organization requires single sign-on: "
-                                  "sign in with your identity provider (signInWithSSO)")
+        # Asked after the password check, so that it tells nothing to someone without the password.
+        self.refuse_unless_sso_free(tenant_id, candidate.tenant_role)
         return self.open_session(tenant_id, candidate.user_id, issuer=issuer, address=address,
-                                 user_agent=user_agent,
+                                 user_agent=user_agent, method="password",
                                  rehash=hash_password(password) if needs_rehash(candidate.password_hash) else None)
 
+    def refuse_unless_sso_free(self, tenant_id: UUID, role: str) -> None:
+        """Single sign-on (migration 20261124000023_sso): a tenant that requires it refuses passwords,
+        links and codes to everyone but its owners, in the password grant's shape."""
+        with translate(), self.pool.connection() as conn:
+            if conn.execute(SQL("sso.required"), {"tenant_id": tenant_id, "role": role}).fetchone()[0]:
+                raise GoTrueError(422, "sso_required", "This organization requires single sign-on: "
+                                  "sign in with your identity provider (signInWithSSO)")
+
     def open_session(self, tenant_id: UUID, user_id: UUID, *, issuer: str, address: str, user_agent: str | None,
-                     rehash: str | None = None) -> dict[str, Any]:
-        """A new session for a member whose credentials were checked (a password, a link or code, single sign-on)."""
+                     method: str, rehash: str | None = None) -> dict[str, Any]:
+        """A new session for a member whose credentials were checked by `method` (GoTrue's amr method:
+        password, otp, magiclink, email/signup, recovery, invite, sso/oidc)."""
         refresh = secrets.token_urlsafe(32)
         with translate(), self.pool.connection() as conn:
-            session_id = conn.execute(SQL("sessions.start"), {
+            session_id, signed_in_at = conn.execute(SQL("sessions.start"), {
                 "tenant_id": tenant_id, "user_id": user_id, "token_hash": _sha256(refresh),
                 "expires_at": self._refresh_expiry(), "user_agent": user_agent, "ip": _inet(address),
-                "rehash": rehash,
-            }).fetchone()[0]
-        return self._session(tenant_id, user_id, session_id, refresh, issuer=issuer)
+                "rehash": rehash, "method": method,
+            }).fetchone()
+        return self._session(tenant_id, user_id, session_id, refresh, issuer=issuer,
+                             amr={"method": method, "timestamp": int(signed_in_at.timestamp())})
 
     def refresh_grant(self, tenant_id: UUID, refresh_token: str, *, issuer: str) -> dict[str, Any]:
         fresh = secrets.token_urlsafe(32)
         with translate(), self.pool.connection() as conn, conn.cursor(row_factory=dict_row) as cur:
             found = cur.execute(SQL("sessions.rotate"), {
                 "tenant_id": tenant_id, "token_hash": _sha256(refresh_token), "new_hash": _sha256(fresh),
-                "expires_at": self._refresh_expiry()}).fetchone()
+                "expires_at": self._refresh_expiry(),
+                "reuse": timedelta(seconds=self.settings.refresh_reuse_seconds)}).fetchone()
         if found["outcome"] != "ok":
             code, msg = _REFRESH_ERRORS.get(
                 found["outcome"], ("refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found"))
             raise GoTrueError(400, code, msg)
-        return self._session(tenant_id, found["user_id"], found["session_id"], fresh, issuer=issuer)
+        # As GoTrue: a refresh keeps the sign-in's method and time.
+        return self._session(tenant_id, found["user_id"], found["session_id"], fresh, issuer=issuer, amr={
+            "method": found["sign_in_method"], "timestamp": int(found["signed_in_at"].timestamp())})
+
+    def pkce_grant(self, tenant_id: UUID, auth_code: Any, verifier: Any, *, issuer: str, address: str,
+                   user_agent: str | None) -> dict[str, Any]:
+        """`POST /token?grant_type=pkce`: the session of a PKCE flow's auth code, once."""
+        user_id, method = pkce.exchange(self.pool, tenant_id, auth_code, verifier)
+        member = self.member(tenant_id, user_id)
+        if member is None:
+            raise gotrue.invalid_credentials()
+        if method != gotrue.SSO_METHOD:  # the tenant may have required single sign-on since the link
+            self.refuse_unless_sso_free(tenant_id, member.tenant_role)
+        return self.open_session(tenant_id, user_id, issuer=issuer, address=address, user_agent=user_agent,
+                                 method=method)
 
     # -- the signed-in user ---------------------------------------------------------
     def user(self, tenant_id: UUID, claims: dict[str, Any]) -> User:
@@ -133,7 +153,7 @@ class SignIn:
             if session_id is not None and not conn.execute(SQL("sessions.live"), {
                     "tenant_id": tenant_id, "user_id": user_id, "session_id": session_id}).fetchone()[0]:
                 raise GoTrueError(403, "session_not_found", "Session from session_id claim in JWT does not exist")
-        user = self._user(tenant_id, user_id)
+        user = self.member(tenant_id, user_id)
         if user is None:
             raise GoTrueError(404, "user_not_found", "User from sub claim in JWT does not exist")
         return user
@@ -155,7 +175,7 @@ class SignIn:
                                                    "scope": "others", "reason": "password_change"})
             if data:
                 conn.execute(SQL("sessions.set_user_metadata"), {"user_id": user.user_id, "data": Jsonb(data)})
-        return self._user(tenant_id, user.user_id)
+        return self.member(tenant_id, user.user_id)
 
     def logout(self, claims: dict[str, Any], scope: str) -> int:
         if scope not in LOGOUT_SCOPES:
@@ -177,16 +197,18 @@ class SignIn:
         if current is not None and current.password_hash and verify_password(current.password_hash, password):
             raise GoTrueError(422, "same_password", "New password should be different from the old password.")
 
-    def _user(self, tenant_id: UUID, user_id) -> User | None:
+    def member(self, tenant_id: UUID, user_id) -> User | None:
+        """The user while they are a member of the tenant, else None."""
         with translate(), self.pool.connection() as conn, conn.cursor(row_factory=class_row(User)) as cur:
             return cur.execute(SQL("sessions.user"), {"tenant_id": tenant_id, "user_id": user_id}).fetchone()
 
-    def _session(self, tenant_id: UUID, user_id, session_id, refresh: str, *, issuer: str) -> dict[str, Any]:
-        user = self._user(tenant_id, user_id)
+    def _session(self, tenant_id: UUID, user_id, session_id, refresh: str, *, issuer: str,
+                 amr: dict[str, Any]) -> dict[str, Any]:
+        user = self.member(tenant_id, user_id)
         if user is None:  # membership ended between the check and now
             raise gotrue.invalid_credentials()
         claims = gotrue.access_claims(user, tenant_id, session_id, issuer=issuer,
-                                      lifetime=self.settings.auth_access_token_seconds)
+                                      lifetime=self.settings.auth_access_token_seconds, amr=amr)
         return gotrue.session_json(sign(self.settings, claims), refresh, claims, gotrue.user_json(user, tenant_id))
 
     def _refresh_expiry(self) -> datetime:

@@ -22,7 +22,8 @@ from uuid import UUID
 from psycopg.rows import class_row
 from psycopg_pool import ConnectionPool
 
-from vital.auth.gotrue import GoTrueError
+from vital.auth import pkce
+from vital.auth.gotrue import SSO_METHOD, GoTrueError
 from vital.auth.oidc import Client, Provider
 from vital.auth.sealing import unseal
 from vital.auth.secret import require_secret
@@ -89,8 +90,9 @@ class SingleSignOn:
         self.provider = provider or Provider()
 
     def start(self, tenant_id: UUID, *, domain: str | None, provider_id: str | None, redirect_to: str | None,
-              site_url: str, callback_url: str) -> str:
-        """The provider's authorization URL for a new flow."""
+              site_url: str, callback_url: str, challenge: tuple[str, str] | None = None) -> str:
+        """The provider's authorization URL for a new flow (with the client's PKCE `challenge`,
+        vital.auth.pkce: the flow ends with `?code=` instead of a session)."""
         registration = self._registration(tenant_id, domain=domain, provider_id=provider_id)
         if registration is None:
             raise not_found()
@@ -101,6 +103,8 @@ class SingleSignOn:
                 "tenant_id": tenant_id, "provider_id": registration.provider_id, "state_hash": _sha256(state),
                 "redirect_to": target,
                 "expires_at": datetime.now(timezone.utc) + timedelta(seconds=FLOW_SECONDS)})
+            if challenge:
+                pkce.begin(conn, tenant_id, _sha256(state), challenge)
         return self.provider.authorization_url(self._client(registration, callback_url), state=state,
                                                nonce=self._derived("nonce", state),
                                                code_verifier=self._derived("pkce", state))
@@ -108,7 +112,7 @@ class SingleSignOn:
     def callback(self, tenant_id: UUID, params: dict[str, str], *, callback_url: str, issuer: str, address: str,
                  user_agent: str | None) -> str:
         """Where to send the browser: the flow's redirect target with the session, or the error, in
-        the fragment. An unknown state raises (nowhere trusted to send it)."""
+        the fragment (a PKCE flow: `?code=`). An unknown state raises (nowhere trusted to send it)."""
         state = params.get("state") or ""
         with translate(), self.pool.connection() as conn, conn.cursor(row_factory=class_row(Flow)) as cur:
             flow = cur.execute(SQL("sso.flow_take"), {"tenant_id": tenant_id,
@@ -123,8 +127,12 @@ class SingleSignOn:
                                   f"{params.get('error_description') or params['error']}")
             if not params.get("code"):
                 raise GoTrueError(400, "bad_oauth_callback", "OAuth callback with missing authorization code")
-            session = self._sign_in(tenant_id, flow, params["code"], state, callback_url=callback_url,
-                                    issuer=issuer, address=address, user_agent=user_agent)
+            user_id = self._identify(tenant_id, flow, params["code"], state, callback_url=callback_url)
+            code = pkce.issue_code(self.pool, tenant_id, _sha256(state), user_id, SSO_METHOD)
+            if code is not None:
+                return pkce.with_code(flow.redirect_to, code)
+            session = self.sign_in.open_session(tenant_id, user_id, issuer=issuer, address=address,
+                                                user_agent=user_agent, method=SSO_METHOD)
         except GoTrueError as exc:
             return with_fragment(flow.redirect_to, {"error": _oauth_error(exc), "error_code": exc.error_code,
                                                     "error_description": exc.msg})
@@ -134,8 +142,8 @@ class SingleSignOn:
             "token_type": "bearer", "type": "sso"})
 
     # -- steps ------------------------------------------------------------------------
-    def _sign_in(self, tenant_id: UUID, flow: Flow, code: str, state: str, *, callback_url: str, issuer: str,
-                 address: str, user_agent: str | None) -> dict[str, Any]:
+    def _identify(self, tenant_id: UUID, flow: Flow, code: str, state: str, *, callback_url: str) -> UUID:
+        """The member the provider's answer signs in (provisioned at first sign-in)."""
         registration = self._registration(tenant_id, domain=None, provider_id=str(flow.provider_id))
         if registration is None:  # removed while the user was at the provider
             raise not_found()
@@ -159,7 +167,7 @@ class SingleSignOn:
                               "single sign-on cannot sign them in here")
         if outcome != "ok":
             raise GoTrueError(403, "user_banned", "This membership is disabled")
-        return self.sign_in.open_session(tenant_id, user_id, issuer=issuer, address=address, user_agent=user_agent)
+        return user_id
 
     def _registration(self, tenant_id: UUID, *, domain: str | None, provider_id: str | None) -> Registration | None:
         try:

@@ -10,13 +10,15 @@ What remains of the tenant afterwards, and nothing else:
 The tenant's users (auth.users) go too when no other tenant has a profile for
 them and no other tenant names them as creator (unless keep_users), and with
 them their sign-in internals in schema vital (password, sessions, lock: by
-foreign key). Sessions opened at the erased tenant end whoever they belong to.
+foreign key). Every row of schema vital that names the tenant goes whoever it
+belongs to: sessions opened there, one-time links and codes, sent mail, SSO
+provider, flows and identities, PKCE flows (`erase_vital_rows`).
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import psycopg
 from psycopg import sql
@@ -38,6 +40,7 @@ class Erased(TenantReport):
     tenant: Tenant
     users_deleted: int = 0
     sessions_deleted: int = 0
+    vital_rows: dict[str, int] = field(default_factory=dict)
 
 
 def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool = False) -> Erased:
@@ -53,19 +56,33 @@ def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool =
         users = [r["user_id"] for r in many(conn, SQL("tenant_erase.profile_users"), {"tenant": tenant.id})]
         conn.execute(SQL("erase_tombstone"), {"tenant": tenant.id})
         delete_tenant_rows(conn, catalog, tenant.id)
-        report.sessions_deleted = conn.execute(SQL("tenant_auth.erase_sessions"), {"tenant": tenant.id}).rowcount
+        report.vital_rows = erase_vital_rows(conn, tenant.id)
+        report.sessions_deleted = report.vital_rows.get("auth_sessions", 0)
         if users and not keep_users:
             report.users_deleted = conn.execute(SQL("erase_users"),
                                                 {"tenant": tenant.id, "users": users}).rowcount
         conn.execute(SQL("audit_entry"), {
             "tenant": tenant.id, "action": "ERASE",
             "data": Jsonb({"subdomain": tenant.subdomain, "rows": report.rows,
-                           "users_deleted": report.users_deleted, "sessions_deleted": report.sessions_deleted})})
+                           "users_deleted": report.users_deleted, "sessions_deleted": report.sessions_deleted,
+                           "vital_rows": report.vital_rows})})
         left = tenant_rows(conn, catalog, tenant.id)
         if left != {"audit_log": 1}:
             raise VitalError("The erase left rows behind; nothing was erased.", details=str(left))
     report.seconds = round(time.perf_counter() - started, 2)
     return report
+
+
+def erase_vital_rows(conn: psycopg.Connection, tenant_id) -> dict[str, int]:
+    """Deletes the tenant's rows of schema vital (vital.ops.sql.tenant_auth.erasable_tables); rows per table."""
+    erased: dict[str, int] = {}
+    for found in many(conn, SQL("tenant_auth.erasable_tables")):
+        deleted = conn.execute(sql.SQL("DELETE FROM {} WHERE {} = %(tenant)s").format(
+            sql.Identifier(found["schema_name"], found["table_name"]), sql.Identifier(found["column_name"])),
+            {"tenant": tenant_id}).rowcount
+        if deleted:
+            erased[found["table_name"]] = erased.get(found["table_name"], 0) + deleted
+    return erased
 
 
 def erasable(conn: psycopg.Connection, subdomain: str) -> Tenant:

@@ -9,12 +9,13 @@ SELECT user_id, email, tenant_role, app_metadata, user_metadata, created_at, upd
 FROM vital.sign_in_user(%(tenant_id)s, %(user_id)s)
 
 -- name: start
+-- now(): the transaction's time, which is the new session's created_at (the amr timestamp).
 SELECT vital.start_session(%(tenant_id)s, %(user_id)s, %(token_hash)s, %(expires_at)s, %(user_agent)s,
-                           %(ip)s, %(rehash)s) AS session_id
+                           %(ip)s, %(rehash)s, %(method)s) AS session_id, now() AS signed_in_at
 
 -- name: rotate
-SELECT outcome, session_id, user_id
-FROM vital.rotate_refresh_token(%(tenant_id)s, %(token_hash)s, %(new_hash)s, %(expires_at)s)
+SELECT outcome, session_id, user_id, sign_in_method, signed_in_at
+FROM vital.rotate_refresh_token(%(tenant_id)s, %(token_hash)s, %(new_hash)s, %(expires_at)s, %(reuse)s)
 
 -- name: live
 SELECT vital.session_is_live(%(tenant_id)s, %(user_id)s, %(session_id)s) AS live

@@ -19,7 +19,16 @@ WHERE l.user_id IN (SELECT p.user_id FROM public.profiles p WHERE p.tenant_id = 
                     SELECT t.created_by FROM public.tenants t WHERE t.id = %(tenant)s)
 ORDER BY l.user_id
 
--- name: erase_sessions
--- Sessions opened at the erased tenant, by users who stay because another tenant
--- has them (the others' go with their auth.users row).
-DELETE FROM vital.auth_sessions WHERE tenant_id = %(tenant)s
+-- name: erasable_tables
+-- Every table of schema vital that names a tenant (a foreign key to tenants): sessions,
+-- one-time links and codes, sent mail, SSO providers (their flows and identities go with
+-- them), PKCE flows, and whatever a later migration adds. An erase keeps the tenants row
+-- as a tombstone, so ON DELETE CASCADE never removes them; the erase deletes them itself.
+SELECT n.nspname AS schema_name, r.relname AS table_name, a.attname AS column_name
+FROM pg_constraint c
+JOIN pg_class r ON r.oid = c.conrelid
+JOIN pg_namespace n ON n.oid = r.relnamespace
+JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+WHERE c.contype = 'f' AND c.confrelid = 'public.tenants'::regclass AND n.nspname = 'vital'
+  AND cardinality(c.conkey) = 1
+ORDER BY r.relname, a.attname
