@@ -14,6 +14,10 @@ import pytest
 from tests import pg
 from tests.harness import api_settings, running, served_over_loopback, tenants_of
 from vital.api.auth import hash_key
+from vital.api.fairness import statement_timeout_ms
+from vital.db.budget import BUDGET, Budget
+from vital.db.tenant import tenant_transaction
+from vital.tenancy import Caller
 
 # A backtracking regular expression (back-references) that PostgreSQL gives up on only at the timeout.
 SLOW_PATTERN = r"^((a+)\2)+b$"
@@ -150,3 +154,22 @@ def test_defaults_are_documented_and_set_per_tier():
     for name in FAIRNESS:
         assert f"`{name}`" in doc
         assert TIERS["free"][name] <= TIERS["pro"][name] <= TIERS["enterprise"][name]
+
+
+def test_a_transaction_takes_the_statement_timeout_of_its_kind_of_request(api):
+    settings = api.settings
+    kinds = {("GET", "/rest/v1/agents"): settings.api_read_statement_timeout_ms,
+             ("POST", "/rest/v1/agents"): settings.api_statement_timeout_ms,
+             ("GET", "/api/v1/workflows/runs"): settings.api_statement_timeout_ms,
+             ("POST", "/api/v1/knowledge/documents"): settings.api_long_statement_timeout_ms}
+    assert {kind: statement_timeout_ms(*kind, settings) for kind in kinds} == kinds
+    pool, acme = api.client.app.state.api.pool, api.tenants["acme"]
+    caller = Caller.member(acme.id, acme.user_id)
+    token = BUDGET.set(Budget(statement_timeout_ms=1234))
+    try:
+        with tenant_transaction(pool, caller) as conn:
+            assert conn.execute("SELECT current_setting('statement_timeout')").fetchone()[0] == "1234ms"
+    finally:
+        BUDGET.reset(token)
+    with tenant_transaction(pool, caller) as conn:  # SET LOCAL: nothing left behind on the pooled connection
+        assert conn.execute("SELECT current_setting('statement_timeout')").fetchone()[0] == "15s"

@@ -32,16 +32,17 @@ from vital.settings import Settings
 from vital.tenancy import Caller
 
 QUOTA_SECONDS = 30.0  # a tier or override change reaches a running process within this
-# Declared long work: the statement timeout of these POSTs is api_long_statement_timeout_ms.
-LONG_WORK = ("/api/v1/knowledge/documents", "/api/v1/knowledge/reembed")
+# Declared long work (ingestion, re-embedding, the audit export): api_long_statement_timeout_ms.
+LONG_WORK = {("POST", "/api/v1/knowledge/documents"), ("POST", "/api/v1/knowledge/reembed"),
+             ("GET", "/api/v1/admin/audit")}
 
 
 def statement_timeout_ms(method: str, path: str, settings: Settings) -> int:
     """The statement timeout of a kind of request: short for table reads, long for declared long work."""
+    if (method, path.rstrip("/")) in LONG_WORK:
+        return settings.api_long_statement_timeout_ms
     if method in ("GET", "HEAD") and path.startswith("/rest/v1/"):
         return settings.api_read_statement_timeout_ms
-    if method == "POST" and path.startswith(LONG_WORK):
-        return settings.api_long_statement_timeout_ms
     return settings.api_statement_timeout_ms
 
 
