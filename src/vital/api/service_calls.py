@@ -21,6 +21,7 @@ from starlette.responses import Response, StreamingResponse
 
 from vital.tenancy import Caller
 from vital.api.errors import Forbidden, body_of, error_response
+from vital.db.budget import Throttled
 from vital.errors import VitalError
 from vital.services.limits import LimitExceeded
 from vital.services.workflows import runs
@@ -114,13 +115,19 @@ async def follow(fetch: Callable[[int], Awaitable[list[dict]]], resting: Callabl
     """Poll a run's events (workflow_events) until it rests (waits for a person, pauses or ends). Between
     polls it sleeps on the event loop, holding nothing; the wait grows while the run is quiet."""
     deadline = time.monotonic() + EVENTS_MAX_SECONDS
-    pause = EVENTS_POLL_SECONDS
+    pause, started = EVENTS_POLL_SECONDS, False
     while True:
-        batch = await fetch(after)
+        try:
+            batch = await fetch(after)
+            rests = not batch and await resting()
+        except Throttled:
+            if not started:
+                raise  # before the first event: an ordinary 429
+            batch, rests = [], False  # the tenant's connection slots are all busy: an open stream waits
         for item in batch:
-            after = item["sequence"]
+            after, started = item["sequence"], True
             yield {"event": item["event"], "data": item}
-        if not batch and await resting():
+        if rests:
             yield {"event": "end", "data": {"after": after}}
             return
         if time.monotonic() > deadline:
