@@ -59,10 +59,7 @@ async def call(fn: Callable[..., Any], *args, **kwargs) -> Any:
 
 
 def limited(exc: LimitExceeded) -> Response:
-    response = error_response(exc)
-    if exc.retry_after is not None:
-        response.headers["Retry-After"] = str(exc.retry_after)
-    return response
+    return error_response(exc)  # with Retry-After when the limit resets
 
 
 def wants_stream(request: Request, flag: bool | None) -> bool:
