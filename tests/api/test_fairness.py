@@ -22,6 +22,7 @@ from vital.tenancy import Caller
 # A backtracking regular expression (back-references) that PostgreSQL gives up on only at the timeout.
 SLOW_PATTERN = r"^((a+)\2)+b$"
 SLOW_TEXT = "a" * 1009 + "b"
+STREAM_KEY = "acmestrm.s3cret-for-tests"
 
 
 def set_limits(database: str, subdomain: str, **numbers: int) -> None:
@@ -34,9 +35,11 @@ def set_limits(database: str, subdomain: str, **numbers: int) -> None:
 @pytest.fixture(scope="module")
 def served():
     database = pg.clone()
-    set_limits(database, "acme", concurrent_streams=45, streams_per_key=45, concurrent_requests=8,
+    set_limits(database, "acme", concurrent_streams=45, streams_per_key=30, concurrent_requests=8,
                db_connections=10)
     with pg.connect(database, autocommit=True) as owner:
+        owner.execute("INSERT INTO api_keys (tenant_id, name, key_prefix, key_hash, scopes) SELECT id, 'ci', "
+                      "'acmestrm', %s, '{read}' FROM tenants WHERE subdomain = 'acme'", (hash_key(STREAM_KEY),))
         run_id = owner.execute(
             "INSERT INTO workflow_runs (tenant_id, definition_tenant_id, definition_id, status, started_at) "
             "SELECT t.id, d.tenant_id, d.id, 'running', now() FROM tenants t, workflow_definitions d "
@@ -73,18 +76,23 @@ def test_streams_of_one_tenant_hold_no_thread_and_the_other_is_served(served):
     port, tenants, database, run_id = served
     path = f"/api/v1/workflows/runs/{run_id}/events"
     stream = headers(tenants, "acme", Accept="text/event-stream")
+    by_key = {**stream, "Authorization": f"Bearer {STREAM_KEY}"}
 
     async def scenario():
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60,
                                      limits=httpx.Limits(max_connections=100)) as client:
-            # each answers its headers with the run's first event, then waits for more
-            streams = await asyncio.gather(*(client.send(client.build_request("GET", path, headers=stream),
-                                                         stream=True) for _ in range(45)))
+            def opened(how: dict, n: int):  # each answers its headers with the run's first event, then waits
+                return asyncio.gather(*(client.send(client.build_request("GET", path, headers=how), stream=True)
+                                        for _ in range(n)))
+            streams = await opened(stream, 30)  # the user's 30, then the key's 15: the tenant's 45
+            refused = await client.get(path, headers=stream)
+            assert refused.status_code == 429 and "streams_per_key is 30" in refused.json()["message"]
+            streams += await opened(by_key, 15)
             assert [r.status_code for r in streams] == [200] * 45
-            refused = await client.get(path, headers=stream)  # the 46th
+            refused = await client.get(path, headers=by_key)  # the 46th
             assert refused.status_code == 429
             assert int(refused.headers["Retry-After"]) >= 1
-            assert refused.json()["code"] == "PGRST429" and "concurrent_streams" in refused.json()["message"]
+            assert refused.json()["code"] == "PGRST429" and "concurrent_streams is 45" in refused.json()["message"]
             # well beyond the 40 worker threads: the other tenant is served, and so is acme's own JSON read
             assert await served_promptly(client, tenants) == [200] * 8
             assert (await client.get(path, headers=headers(tenants, "acme"))).status_code == 200
