@@ -92,8 +92,20 @@ def allowed(conn: psycopg.Connection) -> tuple[str, dict[str, int]]:
     profile = tenant_profile(conn)
     numbers = dict(TIERS.get(profile.tier, TIERS["free"]))
     overrides = profile.settings.get("limits") if isinstance(profile.settings.get("limits"), dict) else {}
-    numbers.update({k: int(v) for k, v in overrides.items() if k in LIMITS or k in FAIRNESS})
+    for name, value in overrides.items():
+        if (name in LIMITS or name in FAIRNESS) and (number := _whole(value)) is not None:
+            numbers[name] = number
     return profile.tier, numbers
+
+
+def _whole(value) -> int | None:
+    """An override as a number; one that is none is left out (the tier's stands): every request reads these."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def take_session(conn: psycopg.Connection) -> None:
