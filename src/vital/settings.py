@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     api_pool_timeout: float = Field(
         default=2.0, gt=0, description="Seconds a request waits for a pooled connection before a 503.")
     api_statement_timeout_ms: int = Field(default=15000, ge=0, description="Per statement; 0 = none.")
+    api_read_statement_timeout_ms: int = Field(
+        default=5000, ge=0, description="Per statement of a /rest/v1 read (GET, HEAD); 0 = none (docs/fairness.md).")
+    api_long_statement_timeout_ms: int = Field(
+        default=120000, ge=0, description="Per statement of declared long work (ingestion, re-embedding); 0 = none.")
     api_max_rows: int = Field(default=1000, ge=1, description="Most rows one read returns.")
     max_body_bytes: int = Field(default=1_048_576, ge=1, description="Largest request body accepted.")
     tenant_cache_seconds: float = Field(

@@ -21,6 +21,7 @@ from vital.api import analytics, ask_expert, panels, workflows  # services (docs
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
 from vital.api import sso  # single sign-on (docs/auth.md)
 from vital.api.directory import Directory
+from vital.api.fairness import Fairness, Tickets
 from vital.api.logs import AccessLog, configure_logging
 from vital.api.rest import openapi, routes
 from vital.api.rest.build import Builder
@@ -54,6 +55,7 @@ class Api:
     relations: Relations    # what /rest/v1 serves of it
     builder: Builder
     directory: Directory
+    fairness: Fairness      # what each tenant holds in this process (docs/fairness.md)
 
 
 def connection_options(settings: Settings) -> str:
@@ -90,7 +92,7 @@ def open_api(settings: Settings) -> Api:
         raise
     relations = Relations(catalog)
     return Api(settings, pool, catalog, relations, Builder(relations, settings.api_max_rows),
-               Directory(pool, settings.tenant_cache_seconds))
+               Directory(pool, settings.tenant_cache_seconds), Fairness(pool, settings))
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -110,6 +112,7 @@ def create_app(settings: Settings) -> FastAPI:
     # Auth travels in headers, never in cookies, so any origin may call.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
                        expose_headers=["Content-Range", "Preference-Applied", "X-Request-Id"])
+    app.add_middleware(Tickets, settings=settings)  # per-tenant fairness: gives back what a request held
     app.add_middleware(AccessLog)
     errors.install(app)
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1

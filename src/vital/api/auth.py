@@ -116,4 +116,5 @@ async def authenticate(request: Request) -> Caller:
     else:
         caller = await caller_from_api_key(token, request.app.state.api.directory, tenant)
     request.state.user = caller.label
+    await request.app.state.api.fairness.admit(request, caller)  # 429 beyond the tenant's fair share
     return caller

@@ -68,10 +68,11 @@ _BY_CLASS: list[tuple[type[VitalError], int]] = [
 
 # PostgREST's table (docs: "Errors > HTTP status codes"), exact codes before
 # classes. Deliberate differences: 42883 (an operator that does not apply to
-# the column's type) is the client's 400, not 404; 57014 (statement timeout) 504.
+# the column's type) is the client's 400, not 404; 57014 (statement timeout) 503 with a hint
+# (docs/fairness.md: the server stopped work it will not finish within this kind of request's time).
 _BY_SQLSTATE: dict[str, int] = {
     "23503": 409, "23505": 409, "25006": 405, "42883": 400, "42P01": 404, "42P17": 500,
-    "42501": 403, "53400": 500, "57014": 504, "57P01": 503, "57P02": 503, "57P03": 503, "P0001": 400,
+    "42501": 403, "53400": 500, "57014": 503, "57P01": 503, "57P02": 503, "57P03": 503, "P0001": 400,
 }
 _BY_SQLSTATE_CLASS: dict[str, int] = {
     "08": 503, "09": 500, "0L": 403, "0P": 403, "25": 500, "28": 403, "2D": 500, "38": 500,
@@ -100,8 +101,10 @@ def error_response(error: VitalError) -> JSONResponse:
     status = status_of(error)
     if status >= 500:
         log.warning("request failed: %s", error, exc_info=error.__cause__ is not None and status != 503)
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(body_of(error), status_code=status, headers=headers)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if getattr(error, "retry_after", None) is not None:  # a 429 of fairness or of a tier limit
+        headers["Retry-After"] = str(error.retry_after)
+    return JSONResponse(body_of(error), status_code=status, headers=headers or None)
 
 
 # -- handlers ----------------------------------------------------------------

@@ -1,12 +1,16 @@
 """What the service routers share: the connection source a caller's services run on, running service
 code off the event loop, server-sent events (a run's events among them), the Retry-After header of
-a tier-limit refusal, and the body of an approval decision."""
+a tier-limit refusal, and the body of an approval decision.
+
+A run's event stream waits on the event loop (asyncio.sleep between polls): while it waits it holds
+no worker thread and no pooled connection; each poll is one short read as the caller, under RLS."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 from fastapi import Request
@@ -17,11 +21,13 @@ from starlette.responses import Response, StreamingResponse
 
 from vital.tenancy import Caller
 from vital.api.errors import Forbidden, body_of, error_response
+from vital.db.budget import Throttled
 from vital.errors import VitalError
 from vital.services.limits import LimitExceeded
 from vital.services.workflows import runs
 
-EVENTS_POLL_SECONDS = 0.5
+EVENTS_POLL_SECONDS = 0.25       # the first wait between polls of a quiet run; it doubles up to
+EVENTS_POLL_MAX_SECONDS = 2.0     # this (a run that stays quiet costs one read every 2 s)
 EVENTS_MAX_SECONDS = 300
 
 
@@ -53,30 +59,33 @@ async def call(fn: Callable[..., Any], *args, **kwargs) -> Any:
 
 
 def limited(exc: LimitExceeded) -> Response:
-    response = error_response(exc)
-    if exc.retry_after is not None:
-        response.headers["Retry-After"] = str(exc.retry_after)
-    return response
+    return error_response(exc)  # with Retry-After when the limit resets
 
 
 def wants_stream(request: Request, flag: bool | None) -> bool:
     return bool(flag) or "text/event-stream" in request.headers.get("accept", "")
 
 
-async def sse(events: Iterator[dict]) -> Response:
-    """Server-sent events from an iterator of {"event", "data"}. The first event is produced before the
-    response starts, so that a refusal (404, 409, 429) is an ordinary HTTP error, not an event."""
+async def sse(events: Iterator[dict] | AsyncIterator[dict]) -> Response:
+    """Server-sent events from an iterator of {"event", "data"} (a blocking one runs in the thread pool, an
+    async one on the event loop). The first event is produced before the response starts, so that a
+    refusal (404, 409, 429) is an ordinary HTTP error, not an event."""
+    waits = hasattr(events, "__anext__")
     try:
-        first = await run_in_threadpool(next, events, None)
+        first = await anext(events, None) if waits else await run_in_threadpool(next, events, None)
     except LimitExceeded as exc:
         return limited(exc)
 
-    def body() -> Iterator[str]:
+    async def body() -> AsyncIterator[str]:
         if first is not None:
             yield frame(first)
         try:
-            for event in events:
-                yield frame(event)
+            if waits:
+                async for event in events:
+                    yield frame(event)
+            else:
+                while (event := await run_in_threadpool(next, events, None)) is not None:
+                    yield frame(event)
         except VitalError as exc:  # after the headers: the error travels as an event
             yield frame({"event": "error", "data": body_of(exc)})
 
@@ -89,25 +98,40 @@ def frame(event: dict) -> str:
 
 
 async def run_events(request: Request, caller: Caller, run_id: str, after: int = 0) -> Response:
-    """A workflow run's events as server-sent events, until the run rests."""
+    """A workflow run's events as server-sent events, until the run rests; counted as a stream of the
+    tenant and the key (429 beyond their limits, docs/fairness.md), not as a request in flight."""
     pool = source(request, caller)
-    return await sse(follow(lambda a: runs.events(pool, caller, run_id, a),
-                            lambda: runs.run_view(pool, caller, run_id)["status"] != "running", after))
+    request.app.state.api.fairness.stream(request)
+    return await sse(follow(lambda a: run_in_threadpool(runs.events, pool, caller, run_id, a),
+                            lambda: run_in_threadpool(lambda: runs.run_view(pool, caller, run_id)["status"]
+                                                      != "running"), after))
 
 
-def follow(fetch: Callable[[int], list[dict]], resting: Callable[[], bool], after: int = 0) -> Iterator[dict]:
-    """Poll a run's events (workflow_events) until it rests (waits for a person, pauses or ends)."""
+async def follow(fetch: Callable[[int], Awaitable[list[dict]]], resting: Callable[[], Awaitable[bool]],
+                 after: int = 0) -> AsyncIterator[dict]:
+    """Poll a run's events (workflow_events) until it rests (waits for a person, pauses or ends). Between
+    polls it sleeps on the event loop, holding nothing; the wait grows while the run is quiet."""
     deadline = time.monotonic() + EVENTS_MAX_SECONDS
+    pause, started = EVENTS_POLL_SECONDS, False
     while True:
-        batch = fetch(after)
+        try:
+            batch = await fetch(after)
+            rests = not batch and await resting()
+        except Throttled:
+            if not started:
+                raise  # before the first event: an ordinary 429
+            batch, rests = [], False  # the tenant's connection slots are all busy: an open stream waits
         for item in batch:
-            after = item["sequence"]
+            after, started = item["sequence"], True
             yield {"event": item["event"], "data": item}
-        if not batch and resting():
+        if rests:
             yield {"event": "end", "data": {"after": after}}
             return
         if time.monotonic() > deadline:
             yield {"event": "timeout", "data": {"after": after}}
             return
-        if not batch:
-            time.sleep(EVENTS_POLL_SECONDS)
+        if batch:
+            pause = EVENTS_POLL_SECONDS
+        else:
+            await asyncio.sleep(pause)
+            pause = min(EVENTS_POLL_MAX_SECONDS, pause * 2)

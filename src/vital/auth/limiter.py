@@ -53,6 +53,10 @@ class Limiter:
     def hit(self, key: str) -> Window:
         return self._one("hit", key, window=self.window)
 
+    def hits(self, key: str, amount: int) -> Window:
+        """Counts `amount` hits in one round trip (a process's batch; vital.api.rates)."""
+        return self._one("hits", key, window=self.window, amount=max(1, amount))
+
     def peek(self, key: str) -> Window | None:
         return self._one("peek", key)
 

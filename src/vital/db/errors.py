@@ -9,6 +9,7 @@ import psycopg
 import psycopg_pool
 from psycopg import errors as pg
 
+from vital.db import budget
 from vital.errors import Conflict, DatabaseUnavailable, InvalidInput, NotFound, PermissionDenied, VitalError
 
 _BY_CLASS: list[tuple[type[Exception], type[VitalError], str]] = [
@@ -29,6 +30,13 @@ def from_database(exc: Exception) -> VitalError:
     """Translate one driver error; the original stays as __cause__."""
     if isinstance(exc, psycopg_pool.PoolTimeout):
         return DatabaseUnavailable("No database connection became free in time.", hint="Retry shortly.")
+    if isinstance(exc, pg.QueryCanceled):  # statement_timeout of the request's kind (docs/fairness.md)
+        limit = budget.current().statement_timeout_ms
+        err = DatabaseUnavailable("The request took longer than this kind of request may, and was stopped.",
+                                  details=f"statement_timeout={limit} ms" if limit else None, hint="Ask for less: a narrower filter, fewer rows, a simpler or anchored "
+                                       "pattern for match/imatch.")
+        err.sqlstate = exc.sqlstate
+        return err
     if isinstance(exc, pg.CheckViolation) and not getattr(exc.diag, "constraint_name", None):
         # Raised by a trigger, not a CHECK constraint: a rule about the other rows
         # (e.g. the last active owner stays), which the state of the data breaks.

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterator, Union
 import psycopg
 from psycopg_pool import ConnectionPool
 
+from vital.db import budget
 from vital.db.errors import translate
 from vital.db.queries import Queries
 
@@ -30,19 +31,23 @@ Source = Union[ConnectionPool, psycopg.Connection]
 
 
 def apply_context(conn: psycopg.Connection, caller: Caller, *, read_only: bool = False) -> None:
-    """Switch the current transaction to the caller's role and tenant (the Caller checked its role)."""
+    """Switch the current transaction to the caller's role and tenant (the Caller checked its role), with
+    the statement timeout of the request's kind (vital.db.budget; none set: the connection's)."""
     if read_only:
         conn.execute(SQL("tenant.read_only"))
-    conn.execute(SQL("tenant.context"), {"role": caller.role, "claims": json.dumps(caller.claims)}, prepare=False)
+    timeout = budget.current().statement_timeout_ms
+    conn.execute(SQL("tenant.context"), {"role": caller.role, "claims": json.dumps(caller.claims),
+                                         "timeout": None if timeout is None else str(timeout)}, prepare=False)
 
 
 @contextmanager
 def tenant_transaction(source: Source, caller: Caller, *,
                        read_only: bool = False) -> Iterator[psycopg.Connection]:
-    """One transaction as the caller's role and tenant; commits on success, rolls back on error."""
+    """One transaction as the caller's role and tenant; commits on success, rolls back on error.
+    From the pool, only within the tenant's connection slots (vital.db.budget)."""
     with translate():
         if isinstance(source, ConnectionPool):
-            with source.connection() as conn, conn.transaction():
+            with budget.current().connection(), source.connection() as conn, conn.transaction():
                 apply_context(conn, caller, read_only=read_only)
                 yield conn
         else:

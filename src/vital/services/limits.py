@@ -1,4 +1,4 @@
-"""Tier limits (tenants.tier): sessions per day, documents, tokens per day.
+"""Tier limits (tenants.tier): sessions per day, documents, tokens per day, and the fairness limits.
 
 Counters live in tenant_usage (per UTC day), counted through
 vital.count_usage() in the caller's transaction, so a refused request changes
@@ -28,10 +28,28 @@ LIMITS = {
     "documents": ("documents", "knowledge documents stored"),
 }
 
+# Fairness (vital.api.fairness, docs/fairness.md): what one tenant may take of the shared API at once
+# or per minute. Concurrency is counted per API process; rates across all of them (vital.rate_counters).
+FAIRNESS = {
+    "concurrent_requests": "requests of the tenant in flight at once, per API process",
+    "concurrent_streams": "event streams of the tenant open at once, per API process",
+    "streams_per_key": "event streams one API key or user holds open at once, per API process",
+    "db_connections": "pooled database connections the tenant holds at once, per API process "
+                      "(never more than the pool's size less two)",
+    "requests_per_minute": "requests of the tenant per minute, all API processes together",
+    "key_requests_per_minute": "requests of one API key or user per minute, all API processes together",
+}
+
 TIERS: dict[str, dict[str, int]] = {
-    "free": {"sessions_per_day": 25, "tokens_per_day": 200_000, "documents": 100},
-    "pro": {"sessions_per_day": 1_000, "tokens_per_day": 5_000_000, "documents": 10_000},
-    "enterprise": {"sessions_per_day": 20_000, "tokens_per_day": 100_000_000, "documents": 1_000_000},
+    "free": {"sessions_per_day": 25, "tokens_per_day": 200_000, "documents": 100,
+             "concurrent_requests": 8, "concurrent_streams": 10, "streams_per_key": 5, "db_connections": 3,
+             "requests_per_minute": 600, "key_requests_per_minute": 300},
+    "pro": {"sessions_per_day": 1_000, "tokens_per_day": 5_000_000, "documents": 10_000,
+            "concurrent_requests": 16, "concurrent_streams": 50, "streams_per_key": 20, "db_connections": 6,
+            "requests_per_minute": 6_000, "key_requests_per_minute": 3_000},
+    "enterprise": {"sessions_per_day": 20_000, "tokens_per_day": 100_000_000, "documents": 1_000_000,
+                   "concurrent_requests": 24, "concurrent_streams": 200, "streams_per_key": 50,
+                   "db_connections": 8, "requests_per_minute": 30_000, "key_requests_per_minute": 15_000},
 }
 
 
@@ -74,8 +92,20 @@ def allowed(conn: psycopg.Connection) -> tuple[str, dict[str, int]]:
     profile = tenant_profile(conn)
     numbers = dict(TIERS.get(profile.tier, TIERS["free"]))
     overrides = profile.settings.get("limits") if isinstance(profile.settings.get("limits"), dict) else {}
-    numbers.update({k: int(v) for k, v in overrides.items() if k in LIMITS})
+    for name, value in overrides.items():
+        if (name in LIMITS or name in FAIRNESS) and (number := _whole(value)) is not None:
+            numbers[name] = number
     return profile.tier, numbers
+
+
+def _whole(value) -> int | None:
+    """An override as a number; one that is none is left out (the tier's stands): every request reads these."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def take_session(conn: psycopg.Connection) -> None:

@@ -1,0 +1,99 @@
+"""What one request may use of the database: its statement timeout and its tenant's connection slots.
+
+The HTTP layer (vital.api.fairness) sets a `Budget` for each request before any
+service code runs; `vital.db.tenant.tenant_transaction` reads it. Worker threads
+of the request see it because run_in_threadpool copies the context; work outside
+a request (CLI, background threads) has no budget and runs as before.
+
+`Slots` is a per-process count of the pooled connections each tenant holds, in
+front of the pool: one tenant can hold at most its share, so the rest of the
+pool stays free for the others.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Hashable, Iterator
+
+from vital.errors import VitalError
+
+
+class Throttled(VitalError):
+    """429: a per-tenant limit of fairness; says which and when to retry (Retry-After)."""
+
+    code = "PGRST429"
+    status = 429
+
+    def __init__(self, message: str, *, retry_after: int, details: str | None = None, hint: str | None = None):
+        super().__init__(message, details=details, hint=hint)
+        self.retry_after = max(1, math.ceil(retry_after))
+
+
+class Slots:
+    """At most `limit(tenant)` connections per tenant at once, in this process."""
+
+    def __init__(self, wait_seconds: float):
+        self.wait_seconds = wait_seconds
+        self._held: dict[Hashable, int] = defaultdict(int)
+        self._free = threading.Condition()
+        self._mine = threading.local()  # the slots this thread holds, by tenant: nested transactions reuse them
+
+    def held(self, tenant: Hashable) -> int:
+        return self._held.get(tenant, 0)
+
+    @contextmanager
+    def slot(self, tenant: Hashable, limit: int) -> Iterator[None]:
+        mine = self._mine.__dict__.setdefault("depth", defaultdict(int))
+        if mine[tenant]:  # a transaction inside one this thread already holds: same slot, no deadlock
+            mine[tenant] += 1
+            try:
+                yield
+            finally:
+                mine[tenant] -= 1
+            return
+        with self._free:
+            if not self._free.wait_for(lambda: self._held[tenant] < limit, timeout=self.wait_seconds):
+                raise Throttled(
+                    "This tenant holds all the database connections it may hold at once.",
+                    retry_after=1, details=f"limit=db_connections; allowed={limit}",
+                    hint="Send fewer requests at the same time, or move the tenant to a higher tier.")
+            self._held[tenant] += 1
+        mine[tenant] = 1
+        try:
+            yield
+        finally:
+            mine[tenant] = 0
+            with self._free:
+                self._held[tenant] -= 1
+                if not self._held[tenant]:
+                    del self._held[tenant]
+                self._free.notify_all()
+
+
+@dataclass
+class Budget:
+    """One request's: statement timeout (ms, None: the connection's) and its tenant's slots (None: no gate)."""
+    statement_timeout_ms: int | None = None
+    slots: Slots | None = None
+    tenant: Hashable | None = None
+    connections: int = 0
+
+    @contextmanager
+    def connection(self) -> Iterator[None]:
+        if self.slots is None or self.tenant is None:
+            yield
+            return
+        with self.slots.slot(self.tenant, self.connections):
+            yield
+
+
+BUDGET: ContextVar[Budget | None] = ContextVar("vital_db_budget", default=None)
+
+
+def current() -> Budget:
+    return BUDGET.get() or Budget()

@@ -1,0 +1,183 @@
+"""Fairness per tenant (docs/fairness.md), over a real uvicorn on loopback where concurrency matters:
+one tenant's event streams, slow statements and bursts leave the other tenant served; rates are
+shared by two apps on one database."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from tests import pg
+from tests.harness import api_settings, running, served_over_loopback, tenants_of
+from vital.api.auth import hash_key
+from vital.api.fairness import statement_timeout_ms
+from vital.db.budget import BUDGET, Budget
+from vital.db.tenant import tenant_transaction
+from vital.tenancy import Caller
+
+# A backtracking regular expression (back-references) that PostgreSQL gives up on only at the timeout.
+SLOW_PATTERN = r"^((a+)\2)+b$"
+SLOW_TEXT = "a" * 1009 + "b"
+STREAM_KEY = "acmestrm.s3cret-for-tests"
+
+
+def set_limits(database: str, subdomain: str, **numbers: int) -> None:
+    """A tenant's own numbers (tenants.settings.limits), as an operator sets them."""
+    with pg.connect(database, autocommit=True) as owner:
+        owner.execute("UPDATE tenants SET settings = settings || jsonb_build_object('limits', %s::jsonb) "
+                      "WHERE subdomain = %s", (json.dumps(numbers), subdomain))
+
+
+@pytest.fixture(scope="module")
+def served():
+    database = pg.clone()
+    set_limits(database, "acme", concurrent_streams=45, streams_per_key=30, concurrent_requests=8,
+               db_connections=10)
+    with pg.connect(database, autocommit=True) as owner:
+        owner.execute("INSERT INTO api_keys (tenant_id, name, key_prefix, key_hash, scopes) SELECT id, 'ci', "
+                      "'acmestrm', %s, '{read}' FROM tenants WHERE subdomain = 'acme'", (hash_key(STREAM_KEY),))
+        run_id = owner.execute(
+            "INSERT INTO workflow_runs (tenant_id, definition_tenant_id, definition_id, status, started_at) "
+            "SELECT t.id, d.tenant_id, d.id, 'running', now() FROM tenants t, workflow_definitions d "
+            "WHERE t.subdomain = 'acme' AND d.slug = 'autonomous-expert' RETURNING id").fetchone()[0]
+        owner.execute("INSERT INTO workflow_events (tenant_id, run_id, sequence, event_type) "
+                      "SELECT tenant_id, id, 1, 'run_started' FROM workflow_runs WHERE id = %s", (run_id,))
+        owner.execute("UPDATE agents SET description = %s WHERE id = (SELECT a.id FROM agents a JOIN tenants t "
+                      "ON t.id = a.tenant_id WHERE t.subdomain = 'acme' ORDER BY a.id LIMIT 1)", (SLOW_TEXT,))
+    # A small pool (acme may hold 4 of 6 connections) and a short read timeout, to keep the module quick.
+    settings = api_settings(database, api_pool_max_size=6, api_pool_timeout=2.0,
+                            api_read_statement_timeout_ms=1500)
+    try:
+        with served_over_loopback(settings) as port:
+            yield port, tenants_of(database, settings), database, run_id
+    finally:
+        pg.drop(database)
+
+
+def headers(tenants, subdomain: str, **extra) -> dict:
+    return {"Host": f"{subdomain}.localhost", "Authorization": f"Bearer {tenants[subdomain].token}", **extra}
+
+
+async def served_promptly(client: httpx.AsyncClient, tenants, times: int = 8) -> list[int]:
+    """The other tenant's reads, one after another: their statuses."""
+    statuses = []
+    for _ in range(times):
+        response = await client.get("/rest/v1/agents?select=id,name&limit=5", headers=headers(tenants, "pharmaco"),
+                                    timeout=10)
+        statuses.append(response.status_code)
+    return statuses
+
+
+def test_streams_of_one_tenant_hold_no_thread_and_the_other_is_served(served):
+    port, tenants, database, run_id = served
+    path = f"/api/v1/workflows/runs/{run_id}/events"
+    stream = headers(tenants, "acme", Accept="text/event-stream")
+    by_key = {**stream, "Authorization": f"Bearer {STREAM_KEY}"}
+
+    async def scenario():
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60,
+                                     limits=httpx.Limits(max_connections=100)) as client:
+            def opened(how: dict, n: int):  # each answers its headers with the run's first event, then waits
+                return asyncio.gather(*(client.send(client.build_request("GET", path, headers=how), stream=True)
+                                        for _ in range(n)))
+            streams = await opened(stream, 30)  # the user's 30, then the key's 15: the tenant's 45
+            refused = await client.get(path, headers=stream)
+            assert refused.status_code == 429 and "streams_per_key is 30" in refused.json()["message"]
+            streams += await opened(by_key, 15)
+            assert [r.status_code for r in streams] == [200] * 45
+            refused = await client.get(path, headers=by_key)  # the 46th
+            assert refused.status_code == 429
+            assert int(refused.headers["Retry-After"]) >= 1
+            assert refused.json()["code"] == "PGRST429" and "concurrent_streams is 45" in refused.json()["message"]
+            # well beyond the 40 worker threads: the other tenant is served, and so is acme's own JSON read
+            assert await served_promptly(client, tenants) == [200] * 8
+            assert (await client.get(path, headers=headers(tenants, "acme"))).status_code == 200
+            with pg.connect(database, autocommit=True) as owner:
+                owner.execute("UPDATE workflow_runs SET status = 'succeeded', finished_at = now() WHERE id = %s",
+                              (run_id,))
+            bodies = await asyncio.wait_for(asyncio.gather(*(r.aread() for r in streams)), timeout=30)
+            assert all(b"event: run_started" in b and b"event: end" in b for b in bodies)
+
+    asyncio.run(scenario())
+
+
+def test_slow_statements_and_a_burst_of_one_tenant_leave_the_other_served(served):
+    port, tenants, _database, _run = served
+    slow = f"/rest/v1/agents?select=id&description=match.{quote(SLOW_PATTERN)}"
+
+    async def scenario():
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60,
+                                     limits=httpx.Limits(max_connections=100)) as client:
+            burst = [asyncio.create_task(client.get(slow, headers=headers(tenants, "acme"))) for _ in range(12)]
+            await asyncio.sleep(0.3)
+            other = await served_promptly(client, tenants)
+            answers = await asyncio.gather(*burst)
+            return other, answers
+
+    other, answers = asyncio.run(scenario())
+    assert other == [200] * 8  # never a 503 for the other tenant
+    statuses = sorted(r.status_code for r in answers)
+    assert set(statuses) <= {429, 503} and statuses.count(429) >= 4, statuses  # 8 in flight at most
+    for response in answers:
+        body = response.json()
+        if response.status_code == 429:
+            assert int(response.headers["Retry-After"]) >= 1 and body["code"] == "PGRST429"
+        else:  # stopped by the read timeout, with what to do instead
+            assert body["code"] == "57014" and body["details"] == "statement_timeout=1500 ms" and "match" in body["hint"]
+            assert "SELECT" not in json.dumps(body)
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:  # everything was given back
+        assert client.get("/rest/v1/agents?select=id&limit=1", headers=headers(tenants, "acme")).status_code == 200
+
+
+def test_request_rates_per_key_and_tenant_are_shared_by_two_apps(fresh_db):
+    set_limits(fresh_db, "acme", key_requests_per_minute=4, requests_per_minute=6)
+    key = "acmerate.s3cret-for-tests"
+    with pg.connect(fresh_db, autocommit=True) as owner:
+        owner.execute("INSERT INTO api_keys (tenant_id, name, key_prefix, key_hash, scopes) SELECT id, 'ci', "
+                      "'acmerate', %s, '{read}' FROM tenants WHERE subdomain = 'acme'", (hash_key(key),))
+    read = "/rest/v1/tags?select=slug&limit=1"
+    with running(fresh_db) as one, running(fresh_db) as two:
+        user = [one.as_("acme"), two.as_("acme")]
+        assert [user[i % 2].get(read).status_code for i in range(4)] == [200] * 4
+        refused = user[1].get(read)
+        assert refused.status_code == 429 and "key_requests_per_minute" in refused.json()["message"]
+        assert 1 <= int(refused.headers["Retry-After"]) <= 60
+        # another key of the tenant has its own count, until the tenant's is spent (4 + 1 refused + 1)
+        assert one.as_("acme", key).get(read).status_code == 200
+        spent = two.as_("acme", key).get(read)
+        assert spent.status_code == 429 and "requests_per_minute is 6" in spent.json()["message"]
+        # another tenant is not affected
+        assert [app.as_("pharmaco").get(read).status_code for app in (one, two)] == [200, 200]
+
+
+def test_defaults_are_documented_and_set_per_tier():
+    from pathlib import Path
+
+    from vital.services.limits import FAIRNESS, TIERS
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "fairness.md").read_text()
+    for name in FAIRNESS:
+        assert f"`{name}`" in doc
+        assert TIERS["free"][name] <= TIERS["pro"][name] <= TIERS["enterprise"][name]
+
+
+def test_a_transaction_takes_the_statement_timeout_of_its_kind_of_request(api):
+    settings = api.settings
+    kinds = {("GET", "/rest/v1/agents"): settings.api_read_statement_timeout_ms,
+             ("POST", "/rest/v1/agents"): settings.api_statement_timeout_ms,
+             ("GET", "/api/v1/workflows/runs"): settings.api_statement_timeout_ms,
+             ("POST", "/api/v1/knowledge/documents"): settings.api_long_statement_timeout_ms}
+    assert {kind: statement_timeout_ms(*kind, settings) for kind in kinds} == kinds
+    pool, acme = api.client.app.state.api.pool, api.tenants["acme"]
+    caller = Caller.member(acme.id, acme.user_id)
+    token = BUDGET.set(Budget(statement_timeout_ms=1234))
+    try:
+        with tenant_transaction(pool, caller) as conn:
+            assert conn.execute("SELECT current_setting('statement_timeout')").fetchone()[0] == "1234ms"
+    finally:
+        BUDGET.reset(token)
+    with tenant_transaction(pool, caller) as conn:  # SET LOCAL: nothing left behind on the pooled connection
+        assert conn.execute("SELECT current_setting('statement_timeout')").fetchone()[0] == "15s"
