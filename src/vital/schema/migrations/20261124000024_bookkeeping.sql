@@ -81,10 +81,11 @@ COMMENT ON FUNCTION vital.tenant_role() IS
 REVOKE ALL ON FUNCTION vital.tenant_role() FROM PUBLIC, anon;
 GRANT EXECUTE ON FUNCTION vital.tenant_role() TO authenticated, service_role;
 
--- The API login's key lookup (20261124000015) also returns the key's creator, whom
--- the key's claims name as sub.
+-- The API login's key lookup, as vital.api_key_scopes() (20261124000015, which it
+-- replaces) plus the key's creator, whom the key's claims name as sub. A new name:
+-- a function's result type cannot change in place.
 DROP FUNCTION IF EXISTS vital.api_key_scopes(uuid, text, text);
-CREATE OR REPLACE FUNCTION vital.api_key_scopes(p_tenant_id uuid, p_key_prefix text, p_key_hash text)
+CREATE OR REPLACE FUNCTION vital.api_key_lookup(p_tenant_id uuid, p_key_prefix text, p_key_hash text)
   RETURNS TABLE (key_id uuid, scopes text[], created_by uuid)
   LANGUAGE sql STABLE
   SECURITY DEFINER
@@ -98,10 +99,10 @@ CREATE OR REPLACE FUNCTION vital.api_key_scopes(p_tenant_id uuid, p_key_prefix t
       AND k.revoked_at IS NULL
       AND (k.expires_at IS NULL OR k.expires_at > now())
   $$;
-COMMENT ON FUNCTION vital.api_key_scopes(uuid, text, text) IS
+COMMENT ON FUNCTION vital.api_key_lookup(uuid, text, text) IS
   'The id, scopes and creator of a live API key of the tenant matching prefix and sha256 hash, else no row. For the API login role.';
-REVOKE ALL ON FUNCTION vital.api_key_scopes(uuid, text, text) FROM PUBLIC, anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION vital.api_key_scopes(uuid, text, text) TO vital_api;
+REVOKE ALL ON FUNCTION vital.api_key_lookup(uuid, text, text) FROM PUBLIC, anon, authenticated, service_role;
+GRANT EXECUTE ON FUNCTION vital.api_key_lookup(uuid, text, text) TO vital_api;
 
 -- An API key's scopes bound what its requests may change: a key whose role is
 -- viewer (a read key, or any key a viewer created) writes nothing directly. It

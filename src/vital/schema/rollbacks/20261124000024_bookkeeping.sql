@@ -96,7 +96,7 @@ BEGIN
   END LOOP;
 END $$;
 
-DROP FUNCTION IF EXISTS vital.api_key_scopes(uuid, text, text);
+DROP FUNCTION IF EXISTS vital.api_key_lookup(uuid, text, text);
 CREATE OR REPLACE FUNCTION vital.api_key_scopes(p_tenant_id uuid, p_key_prefix text, p_key_hash text)
   RETURNS TABLE (key_id uuid, scopes text[])
   LANGUAGE sql STABLE
