@@ -125,7 +125,8 @@ def test_a_read_key_writes_nothing_directly(db, people):
     for statement in ("INSERT INTO tags (tenant_id, name, slug) VALUES (auth.tenant_id(), 'T', 'roles-t')",
                       "INSERT INTO search_feedback (tenant_id, search_log_id, rating) "
                       "SELECT tenant_id, id, 1 FROM search_logs LIMIT 1",
-                      "UPDATE agents SET name = name", "DELETE FROM tags"):
+                      "UPDATE agents SET name = name", "DELETE FROM tags",
+                      "DELETE FROM tags WHERE id = gen_random_uuid()"):  # refused even when no row matches
         with pytest.raises(InsufficientPrivilege, match="may only read") as refused:
             with db.transaction():
                 db.execute(statement)
