@@ -79,7 +79,7 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...,
                            metadata: str | None = Form(None, description="Document metadata, a JSON object."),
                            background: bool = Query(False, description="Answer 202 at once; follow the job."),
                            caller: Caller = Depends(authenticate)):
-    pool, settings = svc.source(request, caller, write=True), svc.settings(request)
+    pool, settings = svc.source(request, caller), svc.settings(request)
     meta = _metadata(metadata)
     inputs = [FileInput.from_bytes(f.filename or "upload", await _read(f, settings.knowledge_max_upload_bytes),
                                    f.content_type) for f in files]
@@ -107,7 +107,7 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...,
 @router.post("/api/v1/knowledge/reembed", status_code=202, summary="Re-embed the tenant's chunks with the "
                                                                    "configured model, in the background")
 async def reembed_chunks(request: Request, caller: Caller = Depends(authenticate)) -> dict:
-    pool, settings = svc.source(request, caller, write=True), svc.settings(request)
+    pool, settings = svc.source(request, caller), svc.settings(request)
     embedder = embeddings.current(settings)
 
     def begin():
