@@ -39,7 +39,7 @@ SLOW = {
     "tests/ops/test_tenant_portability.py", "tests/ops/test_tenant_auth_data.py", "tests/admin/test_cli.py",
     "tests/roles/test_matrix.py", "tests/services/test_cli.py", "tests/services/test_restart.py",
     "tests/test_cli.py", "tests/test_docs.py", "tests/test_embedded.py", "tests/test_generate.py",
-    "tests/test_migrations.py", "tests/test_validator.py",
+    "tests/test_migrations.py", "tests/test_validator.py", "tests/jobs/test_workers.py",
 }
 ROOT = Path(__file__).resolve().parents[1]
 
