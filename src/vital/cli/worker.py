@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 
 import click
 
@@ -22,7 +21,6 @@ def worker(ctx, concurrency: int | None, name: str) -> None:
     from vital.jobs.worker import work
 
     configure_logging()
-    logging.getLogger("procrastinate").setLevel(logging.WARNING)
     with database(ctx) as d:
         out.print(f"VITAL worker '{name}' on the {'embedded' if d.server else 'external'} database (Ctrl-C stops it)")
         try:

@@ -66,6 +66,8 @@ async def work(db: Database, *, concurrency: int | None = None, name: str = "wor
                install_signal_handlers: bool = True) -> None:
     """Run one worker until it is stopped (a signal, or its task cancelled)."""
     s, url = db.settings, worker_url(db)
+    # Procrastinate logs each job's arguments at INFO, and a tenant job's carry its caller's claims (e-mail).
+    logging.getLogger("procrastinate").setLevel(logging.WARNING)
     concurrency = concurrency or s.worker_concurrency
     graphs.register()  # workflow runs resumed here need their graphs' behaviour
     pool = ConnectionPool(url, kwargs={"options": SESSION_OPTIONS}, min_size=1, max_size=concurrency + 2,
