@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import click
 
@@ -17,10 +18,9 @@ from vital.cli.common import database, handles_errors, option, out
 @handles_errors
 def worker(ctx, concurrency: int | None, name: str) -> None:
     """Run a worker until Ctrl-C: it takes jobs from the queue in the database (docs/operations.md)."""
-    from vital.api.logs import configure_logging
     from vital.jobs.worker import work
 
-    configure_logging()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with database(ctx) as d:
         out.print(f"VITAL worker '{name}' on the {'embedded' if d.server else 'external'} database (Ctrl-C stops it)")
         try:
