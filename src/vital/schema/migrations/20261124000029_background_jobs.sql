@@ -29,7 +29,6 @@ BEGIN
   END IF;
 END $$;
 GRANT authenticated, vital_maintenance TO vital_worker;
-GRANT USAGE ON SCHEMA vital TO vital_maintenance;
 
 -- == tables ==================================================================
 CREATE SCHEMA IF NOT EXISTS procrastinate;
@@ -182,6 +181,8 @@ REVOKE EXECUTE ON FUNCTION vital.enqueue_job(text, jsonb), vital.stage_job_file(
   FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vital.enqueue_job(text, jsonb), vital.stage_job_file(uuid, integer, text, text, bytea),
   vital.staged_job_files(uuid), vital.drop_job_files(uuid) TO authenticated;
+-- The maintenance role reaches schema vital for these functions and nothing else.
+GRANT USAGE ON SCHEMA vital TO vital_maintenance;
 GRANT EXECUTE ON FUNCTION vital.expire_sign_in_tokens(), vital.runs_to_resume(interval) TO vital_maintenance;
 
 -- == triggers ================================================================
