@@ -30,7 +30,7 @@ SLOW = {
     "tests/knowledge/test_ingest.py", "tests/knowledge/test_limits.py", "tests/services/test_fuzz.py",
     "tests/services/test_openai_compat.py", "tests/services/test_limits_and_analytics.py",
     "tests/knowledge/test_graph.py",
-    "tests/api/test_isolation_http.py", "tests/auth/test_demo_passwords.py", "tests/auth/test_secret.py",
+    "tests/api/test_isolation_http.py", "tests/api/test_slow_clients.py", "tests/auth/test_demo_passwords.py", "tests/auth/test_secret.py",
     "tests/auth/test_supabase_client.py", "tests/auth/test_sso.py", "tests/auth/test_supabase_magic_link.py",
     "tests/auth/test_invite_cli.py", "tests/api/test_schemathesis.py", "tests/api/test_serve.py",
     "tests/knowledge/test_api.py", "tests/knowledge/test_cli.py", "tests/knowledge/test_embeddings.py",

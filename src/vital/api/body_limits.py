@@ -44,22 +44,24 @@ class BodyLimits:
         limit, setting = self.limit_of(scope)
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            return await error_response(_too_large(limit, setting))(scope, receive, send)
-        received, finished, started = 0, False, False
+            return await _closing(error_response(_too_large(limit, setting)))(scope, receive, send)
+        received, finished, started, refused = 0, False, False, False
 
         async def bounded_receive():
-            nonlocal received, finished
+            nonlocal received, finished, refused
             if finished:  # after the body: waiting for a disconnect is the app's business (streams)
                 return await receive()
             try:
                 message = await asyncio.wait_for(receive(), self.timeout)
             except asyncio.TimeoutError:
+                refused = True
                 raise Refused(RequestTimeout(
                     f"The request body did not arrive within {self.timeout:g} seconds.",
                     hint="Send the whole body without pausing (VITAL_API_BODY_TIMEOUT).")) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    refused = True
                     raise Refused(_too_large(limit, setting))
                 finished = not message.get("more_body", False)
             else:
@@ -68,15 +70,23 @@ class BodyLimits:
 
         async def tracking_send(message):
             nonlocal started
-            started = started or message["type"] == "http.response.start"
+            if message["type"] == "http.response.start":
+                started = True
+                if refused:  # the rest of the body is never read: the connection cannot carry another request
+                    message = {**message, "headers": [*message.get("headers", []), (b"connection", b"close")]}
             await send(message)
 
         try:
             await self.app(scope, bounded_receive, tracking_send)
-        except Refused as refused:  # only when no exception handler answered it first
+        except Refused as refusal:  # only when no exception handler answered it first
             if started:
                 raise
-            await error_response(refused.refusal)(scope, receive, send)
+            await _closing(error_response(refusal.refusal))(scope, receive, send)
+
+
+def _closing(response):
+    response.headers["connection"] = "close"
+    return response
 
 
 def _content_length(scope) -> int | None:
