@@ -122,6 +122,13 @@ class Settings(BaseSettings):
     search_tenant_index_min_chunks: int = Field(
         default=10000, ge=1, description="Vectors of one model from which a tenant gets its own HNSW index.")
     knowledge_max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1, description="Largest uploaded file.")
+    knowledge_max_pages: int = Field(default=2000, ge=1, description="Most pages of one PDF.")
+    knowledge_max_decompressed_bytes: int = Field(
+        default=32 * 1024 * 1024, ge=1024, description="Most text one file may yield, and most bytes any one of its "
+        "compressed streams may expand to.")
+    knowledge_max_chunks: int = Field(default=20_000, ge=1, description="Most chunks one file may make.")
+    knowledge_parse_cpu_seconds: float = Field(
+        default=30.0, gt=0, description="CPU seconds parsing one file may take (checked between PDF pages).")
     # -- Services: Ask Expert, panels, workflows (docs/services.md) ------------
     llm_provider: Literal["extractive", "openai"] = Field(
         default="extractive", description="extractive: the offline answerer (quotes passages, no model); "
