@@ -39,9 +39,14 @@ def from_database(exc: Exception) -> VitalError:
         if isinstance(exc, cls):
             diag = getattr(exc, "diag", None)
             primary = getattr(diag, "message_primary", None) or str(exc).strip()
-            err = target(summary, details=primary, hint=getattr(diag, "message_hint", None))
+            constraint = getattr(diag, "constraint_name", None)
+            # A constraint's own message names the constraint and the table ("violates foreign key
+            # constraint x_fkey on table y"): clients get its detail (which values), not the schema's
+            # names. A trigger's message is written for people and stays.
+            details = (getattr(diag, "message_detail", None) if constraint else None) or primary
+            err = target(summary, details=details, hint=getattr(diag, "message_hint", None))
             err.sqlstate = getattr(exc, "sqlstate", None)
-            err.constraint = getattr(diag, "constraint_name", None)
+            err.constraint = constraint
             return err
     err = VitalError("The database refused the request.", details=str(exc).strip())
     err.sqlstate = getattr(exc, "sqlstate", None)
