@@ -336,6 +336,9 @@ def _parse_html(text: str, fallback_title: str) -> Parsed:
 _PDF_HEADING = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.|Annex [A-Z0-9]+|Appendix [A-Z0-9]+)\s+[A-Z][^.]{1,70}$")
 
 
+PDF_STREAM_TOKENS = 250_000
+
+
 def _pdf_limits(budget: Budget) -> dict:
     """pypdf's resource limits (its defaults allow 75 MB per stream) from the file's budget."""
     most = budget.decompressed_bytes
@@ -344,7 +347,8 @@ def _pdf_limits(budget: Budget) -> dict:
         "lzw_maximum_output_length", "run_length_maximum_output_length", "zlib_maximum_output_length",
         "brotli_maximum_output_length", "image_maximum_buffer_size", "stream_decoding_work_maximum_length",
         "xfa_decoding_work_maximum_length")} | {
-        "stream_parsing_work_maximum_count": min(2_000_000, max(1000, most // 32)),
+        # ~1 s of CPU at most per content stream (pypdf: 2,000,000, ~9 s); a dense page of text is ~10,000.
+        "stream_parsing_work_maximum_count": PDF_STREAM_TOKENS,
         "page_tree_maximum_entries": budget.pages + 1000, "disable_legacy_handling": True}
 
 
