@@ -28,8 +28,9 @@ def test_a_profile_cannot_name_another_tenants_user_and_the_answer_reveals_nothi
              for user in (stranger, uuid.uuid4())]
     assert moved[0] == moved[1] == answers[0]
     # A composite foreign key to profiles answers alike too, with its detail and not its name.
-    keys = [_refusal(acme.post("/rest/v1/api_keys", json={"name": "k", "key_prefix": f"ref{i}0000", "key_hash": "a" * 64,
-                                                           "scopes": ["read"], "created_by": str(user)}))
+    keys = [_refusal(acme.post("/rest/v1/api_keys", json={
+                "name": "k", "key_prefix": f"ref{i}0000", "key_hash": "a" * 64, "scopes": ["read"],
+                "created_by": str(user)}))
             for i, user in enumerate((stranger, uuid.uuid4()))]
     assert keys[0][0] == keys[1][0] == 409 and keys[0][1]["message"] == keys[1][1]["message"]
     assert all("fkey" not in str(body) and "is not present" in body["details"] for _, body in keys)
