@@ -15,6 +15,7 @@
 --     before its membership in one transaction (vital.join_tenant, `vital user
 --     add`, SSO, tenant import) passes, and one for a stranger fails.
 -- Both raise 23503 with the same message and hint: the API answers the same 4xx.
+-- They apply to transactions that act as a tenant (vital.in_tenant_context()).
 
 -- == types ===================================================================
 
@@ -33,6 +34,16 @@ CREATE OR REPLACE FUNCTION vital.refuse_foreign_user() RETURNS void
 COMMENT ON FUNCTION vital.refuse_foreign_user() IS
   'The one refusal of a reference to a user outside the row''s tenant, unknown or not (no existence oracle).';
 
+-- Whether the transaction writes as a tenant (vital.db.tenant sets the claims, transaction-local,
+-- for the API and every CLI command that acts as a tenant). The owner's own sessions (migrations,
+-- seeds, restores, maintenance) are not checked: they may hold a profile without a membership.
+CREATE OR REPLACE FUNCTION vital.in_tenant_context() RETURNS boolean
+  LANGUAGE sql STABLE
+  SET search_path = ''
+  AS $$ SELECT coalesce(current_setting('request.jwt.claims', true), '') NOT IN ('', '{}') $$;
+COMMENT ON FUNCTION vital.in_tenant_context() IS
+  'True in a transaction that acts as a tenant (claims set by vital.db.tenant); the reference checks apply there.';
+
 CREATE OR REPLACE FUNCTION vital.check_user_exists() RETURNS trigger
   LANGUAGE plpgsql
   SECURITY DEFINER
@@ -42,7 +53,7 @@ CREATE OR REPLACE FUNCTION vital.check_user_exists() RETURNS trigger
     v_row  jsonb := to_jsonb(NEW);
     v_user uuid := (v_row ->> TG_ARGV[0])::uuid;
   BEGIN
-    IF v_user IS NULL THEN
+    IF v_user IS NULL OR NOT vital.in_tenant_context() THEN
       RETURN NEW;
     END IF;
     -- A new row may come just before its membership (checked at commit); a row moved to
@@ -68,7 +79,7 @@ CREATE OR REPLACE FUNCTION vital.check_user_is_member() RETURNS trigger
     v_row  jsonb := to_jsonb(NEW);
     v_user uuid := (v_row ->> TG_ARGV[0])::uuid;
   BEGIN
-    IF v_user IS NOT NULL AND NOT EXISTS (
+    IF v_user IS NOT NULL AND vital.in_tenant_context() AND NOT EXISTS (
          SELECT FROM public.tenant_members m
           WHERE m.tenant_id = (v_row ->> 'tenant_id')::uuid AND m.user_id = v_user) THEN
       PERFORM vital.refuse_foreign_user();
@@ -79,6 +90,7 @@ CREATE OR REPLACE FUNCTION vital.check_user_is_member() RETURNS trigger
 COMMENT ON FUNCTION vital.check_user_is_member() IS
   'Deferred constraint trigger on a column referencing auth.users (TG_ARGV[0]): at commit the user is a member of the row''s tenant.';
 
+REVOKE ALL ON FUNCTION vital.in_tenant_context() FROM PUBLIC;
 REVOKE ALL ON FUNCTION vital.refuse_foreign_user() FROM PUBLIC;
 REVOKE ALL ON FUNCTION vital.check_user_exists() FROM PUBLIC;
 REVOKE ALL ON FUNCTION vital.check_user_is_member() FROM PUBLIC;

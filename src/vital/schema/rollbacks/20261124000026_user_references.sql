@@ -16,3 +16,4 @@ $$;
 DROP FUNCTION IF EXISTS vital.check_user_is_member();
 DROP FUNCTION IF EXISTS vital.check_user_exists();
 DROP FUNCTION IF EXISTS vital.refuse_foreign_user();
+DROP FUNCTION IF EXISTS vital.in_tenant_context();
