@@ -117,9 +117,10 @@ class Settings(BaseSettings):
     smtp_from: str = Field(default="VITAL <no-reply@localhost>", description="From: of every message.")
     smtp_starttls: bool = Field(default=True, description="STARTTLS before logging in (off only for a local relay).")
     # -- Knowledge: ingestion, embeddings, search (docs/knowledge.md) ----------
-    embedding_provider: Literal["local", "openai_compatible", "hash"] = Field(
-        default="local", description="local: all-MiniLM-L6-v2 when vital[local-embeddings] is installed, else the "
-        "hashing fallback; hash: always the (non-semantic) hashing fallback; openai_compatible: an /embeddings API.")
+    embedding_provider: Literal["local", "local_torch", "openai_compatible", "hash"] = Field(
+        default="local", description="local: all-MiniLM-L6-v2 int8 on onnxruntime (converted on first use, cached "
+        "in the data dir); local_torch: all-MiniLM-L6-v2 on torch (vital[local-embeddings]); hash: the "
+        "(non-semantic) hashing fallback; openai_compatible: an /embeddings API.")
     embedding_model: str = Field(default="text-embedding-3-small", description="openai_compatible: model name.")
     embedding_base_url: str = Field(default="https://api.openai.com/v1", description="openai_compatible: base URL.")
     embedding_api_key: SecretStr | None = Field(
