@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import tarfile
 import tomllib
-from pathlib import Path
 
 import pytest
 
