@@ -1,5 +1,5 @@
 """The test cluster: one embedded server per test run, a migrated and seeded template
-database, the same with the platform library, and cheap clones of the latter. Shared by conftest.py and collection-time hooks."""
+database (and, for tests that ask for it, the same with the platform library), and cheap clones. Shared by conftest.py and collection-time hooks."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def create_empty(name: str | None = None) -> str:
     return name
 
 
-def clone(name: str | None = None, template: str = LIBRARY) -> str:
+def clone(name: str | None = None, template: str = TEMPLATE) -> str:
     library_db() if template == LIBRARY else template_db()
     name = name or f"t_{uuid.uuid4().hex[:12]}"
     admin(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template)))
@@ -90,8 +90,8 @@ def library_settings(**overrides) -> Settings:
 
 @functools.cache
 def library_db() -> str:
-    """The seeded template plus the platform library, as `vital up` leaves it; every clone's template.
-    (The seed fingerprint reads template_db: it covers the JSON and SQL seeds only.)"""
+    """The seeded template plus the platform library, as `vital up` leaves it (`clone(template=LIBRARY)`).
+    Other tests' databases have no library: their searches and answers find only what they wrote."""
     clone(LIBRARY, TEMPLATE)
     with connect(LIBRARY, autocommit=True) as conn:
         seed_library(conn, library_settings())

@@ -7,25 +7,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from tests import pg
 from tests.schema.seed_fingerprint import fingerprint
 
 EXPECTED = Path(__file__).with_name("seed_fingerprint.json")
 
 
-@pytest.fixture
-def seeded_db():
-    """A clone of the template seeded from the JSON and SQL files only: the platform library (seeded
-    from its own files, embedded by the configured model) is not fingerprinted; tests/library checks it."""
-    name = pg.clone(template=pg.TEMPLATE)
-    yield name
-    pg.drop(name)
-
-
-def test_seeded_content_is_unchanged(seeded_db):
-    with pg.connect(seeded_db) as conn:
+def test_seeded_content_is_unchanged(fresh_db):
+    with pg.connect(fresh_db) as conn:
         actual = fingerprint(conn)
     expected = json.loads(EXPECTED.read_text())
     changed = {t: (expected.get(t), actual.get(t)) for t in expected.keys() | actual.keys()
@@ -33,11 +22,11 @@ def test_seeded_content_is_unchanged(seeded_db):
     assert not changed, f"seeded content changed in {sorted(changed)}: {changed}"
 
 
-def test_seeding_twice_changes_nothing(seeded_db):
+def test_seeding_twice_changes_nothing(fresh_db):
     from vital.schema.seed import seed
     from vital.settings import SCHEMA_DIR
 
-    with pg.connect(seeded_db, autocommit=True) as conn:
+    with pg.connect(fresh_db, autocommit=True) as conn:
         before = fingerprint(conn)
         seed(conn, SCHEMA_DIR / "seed")
         assert fingerprint(conn) == before

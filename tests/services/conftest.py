@@ -38,9 +38,7 @@ def started(database: str, **overrides):
 
 
 def prepared() -> tuple[str, dict]:
-    # Without the platform library: these tests check that answers cite this corpus (tests/library checks
-    # that tenants find the library's explainers, which would otherwise compete with it).
-    name = pg.clone(template=pg.TEMPLATE)
+    name = pg.clone()
     with pg.connect(name) as conn:
         chunks = corpus.load(conn)
     with pg.connect(name, autocommit=True) as conn:  # each tenant's job in a transaction of its own
