@@ -23,7 +23,7 @@ Embed = Callable[[Sequence[str]], list[list[float]]]
 
 class VectorCache:
     def __init__(self, folder: Path, provider: str, model: str, dimensions: int):
-        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{provider}-{model}-{dimensions}")
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{provider}-{model}-{dimensions}d")
         self.path, self.dimensions = folder / f"{safe}.json", dimensions
         self._vectors: dict[str, str] = self._read()
         self._added = 0
