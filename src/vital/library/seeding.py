@@ -90,14 +90,21 @@ def seed_library(conn: psycopg.Connection, settings: Settings, *, progress: Prog
     parsed_docs = [(d, parse(f"{d.slug}.md", d.body.encode(), "text/markdown")) for d in todo]
     cut = [(d, p, chunk(p, embedder.count_tokens, max_tokens=settings.chunk_tokens,
                         overlap_tokens=settings.chunk_overlap_tokens)) for d, p in parsed_docs]
-    total = sum(len(c) for _, _, c in cut)
-    with (progress({"library": total}) if progress and total else nullcontext(lambda what, n: None)) as advance:
-        for d, p, chunks in cut:
-            before = cache.hits
-            vectors = cache.embed([embedding_text(p.title, c.section, c.text) for c in chunks], embedder.embed)
-            report.embedded += len(chunks) - (cache.hits - before)
-            prepared.append(_Prepared(d, p.content, chunks, vectors))
-            advance("library", len(chunks))
+    # One list of texts, embedded in batches across documents (a document has ~6 chunks; a model's batch is 64).
+    texts = [embedding_text(p.title, c.section, c.text) for _, p, chunks in cut for c in chunks]
+    vectors: list[list[float]] = []
+    step = settings.embedding_batch_size
+    with (progress({"library": len(texts)}) if progress and texts else nullcontext(lambda what, n: None)) as advance:
+        for start in range(0, len(texts), step):
+            hits = cache.hits
+            batch = cache.embed(texts[start:start + step], embedder.embed)
+            report.embedded += len(batch) - (cache.hits - hits)
+            vectors += batch
+            advance("library", len(batch))
+    offset = 0
+    for d, p, chunks in cut:
+        prepared.append(_Prepared(d, p.content, chunks, vectors[offset:offset + len(chunks)]))
+        offset += len(chunks)
     cache.save()
 
     with conn.transaction():
