@@ -48,9 +48,10 @@ def unseeded():
     pg.drop(name)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def library_db():
-    """A database as `vital up` leaves it: the seed files, then the library."""
+    """A database as `vital up` leaves it: the seed files, then the library. Shared by this module's
+    tests, in file order: those that only read it first, then the erasure, then the changed files."""
     name = pg.clone(template=pg.LIBRARY)
     yield name
     pg.drop(name)
@@ -67,36 +68,6 @@ def test_seeding_writes_every_document_with_vectors_from_the_cache_and_twice_cha
         again = seed_library(conn, pg.library_settings())
         assert (again.unchanged, again.created, again.updated, again.chunks) == (shipped, 0, 0, 0)
         assert counts(conn) == after
-
-
-def test_a_changed_file_is_a_new_version_and_a_removed_file_a_removed_document(library_db, tmp_path):
-    folder = tmp_path / "documents"
-    shutil.copytree(DOCUMENTS_DIR, folder)
-    changed = folder / "ich-guidelines" / "ich-e6-good-clinical-practice.md"
-    changed.write_text(changed.read_text() + "\n## A note added later\nSponsors keep this in mind.\n")
-    (folder / "quality" / "capa-corrective-and-preventive-action.md").unlink(missing_ok=False)
-    with pg.connect(library_db, autocommit=True) as conn:
-        before = counts(conn)
-        report = seed_library(conn, pg.library_settings(), directory=folder)
-        assert (report.updated, report.removed, report.created) == (1, 1, 0)
-        row = conn.execute("SELECT version, content FROM rag_documents WHERE metadata->>'slug' = %s",
-                           ("ich-e6-good-clinical-practice",)).fetchone()
-        assert row[0] == 2 and "Sponsors keep this in mind." in row[1]
-        assert conn.execute("SELECT count(*) FROM rag_document_versions v JOIN rag_documents d ON "
-                            "d.id = v.document_id WHERE d.metadata->>'slug' = 'ich-e6-good-clinical-practice'"
-                            ).fetchone()[0] >= 1
-        assert counts(conn)[0] == before[0] - 1
-
-
-def test_a_broken_file_stops_the_seed_before_anything_is_written(library_db, tmp_path):
-    folder = tmp_path / "documents"
-    shutil.copytree(DOCUMENTS_DIR, folder)
-    (folder / "quality" / "iso-13485-qms.md").write_text("# no front matter\n\n## Section\ntext\n")
-    with pg.connect(library_db, autocommit=True) as conn:
-        before = counts(conn)
-        with pytest.raises(LibraryError, match="quality/iso-13485-qms.md"):
-            seed_library(conn, pg.library_settings(), directory=folder)
-        assert counts(conn) == before
 
 
 def test_every_tenant_reads_the_library_and_finds_it_by_the_questions_people_ask(library_db):
@@ -124,6 +95,17 @@ def _tenants_read_and_find(db):
     assert found >= 0.6 * len(golden), f"{found} of {len(golden)} golden questions found their document"
 
 
+def test_a_broken_file_stops_the_seed_before_anything_is_written(library_db, tmp_path):
+    folder = tmp_path / "documents"
+    shutil.copytree(DOCUMENTS_DIR, folder)
+    (folder / "quality" / "iso-13485-qms.md").write_text("# no front matter\n\n## Section\ntext\n")
+    with pg.connect(library_db, autocommit=True) as conn:
+        before = counts(conn)
+        with pytest.raises(LibraryError, match="quality/iso-13485-qms.md"):
+            seed_library(conn, pg.library_settings(), directory=folder)
+        assert counts(conn) == before
+
+
 def test_export_and_erase_of_a_tenant_leave_the_library_out(library_db, tmp_path):
     archive = tmp_path / "acme.tar.gz"
     with pg.connect(library_db, autocommit=True) as conn:
@@ -141,3 +123,22 @@ def test_export_and_erase_of_a_tenant_leave_the_library_out(library_db, tmp_path
         erase_tenant(conn, "acme")
         conn.commit()
         assert counts(conn) == before
+
+
+def test_a_changed_file_is_a_new_version_and_a_removed_file_a_removed_document(library_db, tmp_path):
+    folder = tmp_path / "documents"
+    shutil.copytree(DOCUMENTS_DIR, folder)
+    changed = folder / "ich-guidelines" / "ich-e6-good-clinical-practice.md"
+    changed.write_text(changed.read_text() + "\n## A note added later\nSponsors keep this in mind.\n")
+    (folder / "quality" / "capa-corrective-and-preventive-action.md").unlink(missing_ok=False)
+    with pg.connect(library_db, autocommit=True) as conn:
+        before = counts(conn)
+        report = seed_library(conn, pg.library_settings(), directory=folder)
+        assert (report.updated, report.removed, report.created) == (1, 1, 0)
+        row = conn.execute("SELECT version, content FROM rag_documents WHERE metadata->>'slug' = %s",
+                           ("ich-e6-good-clinical-practice",)).fetchone()
+        assert row[0] == 2 and "Sponsors keep this in mind." in row[1]
+        assert conn.execute("SELECT count(*) FROM rag_document_versions v JOIN rag_documents d ON "
+                            "d.id = v.document_id WHERE d.metadata->>'slug' = 'ich-e6-good-clinical-practice'"
+                            ).fetchone()[0] >= 1
+        assert counts(conn)[0] == before[0] - 1
