@@ -133,6 +133,8 @@ class Settings(BaseSettings):
     embedding_timeout: float = Field(default=60.0, gt=0, description="Seconds per embedding API call.")
     chunk_tokens: int = Field(default=200, ge=16, le=8000, description="Token budget of one chunk.")
     chunk_overlap_tokens: int = Field(default=40, ge=0, description="Tokens repeated from the previous chunk.")
+    vector_cache_dir: Path | None = Field(
+        default=None, description="Cached vectors of the platform library's chunks; unset = <data dir>/cache/vectors.")
     search_rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
     search_vector_weight: float = Field(default=1.0, ge=0, description="Hybrid/fusion weight of the vector list.")
     search_text_weight: float = Field(default=1.0, ge=0, description="Hybrid/fusion weight of the full-text list.")
@@ -213,6 +215,10 @@ class Settings(BaseSettings):
     @property
     def embedded(self) -> bool:
         return self.database_url is None
+
+    @property
+    def vector_cache(self) -> Path:
+        return (self.vector_cache_dir or self.data_dir / "cache" / "vectors").resolve()
 
     @cached_property
     def pgdata(self) -> Path:
