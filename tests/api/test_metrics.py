@@ -105,9 +105,9 @@ def test_service_key_required_on_the_api_port(api):
 
 
 JOB_STATS = """
-CREATE FUNCTION vital.job_queue_stats() RETURNS TABLE (queue text, status text, jobs bigint)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$ VALUES ('ingest', 'todo', 3::bigint),
-('ingest', 'failed', 1::bigint) $$;
+CREATE FUNCTION vital.job_queue_stats() RETURNS TABLE (task text, status text, jobs bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$ VALUES ('vital.ingest', 'todo', 3::bigint),
+('vital.ingest', 'failed', 1::bigint) $$;
 REVOKE ALL ON FUNCTION vital.job_queue_stats() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vital.job_queue_stats() TO vital_api"""
 
@@ -127,8 +127,8 @@ def test_tenant_label_when_switched_on_the_metrics_port_and_the_job_queue(metric
     with pytest.raises(OSError):  # closed with the app
         urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2)
     assert value(text, "vital_jobs_stats_up") == 1
-    assert value(text, "vital_jobs", queue="ingest", status="todo") == 3
-    assert value(text, "vital_jobs", queue="ingest", status="failed") == 1
+    assert value(text, "vital_jobs", task="vital.ingest", status="todo") == 3
+    assert value(text, "vital_jobs", task="vital.ingest", status="failed") == 1
 
 
 def test_a_span_per_request_with_route_and_status(metrics_db):

@@ -166,17 +166,17 @@ def fairness_gauges(fairness, tenant_labels: bool, names: dict) -> Callable[[], 
 
 
 def job_gauges(pool: ConnectionPool) -> Callable[[], list]:
-    """The job queue by queue and status, if the jobs schema's vital.job_queue_stats() exists."""
+    """The job queue by task and status, if vital.job_queue_stats() exists (sql/metrics.sql says its shape)."""
     def read() -> list:
         up = GaugeMetricFamily("vital_jobs_stats_up", "1 when the job queue could be read at this scrape.",
                                value=0)
-        jobs = GaugeMetricFamily("vital_jobs", "Jobs in the queue, by queue and status (failed: failures "
-                                 "kept for inspection).", labels=("queue", "status"))
+        jobs = GaugeMetricFamily("vital_jobs", "Background jobs by task and status (todo: the queue's depth; "
+                                 "failed: failures kept for inspection).", labels=("task", "status"))
         try:
             with pool.connection(timeout=1.0) as conn:  # a busy pool skips the queue, not the scrape
                 if one(conn, SQL("metrics.jobs_present"))["present"]:
                     for row in many(conn, SQL("metrics.jobs")):
-                        jobs.add_metric((row["queue"], row["status"]), row["jobs"])
+                        jobs.add_metric((row["task"], row["status"]), row["jobs"])
                     up = GaugeMetricFamily(up.name, up.documentation, value=1)
         except PoolTimeout:
             log.debug("no pooled connection free to read the job queue")
