@@ -59,6 +59,7 @@ class Measure:
 
     def __init__(self, app, metrics: Metrics):
         self.app, self.metrics = app, metrics
+        self._series: dict[tuple, tuple] = {}  # labels -> (counter, histogram): labels() costs more than inc()
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -88,8 +89,13 @@ class Measure:
         tenant = (state.get("tenant") or "",) if m.tenant_labels else ()
         if tenant and getattr(ticket, "caller", None) is not None:
             m.tenant_names[ticket.caller.tenant_id] = ticket.caller.subdomain
-        m.requests.labels(route, scope["method"], str(status), tier, *tenant).inc()
-        m.latency.labels(route, scope["method"], tier).observe(seconds)
+        key = (route, scope["method"], status, tier, *tenant)
+        series = self._series.get(key)
+        if series is None:
+            series = self._series[key] = (m.requests.labels(route, key[1], str(status), tier, *tenant),
+                                          m.latency.labels(route, key[1], tier))
+        series[0].inc()
+        series[1].observe(seconds)
         if status == 429:
             m.throttled.labels(_limit_of(refusal), *tenant).inc()
         if route == "/auth/v1/token" and scope["method"] == "POST":
