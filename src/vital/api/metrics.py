@@ -209,10 +209,14 @@ def start(app: FastAPI) -> Callable[[], None]:
              m.sample(fairness_gauges(api.fairness, m.tenant_labels, m.tenant_names))]
     s = api.settings
     if s.metrics_port is not None and s.api_workers == 1:
-        server, thread = start_http_server(s.metrics_port, addr=s.metrics_host, registry=m.registry)
-        app.state.metrics_port = server.server_address[1]
-        log.info("metrics on http://%s:%s/metrics", s.metrics_host, app.state.metrics_port)
-        stops.append(lambda: (server.shutdown(), server.server_close(), thread.join(5)))
+        try:
+            server, thread = start_http_server(s.metrics_port, addr=s.metrics_host, registry=m.registry)
+        except OSError as exc:  # the port taken: the API still serves, /metrics on its port still answers
+            log.error("the metrics port %s:%s cannot be opened: %s", s.metrics_host, s.metrics_port, exc)
+        else:
+            app.state.metrics_port = server.server_address[1]
+            log.info("metrics on http://%s:%s/metrics", s.metrics_host, app.state.metrics_port)
+            stops.append(lambda: (server.shutdown(), server.server_close(), thread.join(5)))
     elif s.metrics_port is not None:
         log.warning("VITAL_METRICS_PORT is ignored with --workers > 1 (one port, several processes): "
                     "scrape /metrics on the API port with the service_role key")
