@@ -66,6 +66,7 @@ def test_requests_latency_throttling_and_pool(metrics_db):
                                  headers={"apikey": mint_key(api.settings, "anon")},
                                  json={"email": "nobody@acme.example", "password": "wrong-password"})
         assert signin.status_code == 400
+        assert api.client.request("BREW", "/health").status_code == 405  # made-up methods: one series
         text = scrape(api)
 
     # By route template and tier, never the raw path, never the tenant.
@@ -77,6 +78,8 @@ def test_requests_latency_throttling_and_pool(metrics_db):
     assert value(text, "vital_http_requests_total", route="/rest/v1/{table}", status="404") == 1
     assert value(text, "vital_http_requests_total", route="/rest/v1/{table}", status="429") == 1
     assert "no_such_table" not in text and "acme" not in text and "pharmaco" not in text
+    assert value(text, "vital_http_requests_total", route="/health", method="other", status="405") == 1
+    assert "BREW" not in text
     assert value(text, "vital_http_throttled_total", limit="concurrent_requests") == 1
     assert value(text, "vital_http_request_duration_seconds_count", route="/rest/v1/{table}", method="GET") >= 4
     assert value(text, "vital_http_request_duration_seconds_bucket", route="/rest/v1/{table}", le="30.0") >= 4

@@ -34,6 +34,7 @@ SQL = Queries(__name__)
 log = logging.getLogger("vital.api.metrics")
 router = APIRouter(include_in_schema=False)
 _LIMIT = re.compile(r"limit=([a-z_]+)")
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})  # any other: "other"
 
 
 @router.get("/metrics")
@@ -89,7 +90,7 @@ class Measure:
         tenant = (state.get("tenant") or "",) if m.tenant_labels else ()
         if tenant and getattr(ticket, "caller", None) is not None:
             m.tenant_names[ticket.caller.tenant_id] = ticket.caller.subdomain
-        key = (route, scope["method"], status, tier, *tenant)
+        key = (route, scope["method"] if scope["method"] in _METHODS else "other", status, tier, *tenant)
         series = self._series.get(key)
         if series is None:
             series = self._series[key] = (m.requests.labels(route, key[1], str(status), tier, *tenant),
@@ -98,7 +99,7 @@ class Measure:
         series[1].observe(seconds)
         if status == 429:
             m.throttled.labels(_limit_of(refusal), *tenant).inc()
-        if route == "/auth/v1/token" and scope["method"] == "POST":
+        if route == "/auth/v1/token" and key[1] == "POST":
             grant = _query_value(scope, b"grant_type")
             grant = grant if grant in ("password", "refresh_token", "pkce") else "other"
             m.sign_ins.labels(grant, _outcome(status)).inc()
@@ -109,6 +110,8 @@ def _limit_of(body: bytes) -> str:
     try:
         error = json.loads(body or b"{}")
     except ValueError:
+        return "other"
+    if not isinstance(error, dict):
         return "other"
     found = _LIMIT.search(str(error.get("details") or ""))
     return found.group(1) if found else str(error.get("error_code") or error.get("code") or "other")[:40]
