@@ -30,7 +30,8 @@ SLOW = {
     "tests/knowledge/test_ingest.py", "tests/knowledge/test_limits.py", "tests/services/test_fuzz.py",
     "tests/services/test_openai_compat.py", "tests/services/test_limits_and_analytics.py",
     "tests/knowledge/test_graph.py", "tests/api/test_fairness.py",
-    "tests/api/test_isolation_http.py", "tests/auth/test_demo_passwords.py", "tests/auth/test_secret.py",
+    "tests/api/test_isolation_http.py", "tests/api/test_slow_clients.py", "tests/api/test_properties.py",
+    "tests/auth/test_demo_passwords.py", "tests/auth/test_secret.py",
     "tests/auth/test_supabase_client.py", "tests/auth/test_sso.py", "tests/auth/test_supabase_magic_link.py",
     "tests/auth/test_invite_cli.py", "tests/auth/test_sign_in_gaps.py", "tests/api/test_schemathesis.py", "tests/api/test_serve.py",
     "tests/knowledge/test_api.py", "tests/knowledge/test_cli.py", "tests/knowledge/test_embeddings.py",
@@ -40,7 +41,7 @@ SLOW = {
     "tests/roles/test_matrix.py", "tests/services/test_cli.py", "tests/services/test_restart.py",
     "tests/services/test_workflow_caps.py", "tests/api/test_metrics.py",
     "tests/test_cli.py", "tests/test_docs.py", "tests/test_embedded.py", "tests/test_generate.py",
-    "tests/test_migrations.py", "tests/test_validator.py",
+    "tests/test_migrations.py", "tests/test_validator.py", "tests/jobs/test_workers.py",
 }
 ROOT = Path(__file__).resolve().parents[1]
 

