@@ -75,7 +75,8 @@ def _serve(s: Settings) -> None:
 
 
 def _environment(s: Settings) -> dict[str, str]:
-    env = {"VITAL_ENVIRONMENT": s.environment, "VITAL_DATA_DIR": str(s.data_dir.resolve())}
+    env = {"VITAL_ENVIRONMENT": s.environment, "VITAL_DATA_DIR": str(s.data_dir.resolve()),
+           "VITAL_API_WORKERS": str(s.api_workers)}  # a worker knows it is one of several (the metrics port)
     if s.database_url:
         env["VITAL_DATABASE_URL"] = s.database_url
     if s.pg_port:
