@@ -94,7 +94,7 @@ def test_requests_latency_throttling_and_pool(metrics_db):
     assert 'vital_db_pool_connections{state="in_use"}' in text and "vital_db_pool_waiting 0.0" in text
     assert value(text, "vital_db_pool_max") == api.settings.api_pool_max_size
     assert "vital_db_tenant_slots_in_use" in text and "vital_event_streams_open" in text
-    assert value(text, "vital_jobs_stats_up") == 0 and "vital_jobs{" not in text  # no jobs schema here yet
+    assert value(text, "vital_jobs_stats_up") == 1 and "vital_jobs{" not in text  # the queue read, and empty
 
 
 def test_service_key_required_on_the_api_port(api):
@@ -107,18 +107,17 @@ def test_service_key_required_on_the_api_port(api):
     assert "vital_http_requests_total" in scrape(api)
 
 
-JOB_STATS = """
-CREATE FUNCTION vital.job_queue_stats() RETURNS TABLE (task text, status text, jobs bigint)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = '' AS $$ VALUES ('vital.ingest', 'todo', 3::bigint),
-('vital.ingest', 'failed', 1::bigint) $$;
-REVOKE ALL ON FUNCTION vital.job_queue_stats() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION vital.job_queue_stats() TO vital_api"""
+# Jobs as the queue holds them (no worker runs in these tests): three waiting, one failed.
+JOBS = """
+INSERT INTO procrastinate.procrastinate_jobs (queue_name, task_name, status, args)
+SELECT 'tenants', 'vital.ingest', status::procrastinate.procrastinate_job_status, '{}'
+  FROM unnest(ARRAY['todo', 'todo', 'todo', 'failed']) AS status"""
 
 
 def test_tenant_label_when_switched_on_the_metrics_port_and_the_job_queue(metrics_db):
-    """The jobs schema's function (a stand-in of its shape here) is read when it exists."""
+    """The queue's counts come through vital.job_queue_stats() (migration 30)."""
     with pg.connect(metrics_db, autocommit=True) as owner:
-        owner.execute(JOB_STATS)
+        owner.execute(JOBS)
     with running(metrics_db, metrics_tenant_labels=True, metrics_port=0) as api:
         assert api.as_("acme").get("/rest/v1/agents?select=id&limit=1").status_code == 200
         assert api.as_("pharmaco").get("/rest/v1/agents?select=id").status_code == 429
