@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+from collections import Counter
 import multiprocessing
 import os
 import platform
@@ -297,7 +298,7 @@ def through_api(settings, tenants, postmaster, *, workers: int, connections: int
     n = len(latencies)
     return {"workers": workers, "connections": per_client * clients, "requests": len(latencies),
             "load": round(os.getloadavg()[0], 2),
-            "non_200": len(failures), "rps": round(len(latencies) / elapsed), **percentiles(latencies),
+            "non_200": dict(Counter(failures)), "rps": round(len(latencies) / elapsed), **percentiles(latencies),
             "api_cpu_ms_per_request": _per_request(cpu_before[0], cpu_after[0], n),
             "db_cpu_ms_per_request": _per_request(cpu_before[1], cpu_after[1], n)}
 
