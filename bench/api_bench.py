@@ -141,6 +141,19 @@ def direct(db: Database, builder: Builder, relations: Relations, tenants, n: int
             "rls_statement": percentiles(rls_only[n:]), "owner_statement": percentiles(owner_only)}
 
 
+def direct_rps(db: Database, builder: Builder, relations: Relations, tenants, n: int) -> int:
+    """The direct loop's req/s right now: each API run is compared with the loop measured just before it,
+    so that both see the same load on a shared machine."""
+    statement = builder.read(relations.table("agents"), parse_query(_pairs(QUERY)), limit=20, offset=0)
+    callers = [Caller.member(t, u) for t, _, u in tenants]
+    with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api:
+        started = time.perf_counter()
+        for i in range(n):
+            with tenant_transaction(api, callers[i % len(callers)], read_only=True):
+                api.execute(statement.query, statement.params).fetchone()
+        return round(n / (time.perf_counter() - started))
+
+
 def _server_side(conn, statements, n: int, callers=None) -> dict[str, float]:
     """Median planning and execution time as PostgreSQL reports them (EXPLAIN ANALYZE)."""
     statements = statements if isinstance(statements, list) else [statements]
@@ -409,10 +422,12 @@ def main() -> int:
             print(f"  p50 ratio API/direct: {alone['p50_ms'] / figures['direct']['p50_ms']:.1f}x")
         for workers in [int(w) for w in args.workers.split(",")]:
             for name, src in trees:
+                now = direct_rps(db, builder, relations, sample, max(200, args.direct_runs // 4))
                 api = through_api(settings, sample, postmaster, workers=workers, connections=args.connections,
                                   seconds=args.seconds, clients=args.clients, src=src)
                 print(f"[{name}] API, {workers} worker(s), {api['connections']} connections (throughput):", api)
-                print(f"  throughput ratio API/direct: {api['rps'] / figures['direct']['rps']:.2f}x")
+                print(f"  throughput ratio API/direct: {api['rps'] / now:.2f}x (direct just before: {now} req/s, "
+                      f"load {os.getloadavg()[0]:.2f})")
                 if args.rate:
                     opened = through_api(settings, sample, postmaster, workers=workers,
                                          connections=args.open_connections, seconds=args.seconds,
