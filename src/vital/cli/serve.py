@@ -57,7 +57,7 @@ def run_api(s: Settings) -> None:
 
 def fast_server() -> dict[str, str]:
     """uvicorn's C HTTP parser and libuv event loop (pinned dependencies; uvloop has no Windows build):
-    GET /health cost 30-60 % less CPU than with h11 and asyncio (docs/measurements.md)."""
+    GET /health cost 15-60 % less CPU than with h11 and asyncio (docs/measurements.md)."""
     found = lambda name: importlib.util.find_spec(name) is not None  # noqa: E731
     return {"http": "httptools" if found("httptools") else "h11", "loop": "uvloop" if found("uvloop") else "asyncio"}
 
