@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from contextlib import nullcontext
 
@@ -63,7 +64,7 @@ def _serve(s: Settings) -> None:
     configure_logging()
     common = {"host": s.api_host, "port": s.api_port, "log_config": None, "access_log": False,
               "lifespan": "on", "server_header": False,
-              "http": protocol(s.api_header_timeout)}
+              "http": protocol(s.api_header_timeout), **fast_loop()}
     if s.api_workers == 1:
         # uvicorn re-raises SIGINT/SIGTERM after its graceful shutdown, so our
         # handler's SystemExit still unwinds the Database context that holds the server.
@@ -72,6 +73,12 @@ def _serve(s: Settings) -> None:
     # Workers are new processes: they read their settings from the environment.
     os.environ.update(_environment(s))
     uvicorn.run("vital.api.app:app_from_env", factory=True, workers=s.api_workers, **common)
+
+
+def fast_loop() -> dict[str, str]:
+    """libuv's event loop (a pinned dependency; uvloop has no Windows build); with httptools' C parser
+    (vital.api.http_server.protocol) GET /health cost 15-60 % less CPU than h11 and asyncio (docs/measurements.md)."""
+    return {"loop": "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"}
 
 
 def _environment(s: Settings) -> dict[str, str]:
