@@ -20,6 +20,7 @@ from vital.api import invitations, links  # e-mail flows and invitations (docs/a
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
 from vital.api import sso  # single sign-on (docs/auth.md)
+from vital import console
 from vital.api.directory import Directory
 from vital.api.fairness import Fairness, Tickets
 from vital.api.logs import AccessLog, configure_logging
@@ -108,7 +109,7 @@ def create_app(settings: Settings) -> FastAPI:
             await run_in_threadpool(app.state.api.pool.close)
 
     app = FastAPI(title="VITAL API", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url="/docs", redoc_url=None)
+                  docs_url=None, redoc_url=None)  # /docs: vital.console.swagger
     # Auth travels in headers, never in cookies, so any origin may call.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
                        expose_headers=["Content-Range", "Preference-Applied", "X-Request-Id"])
@@ -120,6 +121,7 @@ def create_app(settings: Settings) -> FastAPI:
                    knowledge):
         app.include_router(module.router)
     app.include_router(sso.router)
+    console.install(app)  # the web console at each tenant's host root (docs/console.md)
     app.openapi = lambda: _openapi(app)
     return app
 
