@@ -173,7 +173,13 @@ def test_another_tenants_person_is_refused_and_sign_out(served, browser):
 
 def test_docs_work_offline(served, context):
     page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(url(served, "/docs"))
-    page.wait_for_selector(".swagger-ui .info .title", timeout=30_000)
+    try:
+        page.wait_for_selector(".swagger-ui .info .title", timeout=30_000)
+    except Exception:
+        pytest.fail(f"Swagger UI did not render: {problems}; {page.locator('#swagger-ui').inner_text()[:500]}")
     assert "VITAL API" in page.locator(".swagger-ui .info .title").inner_text()
     screenshot(page, "docs")

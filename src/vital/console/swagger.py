@@ -1,13 +1,14 @@
-"""`/docs`: Swagger UI from the `swagger-ui-bundle` PyPI package, served by this server, so the
-page works on a closed network (FastAPI's default loads it from a CDN). Its start-up is a file,
+"""`/docs`: Swagger UI 5 (it reads the OpenAPI 3.1 that FastAPI writes), its files from the
+`fastapi-offline` PyPI package, served by this server, so the page works on a closed network (FastAPI's default loads it from a CDN). Its start-up is a file,
 not an inline script, so the page keeps a CSP without 'unsafe-inline' for scripts."""
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import HTMLResponse
-from swagger_ui_bundle import swagger_ui_path
 
 router = APIRouter(include_in_schema=False)
 ASSETS = "/docs-assets"
@@ -17,7 +18,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 
 PAGE = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>VITAL API</title>
-<link rel="stylesheet" href="{ASSETS}/swagger-ui.css"></head>
+<link rel="stylesheet" href="{ASSETS}/swagger-ui.css"><link rel="icon" href="{ASSETS}/favicon.png"></head>
 <body><div id="swagger-ui"></div>
 <script src="{ASSETS}/swagger-ui-bundle.js"></script>
 <script src="/console-static/swagger-init.js"></script>
@@ -30,4 +31,4 @@ async def docs() -> HTMLResponse:
 
 
 def assets() -> StaticFiles:
-    return StaticFiles(directory=str(swagger_ui_path))
+    return StaticFiles(directory=str(files("fastapi_offline") / "static"))
