@@ -22,9 +22,13 @@ router = APIRouter(include_in_schema=False)
 
 
 async def _agents(visit: Visit) -> list[dict]:
+    """The agents the person may ask; a tenant's fork hides the platform agent it copies."""
     reply = await visit.api("GET", "/rest/v1/agents", query={
-        "select": "id,name,slug,tagline,tier", "status": "eq.active", "order": "tier.asc,name.asc", "limit": "500"})
-    return reply.json() if reply.ok else []
+        "select": "id,tenant_id,name,slug,tagline,tier", "status": "eq.active", "order": "tier.asc,name.asc",
+        "limit": "500"})
+    rows = reply.json() if reply.ok else []
+    own = {r["slug"] for r in rows if r["tenant_id"] == str(visit.tenant.id)}
+    return [r for r in rows if r["tenant_id"] == str(visit.tenant.id) or r["slug"] not in own]
 
 
 async def _history(visit: Visit) -> list[dict]:
