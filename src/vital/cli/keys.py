@@ -47,7 +47,6 @@ def print_demo_access(conn, s: Settings) -> None:
     for member in members:
         out.print(f"\n[bold]{member.subdomain}[/bold] ({member.email}): "
                   f"{api_url(s, member.subdomain)}/rest/v1/agents", soft_wrap=True)
-        out.print(f"  console: {api_url(s, member.subdomain)}/  (sign in as {member.email})", soft_wrap=True)
         token = mint_token(s, tenant_id=member.tenant_id, user_id=member.user_id, email=member.email,
                            expires_in=DAY)
         out.print(f"  token: {token}", soft_wrap=True)
@@ -56,6 +55,7 @@ def print_demo_access(conn, s: Settings) -> None:
             out.print(f"  password: {password}  (sign in at {api_url(s, member.subdomain)}/ or at /auth/v1 "
                       f"with the anon key; shown once; new one: `vital password --tenant {member.subdomain}`)",
                       soft_wrap=True)
+        out.print(f"  console: {api_url(s, member.subdomain)}/  (sign in as {member.email})", soft_wrap=True)
     conn.commit()  # the generated passwords
     if members:
         out.print(f"\ntry: curl -H \"Authorization: Bearer <token>\" "
