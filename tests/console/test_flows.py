@@ -79,10 +79,13 @@ def test_magic_link_and_reset_through_the_console(console, caplog):
 
 def test_invitation_lands_and_asks_for_a_password(console, caplog):
     caplog.set_level(logging.WARNING, logger="vital.auth.mail")
+    c = console.client
+    page = c.get(f"{ACME}/sign-in")
+    sso = c.post(f"{ACME}/sign-in/sso", data={"csrf": csrf_of(page.text), "email": "ada@nowhere.example"})
+    assert sso.status_code == 400 and "No single sign-on is set up for that e-mail domain" in sso.text
     invited = console.as_("acme").post("/api/v1/admin/invitations", json={
         "email": "nina@acme.example", "role": "viewer", "redirect_to": f"{ACME}/auth/landing"})
     assert invited.status_code == 201
-    c = console.client
     followed = c.get(link_in(caplog, "nina@acme.example"), follow_redirects=False)
     target = urlsplit(followed.headers["location"])
     assert target.path == "/auth/landing"

@@ -32,10 +32,12 @@ async def _agents(visit: Visit) -> list[dict]:
 
 
 async def _history(visit: Visit) -> list[dict]:
-    reply = await visit.api("GET", "/api/v1/ask-expert/sessions", query={"limit": "30"})
-    rows = reply.json() if reply.ok else []
-    rows = rows if isinstance(rows, list) else rows.get("sessions", [])
-    return [r for r in rows if r.get("user_id") in (None, visit.session.user_id)]
+    """The person's own sessions, newest first: a filter of the query like any client's (what the
+    person may see at all, RLS decides)."""
+    reply = await visit.api("GET", "/rest/v1/ask_expert_sessions", query={
+        "select": "id,mode,query,title,created_at", "user_id": f"eq.{visit.session.user_id}",
+        "deleted_at": "is.null", "order": "created_at.desc", "limit": "30"})
+    return reply.json() if reply.ok else []
 
 
 async def _ask_page(visit: Visit, status: int = 200, **context):
