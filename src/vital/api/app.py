@@ -21,6 +21,7 @@ from vital.api import analytics, ask_expert, panels, workflows  # services (docs
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
 from vital.api import metrics, tracing  # what operators see (docs/operations.md#metrics-and-traces)
 from vital.api import sso  # single sign-on (docs/auth.md)
+from vital import console
 from vital.api.body_limits import BodyLimits
 from vital.api.directory import Directory
 from vital.api.fairness import Fairness, Tickets
@@ -112,7 +113,7 @@ def create_app(settings: Settings) -> FastAPI:
             await run_in_threadpool(app.state.api.pool.close)
 
     app = FastAPI(title="VITAL API", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url="/docs", redoc_url=None)
+                  docs_url=None, redoc_url=None)  # /docs: vital.console.swagger
     # Innermost: refusals from receive() reach errors.py's handlers; CORS and the access log see the answer.
     app.add_middleware(BodyLimits, max_body=settings.max_body_bytes, max_upload=settings.api_max_upload_bytes,
                        timeout=settings.api_body_timeout)
@@ -129,6 +130,7 @@ def create_app(settings: Settings) -> FastAPI:
                    knowledge):
         app.include_router(module.router)
     app.include_router(sso.router)
+    console.install(app)  # the web console at each tenant's host root (docs/console.md)
     app.openapi = lambda: _openapi(app)
     return app
 

@@ -52,8 +52,10 @@ def print_demo_access(conn, s: Settings) -> None:
         out.print(f"  token: {token}", soft_wrap=True)
         password = ensure_password(conn, member.user_id)
         if password is not None:  # printed once, when generated; stored as an argon2 hash
-            out.print(f"  password: {password}  (sign in at {api_url(s, member.subdomain)}/auth/v1 with the "
-                      f"anon key; shown once; new one: `vital password --tenant {member.subdomain}`)", soft_wrap=True)
+            out.print(f"  password: {password}  (sign in at {api_url(s, member.subdomain)}/ or at /auth/v1 "
+                      f"with the anon key; shown once; new one: `vital password --tenant {member.subdomain}`)",
+                      soft_wrap=True)
+        out.print(f"  console: {api_url(s, member.subdomain)}/  (sign in as {member.email})", soft_wrap=True)
     conn.commit()  # the generated passwords
     if members:
         out.print(f"\ntry: curl -H \"Authorization: Bearer <token>\" "

@@ -100,5 +100,5 @@ def serve(ctx, host: str | None, port: int | None, workers: int | None, no_worke
     background-job worker beside it."""
     s = servable(with_server_options(settings(ctx), host, port, workers))
     with database(ctx) as d:
-        out.print(f"VITAL API on http://<tenant>.localhost:{s.api_port}/rest/v1/<table>  (docs: /docs)")
+        out.print(f"VITAL console on http://<tenant>.localhost:{s.api_port}/, API at /rest/v1/<table>  (docs: /docs)")
         run_api(s, None if no_worker else d)
