@@ -25,7 +25,8 @@ CALL vital.secure_table_roles('public.zz_probe', 'data');
 """
 SECURE = "CALL vital.secure_tenant_table('public.zz_probe')"
 ROLES = "CALL vital.secure_table_roles('public.zz_probe', 'data')"
-DROP_ROLES = "; ".join(f"DROP POLICY role_{op} ON zz_probe" for op in ("read", "insert", "update", "delete"))
+DROP_ROLES = "; ".join([f"DROP POLICY role_{op} ON zz_probe" for op in ("read", "insert", "update", "delete")]
+                       + [f"DROP POLICY key_scope_{op} ON zz_probe" for op in ("insert", "update", "delete")])
 
 # check -> (break, fix, expected findings as {(check, object)})
 CASES = {

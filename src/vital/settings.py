@@ -34,6 +34,16 @@ class Settings(BaseSettings):
         description="Login of the API pool; default: database_url with user api_role.",
     )
     api_role: str = "vital_api"
+    # -- background jobs (vital worker; docs/operations.md#background-jobs) -----
+    worker_database_url: str | None = Field(
+        default=None, description="Login of the workers; default: database_url with user worker_role.")
+    worker_role: str = "vital_worker"
+    worker_concurrency: int = Field(default=2, ge=1, description="Jobs one worker runs at a time.")
+    worker_heartbeat_seconds: float = Field(default=10.0, gt=0, description="A worker's heartbeat period.")
+    worker_stalled_seconds: float = Field(
+        default=30.0, gt=0, description="A worker silent this long is dead: its jobs are retried.")
+    worker_resume_idle_seconds: float = Field(
+        default=60.0, ge=0, description="Workflow runs untouched this long while running are resumed.")
     data_dir: Path = Path(".vital")
     database_name: str = "vital"
     pg_port: int | None = Field(default=None, description="Also listen on 127.0.0.1:PORT (embedded only).")

@@ -11,6 +11,8 @@ from tests import pg
 from tests.harness import running
 from tests.knowledge.conftest import KB, settings
 from tests.knowledge.corpus import DOCUMENTS
+from vital.db.connection import Database
+from vital.jobs.worker import InProcessWorker
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def _upload(client, files: dict[str, bytes], **form):
 
 
 def _wait(client, job_id: str) -> dict:
-    for _ in range(100):
+    for _ in range(300):
         job = client.get(f"/api/v1/knowledge/jobs/{job_id}").json()
         if job["status"] not in ("queued", "running"):
             return job
@@ -72,12 +74,13 @@ def test_search_returns_cited_results_of_the_callers_tenant_only(app):
 
 def test_background_upload_and_reembed_run_as_jobs(app):
     acme = app.as_("acme")
-    started = _upload_background(acme, {"tmf.txt": DOCUMENTS["tmf.txt"]})
-    assert _wait(acme, started["job_id"])["status"] == "succeeded"
-    again = acme.post("/api/v1/knowledge/reembed")
-    assert again.status_code == 202 and again.json()["embedding"]["name"] == "vital-hashing-384"
-    job = _wait(acme, again.json()["job_id"])
-    assert job["kind"] == "embed" and job["status"] == "succeeded"
+    with InProcessWorker(Database(app.settings)):  # what `vital up` runs beside the API
+        started = _upload_background(acme, {"tmf.txt": DOCUMENTS["tmf.txt"]})
+        assert _wait(acme, started["job_id"])["status"] == "succeeded"
+        again = acme.post("/api/v1/knowledge/reembed")
+        assert again.status_code == 202 and again.json()["embedding"]["name"] == "vital-hashing-384"
+        job = _wait(acme, again.json()["job_id"])
+        assert job["kind"] == "embed" and job["status"] == "succeeded"
 
 
 def _upload_background(client, files):

@@ -112,8 +112,7 @@ def test_a_full_disk_gives_a_clear_error_not_a_hang(fresh_db, full_disk):
         started_at = time.perf_counter()
         with pytest.raises(DatabaseUnavailable) as caught:
             with tenant_transaction(conn, Caller.member(acme)):
-                conn.execute("INSERT INTO search_logs (tenant_id, query, strategy, latency_ms) "
-                             "SELECT auth.tenant_id(), repeat(md5(g::text), 20), 'hybrid', 1 "
+                conn.execute("SELECT vital.log_search(repeat(md5(g::text), 20), 'hybrid', NULL, NULL, '{}', '[]', 1) "
                              "FROM generate_series(1, 100000) g")
         assert time.perf_counter() - started_at < 30
         assert caught.value.sqlstate == "53100" and "No space left on device" in caught.value.details

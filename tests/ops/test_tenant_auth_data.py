@@ -94,6 +94,9 @@ def test_erase_ends_the_tenants_sessions_and_removes_its_own_users_sign_in_data(
         _session(conn, pharmaco, ada, 2)
         locked = user_id(conn, "locked@acme.example")
         conn.execute("SELECT vital.set_password(%s, %s)", (locked, hash_password("locked's password")))
+        for tenant in (tenant_id(conn, "acme"), pharmaco):  # a queued job each, as vital.enqueue_job records them
+            conn.execute("INSERT INTO procrastinate.procrastinate_jobs (queue_name, task_name, args) "
+                         "VALUES ('tenants', 'vital.reembed', jsonb_build_object('tenant_id', %s::text))", (tenant,))
         conn.commit()
     done = vital(fresh_db, "tenant", "erase", "acme", "--confirm")
     assert done.returncode == 0
@@ -107,3 +110,5 @@ def test_erase_ends_the_tenants_sessions_and_removes_its_own_users_sign_in_data(
         assert conn.execute("SELECT count(*) FROM vital.user_locks WHERE user_id = %s", (locked,)).fetchone()[0] == 0
         assert conn.execute("SELECT new_data->'sessions_deleted' FROM audit_log WHERE tenant_id = %s",
                             (tenant_id(conn, "acme"),)).fetchone()[0] == 1
+        jobs = conn.execute("SELECT args->>'tenant_id' FROM procrastinate.procrastinate_jobs").fetchall()
+        assert jobs == [(str(pharmaco),)]  # acme's queued job went with it, pharmaco's stays

@@ -42,7 +42,7 @@ def test_a_member_gives_supabase_shaped_claims():
     assert caller.claims == {"role": "authenticated", "aud": "authenticated", "tenant_id": str(TENANT),
                              "sub": str(user), "email": "ada@acme.example"}
     assert tenant_of_claims(caller.claims) == TENANT
-    assert caller.can_write and caller.label == str(user)
+    assert caller.label == str(user)
 
 
 def test_service_and_anonymous_callers():
@@ -52,12 +52,13 @@ def test_service_and_anonymous_callers():
         Caller(TENANT, role="postgres")
 
 
-def test_an_api_key_writes_only_with_a_write_scope():
-    key = uuid.uuid4()
+def test_an_api_key_acts_for_its_creator():
+    key, creator = uuid.uuid4(), uuid.uuid4()
     reader = Caller.api_key(TENANT, "acme", key, ["read"])
-    assert not reader.can_write and reader.label == f"api_key:{key}"
+    assert reader.label == f"api_key:{key}" and "sub" not in reader.claims
     assert reader.claims["api_key_id"] == str(key) and reader.claims["scopes"] == ["read"]
-    assert Caller.api_key(TENANT, "acme", key, ["read", "write"]).can_write
+    made = Caller.api_key(TENANT, "acme", key, ["read", "write"], creator)
+    assert made.claims["sub"] == str(creator) and made.label == f"api_key:{key}"
 
 
 def test_a_verified_token_keeps_its_claims():

@@ -29,7 +29,7 @@ class Feedback(BaseModel):
 
 @router.post("/feedback", status_code=201, summary="Rate an answer: an Ask Expert message or a panel synthesis")
 async def feedback(body: Feedback, request: Request, caller: Caller = Depends(authenticate)):
-    pool = svc.source(request, caller, write=True)
+    pool = svc.source(request, caller)
 
     def rate() -> dict:
         with tenant_transaction(pool, caller) as conn:

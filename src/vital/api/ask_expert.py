@@ -33,13 +33,13 @@ class Question(BaseModel):
     stream: bool = False
 
 
-def _service(request: Request, caller: Caller, write: bool = False) -> AskExpert:
-    return AskExpert(svc.source(request, caller, write=write), caller, svc.settings(request))
+def _service(request: Request, caller: Caller) -> AskExpert:
+    return AskExpert(svc.source(request, caller), caller, svc.settings(request))
 
 
 @router.post("/sessions", status_code=201, summary="Start a session; modes 1-2 answer the query at once")
 async def create_session(body: NewSession, request: Request, caller: Caller = Depends(authenticate)):
-    service = _service(request, caller, write=True)
+    service = _service(request, caller)
     session = await svc.call(service.create, mode=body.mode, query=body.query, title=body.title,
                              agent_id=str(body.agent_id) if body.agent_id else None, settings=body.settings,
                              mission_template=body.mission_template, budget_tokens=body.budget_tokens)
@@ -69,7 +69,7 @@ async def get_session(session_id: UUID, request: Request, caller: Caller = Depen
 
 @router.post("/sessions/{session_id}/messages", summary="Ask a question (modes 1-2); SSE when streaming")
 async def ask(session_id: UUID, body: Question, request: Request, caller: Caller = Depends(authenticate)):
-    service = _service(request, caller, write=True)
+    service = _service(request, caller)
     if svc.wants_stream(request, body.stream):
         return await svc.sse(service.ask_stream(str(session_id), body.content))
     return await svc.call(service.ask, str(session_id), body.content)
@@ -77,18 +77,18 @@ async def ask(session_id: UUID, body: Question, request: Request, caller: Caller
 
 @router.post("/sessions/{session_id}/approve", summary="Modes 3-4: approve, reject or ask changes to the plan")
 async def approve(session_id: UUID, body: svc.Decision, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(_service(request, caller, write=True).decide, str(session_id), approved=body.approved,
+    return await svc.call(_service(request, caller).decide, str(session_id), approved=body.approved,
                           decision=body.decision, comment=body.comment)
 
 
 @router.post("/sessions/{session_id}/resume", summary="Modes 3-4: continue a run stopped by a pause or a restart")
 async def resume(session_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(_service(request, caller, write=True).resume, str(session_id))
+    return await svc.call(_service(request, caller).resume, str(session_id))
 
 
 @router.post("/sessions/{session_id}/cancel", summary="End the session (and its run)")
 async def cancel(session_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(_service(request, caller, write=True).cancel, str(session_id))
+    return await svc.call(_service(request, caller).cancel, str(session_id))
 
 
 @router.get("/sessions/{session_id}/events", summary="Modes 3-4: the run's events as server-sent events")

@@ -84,7 +84,7 @@ async def caller_from_api_key(key: str, directory: Directory, tenant: Tenant) ->
         found = await run_in_threadpool(directory.api_key, *lookup)
     if found is None:
         raise Unauthorized("Unknown, revoked or expired API key.")
-    return Caller.api_key(tenant.id, tenant.subdomain, found.key_id, found.scopes)
+    return Caller.api_key(tenant.id, tenant.subdomain, found.key_id, found.scopes, found.created_by)
 
 
 async def resolve_tenant(request: Request) -> Tenant:

@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from vital.api.auth import authenticate
-from vital.api.errors import Forbidden
 from vital.db.tenant import tenant_transaction
 from vital.ops import soft_delete
 from vital.tenancy import Caller
@@ -42,6 +41,4 @@ async def list_deleted(request: Request, table: str | None = Query(None, descrip
 @router.post("/{table}/{row_id}/restore", summary="Restore one soft-deleted row (clears deleted_at)")
 async def restore(table: str, row_id: UUID, request: Request,
                   caller: Caller = Depends(authenticate)) -> dict[str, Any]:
-    if not caller.can_write:
-        raise Forbidden("This API key may only read.", hint="Give the key the 'write' scope to restore rows.")
     return await run_in_threadpool(_restore, request, caller, table, row_id)

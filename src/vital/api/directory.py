@@ -32,6 +32,7 @@ _MISS = object()
 class ApiKey:
     key_id: UUID
     scopes: list[str]
+    created_by: UUID | None = None  # the member the key acts for (None: seeded or operator-made)
 
 
 class Directory:

@@ -5,7 +5,6 @@ feedback, walk the graph (`/api/v1/graph/...`). Everything runs as the caller un
 from __future__ import annotations
 
 import json
-import threading
 from typing import Any, Literal
 from uuid import UUID
 
@@ -20,6 +19,7 @@ from vital.db.queries import Queries
 from vital.db.tenant import tenant_transaction
 from vital.db.rows import many, one
 from vital.errors import InvalidInput, NotFound
+from vital.jobs import enqueue as jobs
 from vital.knowledge import embeddings, graph, reembed
 from vital.knowledge.ingest import FileInput, Ingestor
 from vital.knowledge.search import STRATEGIES, SearchRequest, feedback, search
@@ -72,18 +72,30 @@ async def search_feedback(search_id: UUID, body: FeedbackBody, request: Request,
 
 
 @router.post("/api/v1/knowledge/documents", summary="Upload documents (text, Markdown, HTML, PDF) for ingestion",
-             responses={202: {"description": "background=true: the job was started"}})
+             responses={202: {"description": "background=true: the job was queued (a worker runs it)"}})
 async def upload_documents(request: Request, files: list[UploadFile] = File(..., description="One or more files."),
                            collection: str | None = Form(None, description="Collection name or slug (created)."),
                            domains: list[str] = Form(default_factory=list, description="Knowledge domain slugs."),
                            metadata: str | None = Form(None, description="Document metadata, a JSON object."),
-                           background: bool = Query(False, description="Answer 202 at once; follow the job."),
+                           background: bool = Query(False, description="Answer 202 at once; a worker ingests "
+                                                                       "the files; follow the job."),
                            caller: Caller = Depends(authenticate)):
-    pool, settings = svc.source(request, caller, write=True), svc.settings(request)
+    pool, settings = svc.source(request, caller), svc.settings(request)
     meta = _metadata(metadata)
     inputs = [FileInput.from_bytes(f.filename or "upload", await _read(f, settings.knowledge_max_upload_bytes),
                                    f.content_type) for f in files]
     embedder = embeddings.current(settings)
+    if background:
+        def queue():  # the job row, the files and the queued job commit together
+            with tenant_transaction(pool, caller) as conn:
+                model = embeddings.registered(conn, embedder)
+                job, collection_id = Ingestor(conn, caller, settings, embedder, model).start(
+                    len(inputs), collection=collection, domains=domains)
+                conn.execute(query("ingest.job_queued"), {"job": job})
+                jobs.ingest_later(conn, job, collection_id, inputs, domains=domains, metadata=meta, model=model)
+            return job
+        job = await svc.call(queue)
+        return JSONResponse({"job_id": str(job), "status": "queued"}, status_code=202)
 
     def begin():
         with tenant_transaction(pool, caller, read_only=True) as conn:
@@ -95,9 +107,6 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...,
 
     def process():
         return ingestor.process(job, collection_id, inputs, domains=domains, metadata=meta)
-    if background:
-        threading.Thread(target=process, name=f"ingest-{job}", daemon=True).start()
-        return JSONResponse({"job_id": str(job), "status": "running"}, status_code=202)
     report = await svc.call(process)
     if report.refused:  # nothing went in because the tier is full: 429 like every other limit
         return svc.limited(report.refused)
@@ -105,20 +114,20 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...,
 
 
 @router.post("/api/v1/knowledge/reembed", status_code=202, summary="Re-embed the tenant's chunks with the "
-                                                                   "configured model, in the background")
+                                                                   "configured model, in a background job")
 async def reembed_chunks(request: Request, caller: Caller = Depends(authenticate)) -> dict:
-    pool, settings = svc.source(request, caller, write=True), svc.settings(request)
+    pool, settings = svc.source(request, caller), svc.settings(request)
     embedder = embeddings.current(settings)
 
-    def begin():
-        with tenant_transaction(pool, caller, read_only=True) as conn:
+    def queue():  # the job row and the queued job commit together
+        with tenant_transaction(pool, caller) as conn:
             model = embeddings.registered(conn, embedder)
-        return model, *reembed.start(pool, caller, model)
+            job, total = reembed.start(conn, caller, model)
+            jobs.reembed_later(conn, job, model, total)
+        return job, total
 
-    model, job, total = await svc.call(begin)
-    threading.Thread(target=reembed.run, args=(pool, caller, embedder, model, job),
-                     kwargs={"total": total}, name=f"reembed-{job}", daemon=True).start()
-    return {"job_id": str(job), "status": "running", "chunks": total, "embedding": embedder.describe()}
+    job, total = await svc.call(queue)
+    return {"job_id": str(job), "status": "queued", "chunks": total, "embedding": embedder.describe()}
 
 
 @router.get("/api/v1/knowledge/jobs", summary="Ingestion and embedding jobs, newest first")

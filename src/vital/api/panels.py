@@ -38,15 +38,15 @@ class Contribution(BaseModel):
     position: str | None = Field(None, description="Your vote for the coming round (one of the options).")
 
 
-def _panels(request: Request, caller: Caller, write: bool = False) -> Panels:
-    return Panels(svc.source(request, caller, write=write), caller, svc.settings(request))
+def _panels(request: Request, caller: Caller) -> Panels:
+    return Panels(svc.source(request, caller), caller, svc.settings(request))
 
 
 @router.post("", status_code=201, summary="Convene a panel or committee (and run it)")
 async def create(body: NewPanel, request: Request, caller: Caller = Depends(authenticate)):
     as_text = lambda ids: [str(i) for i in ids]  # noqa: E731
     return await svc.call(
-        _panels(request, caller, write=True).create, question=body.question, kind=body.kind,
+        _panels(request, caller).create, question=body.question, kind=body.kind,
         archetype=body.archetype, agents=as_text(body.agents) if body.agents else None, size=body.size,
         chair=str(body.chair) if body.chair else None, roles={str(k): v for k, v in body.roles.items()},
         weights={str(k): v for k, v in body.weights.items()}, humans=as_text(body.humans), options=body.options,
@@ -71,23 +71,23 @@ async def report(panel_id: UUID, request: Request, caller: Caller = Depends(auth
 
 @router.post("/{panel_id}/contributions", status_code=201, summary="Hybrid panels: a person's contribution")
 async def contribute(panel_id: UUID, body: Contribution, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(_panels(request, caller, write=True).contribute, str(panel_id), body.content,
+    return await svc.call(_panels(request, caller).contribute, str(panel_id), body.content,
                           position=body.position)
 
 
 @router.post("/{panel_id}/continue", summary="Hybrid panels: end the people's turn, run the next round(s)")
 async def proceed(panel_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(_panels(request, caller, write=True).proceed, str(panel_id))
+    return await svc.call(_panels(request, caller).proceed, str(panel_id))
 
 
 @router.post("/{panel_id}/start", summary="Run a panel created with run=false, or resume an interrupted one")
 async def start(panel_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(_panels(request, caller, write=True).start, str(panel_id))
+    return await svc.call(_panels(request, caller).start, str(panel_id))
 
 
 @router.post("/{panel_id}/cancel", summary="Stop the panel")
 async def cancel(panel_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(_panels(request, caller, write=True).cancel, str(panel_id))
+    return await svc.call(_panels(request, caller).cancel, str(panel_id))
 
 
 @router.get("/{panel_id}/events", summary="The panel's run events as server-sent events")

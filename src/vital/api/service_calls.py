@@ -20,7 +20,7 @@ from psycopg_pool import ConnectionPool
 from starlette.responses import Response, StreamingResponse
 
 from vital.tenancy import Caller
-from vital.api.errors import Forbidden, body_of, error_response
+from vital.api.errors import body_of, error_response
 from vital.db.budget import Throttled
 from vital.errors import VitalError
 from vital.services.limits import LimitExceeded
@@ -39,10 +39,8 @@ class Decision(BaseModel):
     comment: str | None = Field(None, max_length=4000)
 
 
-def source(request: Request, caller: Caller, *, write: bool = False) -> ConnectionPool:
-    """The API's pool, which the services use as `caller`; a read-only API key is refused a write."""
-    if write and not caller.can_write:
-        raise Forbidden("This API key may only read.", hint="Give the key the 'write' scope.")
+def source(request: Request, caller: Caller) -> ConnectionPool:
+    """The API's pool, which the services use as `caller` (what a caller may write, RLS decides)."""
     return request.app.state.api.pool
 
 

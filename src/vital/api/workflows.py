@@ -35,8 +35,8 @@ class NewRun(BaseModel):
     budget_tokens: int | None = Field(None, gt=0)
 
 
-def _engine(request: Request, caller: Caller, write: bool = False) -> Engine:
-    return Engine(svc.source(request, caller, write=write), caller, svc.settings(request))
+def _engine(request: Request, caller: Caller) -> Engine:
+    return Engine(svc.source(request, caller), caller, svc.settings(request))
 
 
 @router.get("/definitions", summary="Definitions the caller may run (own and platform), every version")
@@ -46,7 +46,7 @@ async def definitions(request: Request, caller: Caller = Depends(authenticate)) 
 
 @router.post("/definitions", status_code=201, summary="A new definition, or the next version of an own slug")
 async def create_definition(body: NewDefinition, request: Request, caller: Caller = Depends(authenticate)):
-    return await svc.call(defs.create_definition, svc.source(request, caller, write=True), caller,
+    return await svc.call(defs.create_definition, svc.source(request, caller), caller,
                           **body.model_dump())
 
 
@@ -54,7 +54,7 @@ async def create_definition(body: NewDefinition, request: Request, caller: Calle
 async def start(body: NewRun, request: Request, caller: Caller = Depends(authenticate)):
     if (body.definition_id is None) == (body.slug is None):
         raise InvalidInput("Give definition_id or slug.")
-    engine = _engine(request, caller, write=True)
+    engine = _engine(request, caller)
 
     def run() -> dict:
         started = control.start(engine, input=body.input, slug=body.slug, budget_tokens=body.budget_tokens,
@@ -85,7 +85,7 @@ async def events(run_id: UUID, request: Request, after: int = Query(0, ge=0), ca
 
 def _act(action):
     async def endpoint(run_id: UUID, request: Request, caller: Caller = Depends(authenticate)):
-        engine = _engine(request, caller, write=True)
+        engine = _engine(request, caller)
         return await svc.call(lambda: run_rows.run_view(engine.source, caller, action(engine, str(run_id)).id))
     return endpoint
 
@@ -99,7 +99,7 @@ router.add_api_route("/runs/{run_id}/cancel", _act(control.cancel), methods=["PO
 
 @router.post("/runs/{run_id}/approvals", summary="Decide the run's pending approval; the run continues")
 async def decide(run_id: UUID, body: svc.Decision, request: Request, caller: Caller = Depends(authenticate)):
-    engine = _engine(request, caller, write=True)
+    engine = _engine(request, caller)
 
     def act() -> dict:
         done = control.decide(engine, str(run_id), approved=body.approved, decision=body.decision,

@@ -154,7 +154,8 @@ def psql(ctx, args) -> None:
 @serve_options
 @click.pass_context
 @handles_errors
-def up(ctx, no_seed: bool, no_serve: bool, host: str | None, port: int | None, workers: int | None) -> None:
+def up(ctx, no_seed: bool, no_serve: bool, host: str | None, port: int | None, workers: int | None,
+       no_worker: bool) -> None:
     """Bring the platform up: database started, migrated and seeded, then the API until Ctrl-C."""
     s = with_server_options(settings(ctx), host, port, workers)
     # Checked before anything starts: serving beyond loopback needs a configured secret.
@@ -167,4 +168,4 @@ def up(ctx, no_seed: bool, no_serve: bool, host: str | None, port: int | None, w
             print_demo_access(conn, s)
         if no_serve:
             return
-        run_api(s)
+        run_api(s, None if no_worker else d)

@@ -17,6 +17,7 @@ from vital.errors import ConfigError
 from vital.ops import citus, jobs as ingestion_jobs, pitr, soft_delete
 from vital.ops.backup import backup as run_backup, default_path
 from vital.catalog import read
+from vital.jobs import queue
 from vital.ops.restore import restore as run_restore
 from vital.ops.tenant_erase import erasable, erase_tenant, tenant_rows
 from vital.ops.tenant_export import export_tenant
@@ -122,16 +123,20 @@ def pitr_status(ctx, as_json: bool) -> None:
 @click.pass_context
 @handles_errors
 def jobs(ctx, stale_minutes: int | None) -> None:
-    """Ingestion jobs still running, every tenant; --fail-stale closes those whose process died."""
+    """Ingestion jobs still running, every tenant, and the background-job queue by task and status;
+    --fail-stale closes running jobs that no process moves any more."""
     with database(ctx) as d, d.session(autocommit=True) as conn:
         if stale_minutes is not None:
             for subdomain, job, done, total in ingestion_jobs.fail_stale(conn, timedelta(minutes=stale_minutes)):
                 out.print(f"failed {subdomain} job {job} ({done}/{total} files done): ingest the same files again")
         found = ingestion_jobs.running(conn)
+        queued = queue.summary(conn)
     for j in found:
         out.print(f"{j['subdomain']:<20} {j['id']}  {j['items_done'] + j['items_failed']}/{j['items_total']} files, "
                   f"idle {j['idle_seconds']} s")
     out.print(f"{len(found)} running job(s).")
+    for q in queued:
+        out.print(f"queue: {q['task']:<22} {q['status']:<10} {q['jobs']:>6} job(s), most attempts {q['most_attempts']}")
 
 
 @click.command("citus-plan")

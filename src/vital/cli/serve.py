@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 
 import click
 
 from vital.auth.secret import require_servable, with_secret
 from vital.cli.common import database, handles_errors, option, out, settings
+from vital.db.connection import Database
 from vital.settings import Settings
 
 
 def serve_options(fn):
-    """--host, --port, --workers: shared by `vital serve` and `vital up`."""
+    """--host, --port, --workers, --no-worker: shared by `vital serve` and `vital up`."""
+    fn = option("--no-worker", is_flag=True, envvar="VITAL_NO_WORKER",
+                help="Run no background-job worker in this process (run `vital worker` apart).")(fn)
     fn = option("--workers", type=click.IntRange(min=1), envvar="VITAL_API_WORKERS",
                 help="uvicorn worker processes  [default: 1]")(fn)
     fn = option("--port", type=click.IntRange(0, 65535), envvar="VITAL_API_PORT",
@@ -33,8 +37,22 @@ def servable(s: Settings) -> Settings:
     return with_secret(s)
 
 
-def run_api(s: Settings) -> None:
-    """Serve until SIGINT/SIGTERM. The caller holds the database (and so the embedded server) open."""
+def run_api(s: Settings, db: Database | None = None) -> None:
+    """Serve until SIGINT/SIGTERM, with a background-job worker on a thread beside it when `db` is given.
+    The caller holds the database (and so the embedded server) open."""
+    with _worker_beside(db):
+        _serve(s)
+
+
+def _worker_beside(db: Database | None):
+    if db is None:
+        return nullcontext()
+    from vital.jobs.worker import InProcessWorker
+
+    return InProcessWorker(db)
+
+
+def _serve(s: Settings) -> None:
     import uvicorn
 
     from vital.api.app import create_app, preflight
@@ -67,9 +85,10 @@ def _environment(s: Settings) -> dict[str, str]:
 @serve_options
 @click.pass_context
 @handles_errors
-def serve(ctx, host: str | None, port: int | None, workers: int | None) -> None:
-    """Serve the HTTP API (PostgREST dialect at /rest/v1, docs at /docs)."""
+def serve(ctx, host: str | None, port: int | None, workers: int | None, no_worker: bool) -> None:
+    """Serve the HTTP API (PostgREST dialect at /rest/v1, docs at /docs) and, unless --no-worker, one
+    background-job worker beside it."""
     s = servable(with_server_options(settings(ctx), host, port, workers))
-    with database(ctx):
+    with database(ctx) as d:
         out.print(f"VITAL API on http://<tenant>.localhost:{s.api_port}/rest/v1/<table>  (docs: /docs)")
-        run_api(s)
+        run_api(s, None if no_worker else d)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import time
 import uuid
@@ -205,6 +206,7 @@ class Ingestor:
         vectors = self.embedder.embed([embedding_text(parsed.title, c.section, c.text) for c in chunks])
         self.timings.embed += time.perf_counter() - started
 
+        _test_delay()
         started = time.perf_counter()
         doc_meta = {**parsed.metadata, **metadata, "format": parsed.mime_type, "bytes": len(data),
                     "chunks": len(chunks)}
@@ -270,6 +272,14 @@ class Ingestor:
         if unknown:
             raise InvalidInput(f"Unknown knowledge domain(s): {', '.join(unknown)}.",
                                hint="Use the slugs of knowledge_domains (own or platform taxonomy).")
+
+
+def _test_delay() -> None:
+    """VITAL_TEST_INGEST_DELAY (seconds, tests only): a pause before each file's write, so that a test can
+    kill a worker mid-ingestion (tests/jobs). Unset in every deployment."""
+    delay = float(os.environ.get("VITAL_TEST_INGEST_DELAY") or 0)
+    if delay > 0:
+        time.sleep(delay)
 
 
 def _matches_query(collection_id) -> sql.Composed:

@@ -111,7 +111,7 @@ def search(conn: psycopg.Connection, tenant_id: UUID, request: SearchRequest, se
     model = used[0][0] if used else None
     search_id = one(conn, SQL("search.log"), {
         "query": request.query, "strategy": request.strategy, "model_tenant": model and model.tenant_id,
-        "model": model and model.id, "filters": json.dumps(request.filters()), "count": len(results),
+        "model": model and model.id, "filters": json.dumps(request.filters()),
         "latency": latency, "results": json.dumps([{"rank": r["rank"], "score": r["score"],
                                                     "chunk_tenant_id": r["chunk"]["tenant_id"],
                                                     "chunk_id": r["chunk"]["id"]} for r in results])})["id"]

@@ -22,7 +22,7 @@ PROCESSING = re.compile(r'processing data for table "(?P<table>[^"]+)"')
 # pg_restore --list: `3981; 0 17011 TABLE DATA public agents postgres`
 TABLE_DATA = re.compile(r"^\d+; \d+ \d+ TABLE DATA ", re.MULTILINE)
 # A grant of roles to a role (`GRANT anon, authenticated TO vital_api`), not of a privilege ON something.
-ROLE_GRANT = re.compile(r"^GRANT\s+[\w\s,]+\s+TO\s+\w+\s*;?$", re.IGNORECASE)
+ROLE_GRANT = re.compile(r"^GRANT\s+(?!.*\bON\b)[\w\s,]+\s+TO\s+\w+\s*;?$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Restored:

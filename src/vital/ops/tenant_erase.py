@@ -57,6 +57,8 @@ def erase_tenant(conn: psycopg.Connection, subdomain: str, *, keep_users: bool =
         conn.execute(SQL("erase_tombstone"), {"tenant": tenant.id})
         delete_tenant_rows(conn, catalog, tenant.id)
         report.vital_rows = erase_vital_rows(conn, tenant.id)
+        if jobs := conn.execute(SQL("tenant_erase.queued_jobs"), {"tenant": tenant.id}).rowcount:
+            report.vital_rows["procrastinate_jobs"] = jobs
         report.sessions_deleted = report.vital_rows.get("auth_sessions", 0)
         if users and not keep_users:
             report.users_deleted = conn.execute(SQL("erase_users"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from importlib import resources
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
@@ -23,6 +24,9 @@ from vital.db.rows import many
 from vital.errors import MigrationError
 
 FILE_NAME = re.compile(r"^(?P<version>\d{14})_(?P<name>[a-z0-9][a-z0-9_]*)\.sql$")
+# `-- include: <package>/<path>` in a forward file stands for that file of the installed package, read
+# when the migration is applied (Procrastinate's schema SQL follows its pin; the checksum is of our file).
+INCLUDE = re.compile(r"^-- include: (?P<package>[a-z_]+)/(?P<path>[\w/.-]+\.sql)$", re.MULTILINE)
 LOCK_KEY = 0x56495441  # "VITA": one advisory lock for every migration runner
 SQL = Queries(__name__)
 
@@ -87,6 +91,10 @@ def discover(migrations_dir: Path, rollbacks_dir: Path) -> list[Migration]:
         dup = sorted({v for v in versions if versions.count(v) > 1})
         raise MigrationError(f"Two migration files share version {', '.join(dup)}.")
     return found
+
+
+def expand_includes(text: str) -> str:
+    return INCLUDE.sub(lambda m: resources.files(m["package"]).joinpath(m["path"]).read_text(), text)
 
 
 def split_statements(text: str) -> list[Statement]:
@@ -201,13 +209,13 @@ class Migrator:
 
     # -- internals -----------------------------------------------------------
     def _apply(self, m: Migration) -> None:
-        statements = [s.sql for s in split_statements(m.text)]
+        statements = [s.sql for s in split_statements(expand_includes(m.text))]
         self._run(m, m.path, SQL("migrations.record"),
                   {"version": m.version, "name": m.name, "statements": statements, "checksum": m.checksum})
 
     def _run(self, m: Migration, path: Path, bookkeeping: str, params: dict) -> None:
         """Every statement of one file and its bookkeeping, in one transaction."""
-        statements = split_statements(path.read_text())
+        statements = split_statements(expand_includes(path.read_text()))
         with self.conn.transaction():
             for number, stmt in enumerate(statements, 1):
                 try:

@@ -18,7 +18,6 @@ from vital.db.tenant import ROLES
 from vital.tenancy.claims import tenant_of_claims
 
 AUDIENCE = "authenticated"  # what Supabase puts in `aud`; no policy reads it
-WRITE_SCOPES = frozenset({"write", "all", "*"})
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,11 @@ class Caller:
         return cls(tenant_id, role="anon")
 
     @classmethod
-    def api_key(cls, tenant_id: UUID, subdomain: str, key_id: UUID, scopes) -> "Caller":
-        return cls(tenant_id, subdomain, key_id=key_id, key_scopes=frozenset(scopes))
+    def api_key(cls, tenant_id: UUID, subdomain: str, key_id: UUID, scopes,
+                created_by: UUID | str | None = None) -> "Caller":
+        """An API key; with a creator it acts for them (`sub`), within the lesser of the key's scopes and
+        their role (vital.tenant_role() decides, docs/roles.md)."""
+        return cls(tenant_id, subdomain, created_by, key_id=key_id, key_scopes=frozenset(scopes))
 
     @classmethod
     def from_claims(cls, claims: Mapping[str, Any], *, subdomain: str | None = None) -> "Caller":
@@ -88,15 +90,10 @@ class Caller:
         return claims
 
     @property
-    def can_write(self) -> bool:
-        """Users write (RLS decides what); an API key only with a write scope."""
-        return self.key_id is None or bool(WRITE_SCOPES & self.key_scopes)
-
-    @property
     def label(self) -> str:
-        """Who, for the request log: the user id, or the API key id."""
-        if self.user_id:
-            return self.user_id
+        """Who, for the request log: the API key id, or the user id."""
         if self.key_id is not None:
             return f"api_key:{self.key_id}"
+        if self.user_id:
+            return self.user_id
         return self.role

@@ -19,7 +19,6 @@ from vital.api.auth import authenticate
 from vital.api.errors import (
     BadBody,
     BodyTooLarge,
-    Forbidden,
     MethodNotAllowed,
     NotAcceptable,
     RangeNotSatisfiable,
@@ -72,8 +71,6 @@ async def table_endpoint(table: str, request: Request, caller: Caller = Depends(
         window = _window(query, parse_range(request.headers.get("range")))
         outcome = await run_in_threadpool(_read, api, caller, target, query, prefer, window)
         return _read_response(outcome, window[1], single, prefer, head=method == "HEAD")
-    if not caller.can_write:
-        raise Forbidden("This API key may only read.", hint="Give the key the 'write' scope to change data.")
     _check_allowed(target, method)
     body = await _json_body(request, api.settings.max_body_bytes) if method != "DELETE" else None
     statement = _write_statement(api.builder, target, method, query, prefer, body)

@@ -149,3 +149,24 @@ RETURNING domain_id;
 
 -- name: domains_known
 SELECT DISTINCT slug FROM public.knowledge_domains WHERE slug = ANY (%(slugs)s);
+
+-- name: job_restart
+-- A background job run again (a retry, or its worker died): its counters start over;
+-- files the earlier attempt wrote come out `unchanged`.
+UPDATE public.rag_ingestion_jobs
+   SET status = 'running', items_done = 0, items_failed = 0, errors = '[]'::jsonb,
+       started_at = clock_timestamp(), finished_at = NULL
+ WHERE tenant_id = (SELECT auth.tenant_id()) AND id = %(job)s
+RETURNING id;
+
+-- name: job_fail
+-- A background job that gave up (its last attempt failed): failed, with why.
+UPDATE public.rag_ingestion_jobs
+   SET status = 'failed', errors = errors || %(errors)s::jsonb,
+       finished_at = greatest(clock_timestamp(), started_at)
+ WHERE tenant_id = (SELECT auth.tenant_id()) AND id = %(job)s;
+
+-- name: job_queued
+-- An upload ingested by a background job: queued until a worker takes it (job_restart).
+UPDATE public.rag_ingestion_jobs SET status = 'queued', started_at = NULL
+ WHERE tenant_id = (SELECT auth.tenant_id()) AND id = %(job)s;

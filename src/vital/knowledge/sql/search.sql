@@ -160,12 +160,9 @@ SELECT sub.id
  WHERE top.slug = ANY (%(slugs)s);
 
 -- name: log
-INSERT INTO public.search_logs
-  (tenant_id, query, strategy, embedding_model_tenant_id, embedding_model_id, filters, results, result_count,
-   latency_ms)
-VALUES ((SELECT auth.tenant_id()), %(query)s, %(strategy)s, %(model_tenant)s, %(model)s, %(filters)s::jsonb,
-        %(results)s::jsonb, %(count)s, %(latency)s)
-RETURNING id;
+-- Bookkeeping: written through its SECURITY DEFINER function (docs/roles.md).
+SELECT vital.log_search(%(query)s, %(strategy)s, %(model_tenant)s, %(model)s, %(filters)s::jsonb,
+                        %(results)s::jsonb, %(latency)s::integer) AS id;
 
 -- name: feedback
 INSERT INTO public.search_feedback

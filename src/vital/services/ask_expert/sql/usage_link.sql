@@ -1,3 +1,2 @@
--- A run's model calls served the answer it ended with.
-UPDATE public.llm_usage SET message_id = %(message_id)s
- WHERE workflow_run_id = %(run_id)s AND message_id IS NULL
+-- A run's model calls served the answer it ended with (the caller's own rows).
+SELECT vital.link_llm_usage(%(run_id)s, %(message_id)s)

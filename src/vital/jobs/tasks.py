@@ -1,0 +1,99 @@
+"""What the jobs do. A tenant's job runs as that tenant: its transactions go through
+`tenant_transaction` with the claims `vital.enqueue_job` recorded, so RLS applies as it did
+to the request that queued it. Maintenance jobs run as vital_maintenance (`maintenance`).
+
+Every task may run more than once (a retry, or its worker died mid-way): ingestion
+skips the files already written (same bytes: `unchanged`) and re-embedding moves
+only the chunks not yet on the model. The job row the user follows
+(`rag_ingestion_jobs`) carries the outcome, and why the last attempt failed.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from typing import Any
+from uuid import UUID
+
+from procrastinate import JobContext, RetryStrategy
+
+from vital.db.queries import Queries
+from vital.db.rows import many, one
+from vital.db.tenant import tenant_transaction
+from vital.jobs import maintenance
+from vital.jobs.app import MAINTENANCE, TENANTS, app
+from vital.jobs.enqueue import INGEST, REEMBED
+from vital.knowledge import reembed as reembedding
+from vital.knowledge.ingest import FileInput, Ingestor
+from vital.tenancy import Caller
+
+SQL = Queries(__name__)
+KNOWLEDGE = Queries("vital.knowledge")  # the job rows' statements (knowledge/sql/ingest.sql)
+
+# Transient failures (a database restart, a busy embedding endpoint) get four more tries, 2-32 s apart.
+RETRY = RetryStrategy(max_attempts=4, exponential_wait=2)
+
+
+def tenant_caller(tenant_id: str, claims: dict) -> Caller:
+    """The caller that queued the job, from the claims recorded with it (by the database, not the caller)."""
+    caller = Caller.from_claims(claims)
+    if caller.tenant_id != UUID(tenant_id):
+        raise ValueError("a job's claims name another tenant than the one recorded with it")
+    return caller
+
+
+@contextmanager
+def outcome_recorded(context: JobContext, caller: Caller, job: str):
+    """On the last attempt's failure, the job row says failed and why, and its staged files go."""
+    rt = context.additional_context["vital"]
+    try:
+        yield rt
+    except Exception as exc:
+        if context.job.attempts >= (RETRY.max_attempts or 0):
+            error = {"item": "job", "code": type(exc).__name__, "message": getattr(exc, "message", str(exc))[:500]}
+            with tenant_transaction(rt.pool, caller) as conn:
+                conn.execute(KNOWLEDGE("ingest.job_fail"), {"job": job, "errors": json.dumps([error])})
+                conn.execute(SQL("enqueue.drop_files"), {"job": job})
+        raise
+
+
+@app.task(name=INGEST, queue=TENANTS, retry=RETRY, pass_context=True)
+def ingest(context: JobContext, *, tenant_id: str, claims: dict, job: str, collection: str | None,
+           domains: list[str], metadata: dict[str, Any], model: str) -> dict:
+    """Parse, chunk, embed and write the files staged for ingestion job `job`."""
+    caller = tenant_caller(tenant_id, claims)
+    with outcome_recorded(context, caller, job) as rt:
+        with tenant_transaction(rt.pool, caller) as conn:
+            if one(conn, KNOWLEDGE("ingest.job_restart"), {"job": job}) is None:
+                return {"status": "missing"}  # no such job row of this tenant (deleted since): nothing to do
+            ref = rt.model(conn, model)
+            files = many(conn, SQL("enqueue.staged_files"), {"job": job})
+        inputs = [FileInput.from_bytes(f["name"], bytes(f["data"]), f["content_type"]) for f in files]
+        report = Ingestor(rt.pool, caller, rt.settings, rt.embedder, ref).process(
+            UUID(job), collection and UUID(collection), inputs, domains=domains, metadata=metadata)
+        with tenant_transaction(rt.pool, caller) as conn:
+            conn.execute(SQL("enqueue.drop_files"), {"job": job})
+    return {"status": report.status, "chunks": report.chunks}
+
+
+@app.task(name=REEMBED, queue=TENANTS, retry=RETRY, pass_context=True)
+def reembed(context: JobContext, *, tenant_id: str, claims: dict, job: str, model: str, total: int = 0) -> dict:
+    """Move the tenant's chunks to the model, batch by batch (the `embed` job row records progress)."""
+    caller = tenant_caller(tenant_id, claims)
+    rt = context.additional_context["vital"]
+    with tenant_transaction(rt.pool, caller, read_only=True) as conn:
+        ref = rt.model(conn, model)
+    return reembedding.run(rt.pool, caller, rt.embedder, ref, UUID(job), total=total)
+
+
+@app.periodic(cron="*/10 * * * *")
+@app.task(name="vital.expire_tokens", queue=MAINTENANCE, queueing_lock="vital.expire_tokens", pass_context=True)
+def expire_tokens(context: JobContext, timestamp: int) -> dict:
+    return maintenance.expire_tokens(context.additional_context["vital"].pool)
+
+
+@app.periodic(cron="* * * * *")
+@app.task(name="vital.resume_runs", queue=MAINTENANCE, queueing_lock="vital.resume_runs", pass_context=True)
+def resume_runs(context: JobContext, timestamp: int) -> dict:
+    rt = context.additional_context["vital"]
+    return maintenance.resume_runs(rt.pool, rt.settings)
