@@ -107,7 +107,7 @@ def definition(graph: dict) -> dict:
 # -- the request patterns ------------------------------------------------------------
 def patterns(a: Attacker) -> dict:
     """name -> function(i) returning (method, path, extra httpx arguments)."""
-    huge = json.dumps([{"query": "x" * 1000, "strategy": "fulltext", "latency_ms": 1}] * (MEGABYTES * 1000)).encode()
+    huge = json.dumps([{"slug": "x", "name": "x" * 1000}] * (MEGABYTES * 1000)).encode()
     nested = "or=(" + "or(" * 400 + "name.eq.x" + ")" * 400 + ")"
     wide = "select=" + ",".join(f"c{i}:name" for i in range(2000))
     big_graph = json.dumps(definition(chain(8000))).encode()
@@ -132,7 +132,8 @@ def patterns(a: Attacker) -> dict:
                                           f"&limit={str(10 + i % 90).translate(ascii_digits)}&offset={'²³¹'[i % 3]}",
                                           {}),
         "select 2,000 columns": lambda i: ("GET", f"/rest/v1/agents?{wide}", {}),
-        "4 MB body /rest/v1": lambda i: ("POST", "/rest/v1/search_logs", {"content": huge, "headers": json_type}),
+        "4 MB body /rest/v1": lambda i: ("POST", "/rest/v1/knowledge_collections",
+                                         {"content": huge, "headers": json_type}),
         "4 MB body /api/v1": lambda i: ("POST", "/api/v1/workflows/definitions",
                                         {"content": huge, "headers": json_type}),
         "4 MB body, unknown host": lambda i: ("POST", "/api/v1/workflows/definitions", {
@@ -218,7 +219,7 @@ async def slow_client(port: int, base: dict, auth: dict, i: int, stop: float, ta
     while time.perf_counter() < stop:
         opened = time.perf_counter()
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        head = (f"POST /rest/v1/search_logs HTTP/1.1\r\nHost: {base['Host']}\r\n"
+        head = (f"POST /rest/v1/knowledge_collections HTTP/1.1\r\nHost: {base['Host']}\r\n"
                 f"Authorization: {auth['Authorization']}\r\nContent-Type: application/json\r\n"
                 f"Content-Length: 100000\r\n")
         drip = (head + "X-Slow: " + "a" * 200) if i % 2 else (head + "\r\n" + "[" + " " * 200)
