@@ -64,12 +64,12 @@ class Tally:
     run_outcomes: Counter = field(default_factory=Counter)    # the runs' final status or error code
 
     def to_dict(self) -> dict:
-        return {"statuses": {f"{p} {s}": n for (p, s), n in sorted(self.statuses.items())},
-                "failures": {f"{p} {e}": n for (p, e), n in sorted(self.failures.items())},
+        return {"statuses": {f"{p} {s}": n for (p, s), n in sorted(self.statuses.items(), key=str)},
+                "failures": {f"{p} {e}": n for (p, e), n in sorted(self.failures.items(), key=str)},
                 "foreign_rows": self.foreign_rows, "streams_opened": self.streams_opened,
                 "stream_events": self.stream_events, "slow_dropped": len(self.slow_dropped),
                 "slow_dropped_after_s": round(max(self.slow_dropped), 1) if self.slow_dropped else None,
-                "slow_kept": self.slow_kept, "run_outcomes": dict(self.run_outcomes)}
+                "slow_kept": self.slow_kept, "run_outcomes": {str(k): n for k, n in self.run_outcomes.items()}}
 
 
 def foreign_rows(text: str, own: str) -> int:

@@ -25,6 +25,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import queue
 import signal
 import sys
 import time
@@ -139,7 +140,14 @@ def phase_b(port: int, victims: list[Tenant], every: set[str], attacker: Attacke
         go.set()
         time.sleep(1.0)  # its streams, slow clients and runs open first: the 19 are measured beside all of it
         run, mentions = asyncio.run(open_loop(port, victims, every, rate, seconds, "phase B"))
-        tally = out.get(timeout=seconds + 120)
+        deadline = time.monotonic() + seconds + 120
+        while True:
+            try:
+                tally = out.get(timeout=1)
+                break
+            except queue.Empty:
+                if not process.is_alive() or time.monotonic() > deadline:
+                    raise SystemExit("the attacker's process ended without its figures (its error is above)")
         process.join(30)
     finally:
         if process.is_alive():
