@@ -70,7 +70,19 @@ class Settings(BaseSettings):
     api_long_statement_timeout_ms: int = Field(
         default=120000, ge=0, description="Per statement of declared long work (ingestion, re-embedding); 0 = none.")
     api_max_rows: int = Field(default=1000, ge=1, description="Most rows one read returns.")
-    max_body_bytes: int = Field(default=1_048_576, ge=1, description="Largest request body accepted.")
+    max_body_bytes: int = Field(default=1_048_576, ge=1, description="Largest request body accepted (uploads apart).")
+    # -- Limits on one request (docs/api.md#limits) -----------------------------
+    api_max_upload_bytes: int = Field(
+        default=100 * 1024 * 1024, ge=1, description="Largest multipart upload body (all its files together).")
+    api_header_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds a client has to send a request's line and headers.")
+    api_body_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds a client may leave a request body unfinished between two reads.")
+    api_max_nesting_depth: int = Field(default=10, ge=1, description="Deepest or=/and= nesting in /rest/v1.")
+    api_max_columns: int = Field(default=200, ge=1, description="Most selected columns in /rest/v1 (embeds included).")
+    api_max_embeds: int = Field(default=20, ge=0, description="Most embedded resources in one /rest/v1 select.")
+    api_max_embed_depth: int = Field(default=3, ge=0, le=3, description="Deepest embedding in one /rest/v1 select.")
+    api_max_filters: int = Field(default=100, ge=1, description="Most filter conditions in one /rest/v1 request.")
     tenant_cache_seconds: float = Field(
         default=5.0, ge=0, description="How long a resolved tenant or API key is remembered (0 = never).")
     # -- Sign-in at /auth/v1 (docs/auth.md) ------------------------------------
@@ -128,6 +140,13 @@ class Settings(BaseSettings):
     search_tenant_index_min_chunks: int = Field(
         default=10000, ge=1, description="Vectors of one model from which a tenant gets its own HNSW index.")
     knowledge_max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1, description="Largest uploaded file.")
+    knowledge_max_pages: int = Field(default=2000, ge=1, description="Most pages of one PDF.")
+    knowledge_max_decompressed_bytes: int = Field(
+        default=32 * 1024 * 1024, ge=1024, description="Most text one file may yield, and most bytes any one of its "
+        "compressed streams may expand to.")
+    knowledge_max_chunks: int = Field(default=20_000, ge=1, description="Most chunks one file may make.")
+    knowledge_parse_cpu_seconds: float = Field(
+        default=30.0, gt=0, description="CPU seconds parsing one file may take (checked between PDF pages).")
     # -- Services: Ask Expert, panels, workflows (docs/services.md) ------------
     llm_provider: Literal["extractive", "openai"] = Field(
         default="extractive", description="extractive: the offline answerer (quotes passages, no model); "

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import zlib
 
-def make_pdf(pages: list[list[str]], title: str | None = None) -> bytes:
-    """A valid PDF whose pages hold the given lines of text (an empty list makes a page with no text)."""
+
+def make_pdf(pages: list[list[str]], title: str | None = None, compress: bool = False) -> bytes:
+    """A valid PDF whose pages hold the given lines of text (an empty list makes a page with no text);
+    compress: content streams deflated (/FlateDecode), as most real PDFs have them."""
     objects: list[bytes] = []
     n_pages = len(pages)
     font_id = 3 + 2 * n_pages
@@ -21,7 +24,10 @@ def make_pdf(pages: list[list[str]], title: str | None = None) -> bytes:
             ops += [f"({escaped}) Tj", "0 -16 Td"]
         ops.append("ET")
         stream = "\n".join(ops).encode("latin-1")
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        if compress:
+            stream = zlib.compress(stream, 9)
+        flate = b" /Filter /FlateDecode" if compress else b""
+        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(stream), flate) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     info_id = None
     if title:

@@ -11,6 +11,7 @@ from tests import pg
 from tests.harness import running
 from tests.knowledge.conftest import KB, settings
 from tests.knowledge.corpus import DOCUMENTS
+from tests.knowledge.test_budget import BOMB
 from vital.db.connection import Database
 from vital.jobs.worker import InProcessWorker
 
@@ -19,7 +20,8 @@ from vital.jobs.worker import InProcessWorker
 def app(fresh_db):
     with pg.connect(fresh_db, autocommit=True) as conn:
         KB(conn).model(settings())  # a deployment operation: the API role cannot register models
-    with running(fresh_db, embedding_provider="hash", knowledge_max_upload_bytes=200_000) as started:
+    with running(fresh_db, embedding_provider="hash", knowledge_max_upload_bytes=200_000,
+                 knowledge_max_decompressed_bytes=1024 * 1024) as started:
         yield started
 
 
@@ -170,3 +172,18 @@ def test_an_upload_the_documents_limit_refuses_entirely_is_a_429(app):
     assert "higher tier" in body["hint"]
     revised = _upload(acme, {"tmf.txt": DOCUMENTS["tmf.txt"] + b"\nRevised in November."})
     assert revised.status_code == 201 and revised.json()["files"][0]["status"] == "updated"
+
+
+def test_upload_fails_the_file_over_budget_cleans_names_and_titles_and_keeps_the_rest(app):
+    acme = app.as_("acme")
+    titled = b"<html><head><title>Bad\x1b]0;pwned\x07 \xe2\x80\xaetitle</title></head><body><p>Text.</p></body></html>"
+    files = [("files", ("bomb\x1b.pdf", BOMB)), ("files", ("tmf\u202e.txt", DOCUMENTS["tmf.txt"])),
+             ("files", ("page.html", titled))]
+    response = acme.post("/api/v1/knowledge/documents", files=files)
+    assert response.status_code == 201, response.text
+    report = {f["name"]: f for f in response.json()["files"]}
+    assert set(report) == {"bomb.pdf", "tmf.txt", "page.html"}
+    assert report["bomb.pdf"]["status"] == "failed" and report["bomb.pdf"]["error"]["code"] == "over_budget"
+    assert report["tmf.txt"]["status"] == "created" and report["page.html"]["title"] == "Bad]0;pwned title"
+    stored = acme.get("/rest/v1/rag_documents", params={"select": "source_ref,title"}).json()
+    assert not any(ch in f"{d['source_ref']}{d['title']}" for d in stored for ch in "\x1b\x07\u202e")

@@ -20,6 +20,7 @@ from vital.api import invitations, links  # e-mail flows and invitations (docs/a
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
 from vital.api import sso  # single sign-on (docs/auth.md)
+from vital.api.body_limits import BodyLimits
 from vital.api.directory import Directory
 from vital.api.fairness import Fairness, Tickets
 from vital.api.logs import AccessLog, configure_logging
@@ -109,6 +110,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="VITAL API", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url="/docs", redoc_url=None)
+    # Innermost: refusals from receive() reach errors.py's handlers; CORS and the access log see the answer.
+    app.add_middleware(BodyLimits, max_body=settings.max_body_bytes, max_upload=settings.api_max_upload_bytes,
+                       timeout=settings.api_body_timeout)
     # Auth travels in headers, never in cookies, so any origin may call.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
                        expose_headers=["Content-Range", "Preference-Applied", "X-Request-Id"])

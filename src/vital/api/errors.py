@@ -49,6 +49,7 @@ class BadBody(InvalidInput): code = "PGRST102"
 class UnknownRelationship(InvalidInput): code = "PGRST200"
 class AmbiguousRelationship(InvalidInput): code, status = "PGRST201", 300
 class BodyTooLarge(InvalidInput): code, status = "PGRST413", 413
+class RequestTimeout(InvalidInput): code, status = "PGRST408", 408  # a body that stopped arriving
 class UnsupportedMediaType(InvalidInput): code, status = "PGRST107", 415
 class NotAcceptable(InvalidInput): code, status = "PGRST106", 406
 class SingularityError(InvalidInput): code, status = "PGRST116", 406  # one object asked for, not one found
@@ -113,6 +114,9 @@ async def _vital_error(_request: Request, error: VitalError) -> JSONResponse:
 
 
 async def _http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+    refusal = getattr(error, "refusal", None)  # the body's limits (api/body_limits.py), raised inside FastAPI
+    if isinstance(refusal, VitalError):
+        return error_response(refusal)
     # Starlette's own 404/405 (no such route), in the same shape as ours.
     cls = MethodNotAllowed if error.status_code == 405 else NotFound
     response = error_response(cls(str(error.detail)))

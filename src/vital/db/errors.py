@@ -47,9 +47,16 @@ def from_database(exc: Exception) -> VitalError:
         if isinstance(exc, cls):
             diag = getattr(exc, "diag", None)
             primary = getattr(diag, "message_primary", None) or str(exc).strip()
-            err = target(summary, details=primary, hint=getattr(diag, "message_hint", None))
+            constraint = getattr(diag, "constraint_name", None)
+            # A key's violation names the constraint and the tables it joins ("violates foreign key
+            # constraint x_fkey on table y"): clients get its detail instead (which key, which values;
+            # None when the caller may not see them). A CHECK's name is the rule a value broke (what to
+            # fix), and a trigger's message is written for people: both stay.
+            keyed = isinstance(exc, (pg.ForeignKeyViolation, pg.UniqueViolation)) and constraint
+            details = getattr(diag, "message_detail", None) if keyed and constraint in primary else primary
+            err = target(summary, details=details, hint=getattr(diag, "message_hint", None))
             err.sqlstate = getattr(exc, "sqlstate", None)
-            err.constraint = getattr(diag, "constraint_name", None)
+            err.constraint = constraint
             return err
     err = VitalError("The database refused the request.", details=str(exc).strip())
     err.sqlstate = getattr(exc, "sqlstate", None)

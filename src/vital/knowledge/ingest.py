@@ -34,7 +34,8 @@ from vital.errors import InvalidInput, VitalError
 from vital.knowledge import graph
 from vital.knowledge.chunking import Chunk, chunk
 from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
-from vital.knowledge.parse import MIME_BY_SUFFIX, ParseError, parse
+from vital.knowledge.labels import visible
+from vital.knowledge.parse import MIME_BY_SUFFIX, Budget, ParseError, parse
 from vital.services import limits
 from vital.settings import Settings
 from vital.tenancy.caller import Caller
@@ -47,6 +48,9 @@ class FileInput:
     name: str                           # becomes source_ref: a path relative to the ingest root, or a file name
     read: Callable[[], bytes]
     content_type: str | None = None
+
+    def __post_init__(self) -> None:
+        self.name = visible(self.name, "upload")  # every entry (API, CLI) passes here
 
     @classmethod
     def from_bytes(cls, name: str, data: bytes, content_type: str | None = None) -> "FileInput":
@@ -197,9 +201,11 @@ class Ingestor:
             raise InvalidInput(f"The content is that of a deleted document ({same['id']}); "
                                "restore or purge that one first.")
 
-        parsed = parse(f.name, data, f.content_type)
+        budget = Budget.of(self.settings)  # over it, this file fails (over_budget) and the others carry on
+        parsed = parse(f.name, data, f.content_type, budget)
         chunks = chunk(parsed, self.embedder.count_tokens, max_tokens=self.settings.chunk_tokens,
                        overlap_tokens=self.settings.chunk_overlap_tokens)
+        budget.check_chunks(len(chunks))
         self.timings.parse += time.perf_counter() - started
 
         started = time.perf_counter()

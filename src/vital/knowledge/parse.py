@@ -3,6 +3,14 @@
 Every parser returns the same shape, a list of blocks, so that chunking can keep
 to heading boundaries whatever the format was. The document's stored content is
 the blocks' text joined by blank lines (chunk offsets point into it).
+
+Each file is parsed under a Budget (pages, decompressed bytes, chunks, CPU
+seconds): over it, that file fails with `over_budget` and the others carry on.
+The CPU budget is a deadline on this thread's CPU time checked between pages,
+not a subprocess under RLIMIT_CPU: forking the API process (threads, pooled
+connections) is not safe and spawning one per file costs more than most files'
+parsing; what one page may cost in between is bounded by pypdf's own limits,
+set here from the budget (bytes per stream, decoding and content-parsing work).
 """
 
 from __future__ import annotations
@@ -10,11 +18,13 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import PurePath
 
 from vital.errors import InvalidInput
+from vital.knowledge.labels import visible
 
 MIME_BY_SUFFIX = {
     ".txt": "text/plain", ".text": "text/plain",
@@ -31,6 +41,46 @@ class ParseError(InvalidInput):
     def __init__(self, reason: str, message: str):
         super().__init__(message)
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What one file may cost (VITAL_KNOWLEDGE_MAX_* and VITAL_KNOWLEDGE_PARSE_CPU_SECONDS, docs/knowledge.md)."""
+    pages: int = 2000
+    decompressed_bytes: int = 32 * 1024 * 1024   # text extracted, and any one decompressed stream
+    chunks: int = 20_000
+    cpu_seconds: float = 30.0
+
+    @classmethod
+    def of(cls, settings) -> "Budget":
+        return cls(settings.knowledge_max_pages, settings.knowledge_max_decompressed_bytes,
+                   settings.knowledge_max_chunks, settings.knowledge_parse_cpu_seconds)
+
+    def clock(self) -> "Clock":
+        return Clock(self, time.thread_time())
+
+    def check_chunks(self, n: int) -> None:
+        if n > self.chunks:
+            raise over_budget(f"The file makes {n:,} chunks; at most {self.chunks:,} are allowed per file.",
+                              "VITAL_KNOWLEDGE_MAX_CHUNKS")
+
+
+@dataclass(frozen=True)
+class Clock:
+    budget: Budget
+    started: float
+
+    def check(self) -> None:
+        """Raise once this thread has spent more CPU on the file than the budget allows."""
+        if time.thread_time() - self.started > self.budget.cpu_seconds:
+            raise over_budget(f"Parsing took more than {self.budget.cpu_seconds:g} CPU seconds.",
+                              "VITAL_KNOWLEDGE_PARSE_CPU_SECONDS")
+
+
+def over_budget(message: str, setting: str) -> "ParseError":
+    error = ParseError("over_budget", message)
+    error.hint = f"Split the file, or raise {setting}."
+    return error
 
 
 @dataclass
@@ -75,16 +125,22 @@ def detect(name: str, data: bytes, content_type: str | None = None) -> str:
                      f"supported: plain text, Markdown, HTML, PDF.")
 
 
-def parse(name: str, data: bytes, content_type: str | None = None) -> Parsed:
-    """Parse one file; raises ParseError for unsupported, unreadable or empty files."""
+def parse(name: str, data: bytes, content_type: str | None = None, budget: Budget = Budget()) -> Parsed:
+    """Parse one file; raises ParseError for unsupported, unreadable, empty or over-budget files."""
     mime = detect(name, data, content_type)
     fallback_title = PurePath(name).stem or name
+    clock = budget.clock()
     if mime == "application/pdf":
-        parsed = _parse_pdf(data, fallback_title)
+        parsed = _parse_pdf(data, fallback_title, clock)
     else:
         text = _decode(data)
+        if len(text) > budget.decompressed_bytes:
+            raise over_budget(f"The text is longer than {budget.decompressed_bytes:,} characters.",
+                              "VITAL_KNOWLEDGE_MAX_DECOMPRESSED_BYTES")
         parser = {"text/plain": _parse_text, "text/markdown": _parse_markdown, "text/html": _parse_html}[mime]
         parsed = parser(text, fallback_title)
+        clock.check()  # these parsers are linear in the text, already bounded: one check at the end
+    parsed.title = visible(parsed.title, visible(fallback_title, "untitled"))
     parsed.blocks = [b for b in parsed.blocks if b.text.strip()]
     if not any(b.heading == 0 for b in parsed.blocks):
         raise ParseError("empty", "No text could be extracted.")
@@ -280,22 +336,53 @@ def _parse_html(text: str, fallback_title: str) -> Parsed:
 _PDF_HEADING = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.|Annex [A-Z0-9]+|Appendix [A-Z0-9]+)\s+[A-Z][^.]{1,70}$")
 
 
-def _parse_pdf(data: bytes, fallback_title: str) -> Parsed:
+PDF_STREAM_TOKENS = 250_000
+
+
+def _pdf_limits(budget: Budget) -> dict:
+    """pypdf's resource limits (its defaults allow 75 MB per stream) from the file's budget."""
+    most = budget.decompressed_bytes
+    return {name: most for name in (
+        "maximum_declared_stream_length", "array_based_stream_maximum_output_length", "jbig2_maximum_output_length",
+        "lzw_maximum_output_length", "run_length_maximum_output_length", "zlib_maximum_output_length",
+        "brotli_maximum_output_length", "image_maximum_buffer_size", "stream_decoding_work_maximum_length",
+        "xfa_decoding_work_maximum_length")} | {
+        # ~1 s of CPU at most per content stream (pypdf: 2,000,000, ~9 s); a dense page of text is ~10,000.
+        "stream_parsing_work_maximum_count": PDF_STREAM_TOKENS,
+        "page_tree_maximum_entries": budget.pages + 1000, "disable_legacy_handling": True}
+
+
+def _parse_pdf(data: bytes, fallback_title: str, clock: Clock) -> Parsed:
     # Imported here, not for a cycle: pypdf is a heavy import that only PDF files need.
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings become our one error message
-
+    budget = clock.budget
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ParseError("encrypted", "The PDF is encrypted.")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        meta_title = (reader.metadata.title if reader.metadata else None) or ""
+        with apply_configuration(**_pdf_limits(budget)):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ParseError("encrypted", "The PDF is encrypted.")
+            if len(reader.pages) > budget.pages:
+                raise over_budget(f"The PDF has {len(reader.pages):,} pages; at most {budget.pages:,} are allowed.",
+                                  "VITAL_KNOWLEDGE_MAX_PAGES")
+            pages, extracted = [], 0
+            for page in reader.pages:
+                clock.check()
+                pages.append(page.extract_text() or "")
+                extracted += len(pages[-1])
+                if extracted > budget.decompressed_bytes:
+                    raise over_budget(f"The PDF's text is longer than {budget.decompressed_bytes:,} characters.",
+                                      "VITAL_KNOWLEDGE_MAX_DECOMPRESSED_BYTES")
+            clock.check()
+            meta_title = (reader.metadata.title if reader.metadata else None) or ""
     except ParseError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except LimitReachedError as exc:
+        raise over_budget(f"The PDF exceeds a decompression or parsing limit ({exc}).",
+                          "VITAL_KNOWLEDGE_MAX_DECOMPRESSED_BYTES") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
         raise ParseError("unreadable", f"Not a readable PDF ({exc}).") from exc
     blocks: list[Block] = []
     for number, page_text in enumerate(pages, start=1):

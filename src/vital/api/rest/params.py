@@ -30,9 +30,25 @@ _EMBED = re.compile(r"^(?:(?P<alias>[A-Za-z_]\w*):)?(?P<name>[A-Za-z_]\w*)(?P<hi
                     r"\((?P<inner>.*)\)$", re.S)
 _FIELD = re.compile(r"^(?:(?P<alias>[A-Za-z_]\w*):(?!:))?(?P<name>\*|[A-Za-z_]\w*)(?:::(?P<cast>[a-z ]+))?$")
 _OP = re.compile(r"^(?P<op>[a-z]+)(?:\((?P<mod>[a-z_]+)\))?$")
-_RANGE = re.compile(r"^(?:items=)?\s*(\d+)-(\d*)\s*$")
+_RANGE = re.compile(r"^(?:items=)?\s*(\d+)-(\d*)\s*$", re.ASCII)
 
 Path = tuple[str, ...]  # () is the requested table; ("agent_tools",) an embedded resource
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one request may ask for (VITAL_API_MAX_*, docs/api.md#limits): every bound is
+    checked while parsing, so nothing deeper or wider ever reaches the statement builder."""
+    depth: int = 10            # or=/and= nesting
+    columns: int = 200         # selected columns, embedded resources' included
+    embeds: int = 20           # embedded resources
+    embed_depth: int = 3       # resources embedded in embedded resources
+    filters: int = 100         # conditions, those inside or=/and= included
+
+    def exceeded(self, what: str, limit: int, setting: str) -> ParseError:
+        return ParseError(f"The request has more than {limit} {what}.",
+                          details=f"At most {limit} {what} are allowed in one request.",
+                          hint=f"Split the request into smaller ones (the limit is {setting}).")
 
 
 @dataclass(frozen=True)
@@ -107,12 +123,12 @@ class Prefer:
 
 
 # -- query string ------------------------------------------------------------
-def parse_query(items: Iterable[tuple[str, str]]) -> Query:
+def parse_query(items: Iterable[tuple[str, str]], limits: Limits = Limits()) -> Query:
     q = Query()
     for key, value in items:
         path, name = _split_key(key)
         if name == "select" and not path:
-            q.select = parse_select(value)
+            q.select = parse_select(value, limits)
         elif name == "order":
             q.order[path] = parse_order(value)
         elif name in ("limit", "offset"):
@@ -121,10 +137,16 @@ def parse_query(items: Iterable[tuple[str, str]]) -> Query:
             setattr(q, name, tuple(_name(c.strip(), name) for c in value.split(",")))
         elif name in ("or", "and", "not.or", "not.and"):
             negate = name.startswith("not.")
-            q.where.setdefault(path, []).append(parse_logic(name.removeprefix("not."), value, negate))
+            q.where.setdefault(path, []).append(parse_logic(name.removeprefix("not."), value, negate, limits))
         else:
             q.where.setdefault(path, []).append(parse_filter(name, value))
+        if sum(_leaves(c) for conditions in q.where.values() for c in conditions) > limits.filters:
+            raise limits.exceeded("filters", limits.filters, "VITAL_API_MAX_FILTERS")
     return q
+
+
+def _leaves(condition: "Condition") -> int:
+    return sum(_leaves(c) for c in condition.items) if isinstance(condition, Logic) else 1
 
 
 def _split_key(key: str) -> tuple[Path, str]:
@@ -146,7 +168,8 @@ def _name(text: str, where: str) -> str:
 
 
 def _non_negative(name: str, value: str) -> int:
-    if not value.isdigit():
+    # ASCII only: str.isdigit() also accepts '٣' and '²', which int() refuses or reads differently.
+    if not (value.isascii() and value.isdigit()):
         raise ParseError(f"{name}={value!r} is not a non-negative integer.")
     return int(value)
 
@@ -196,8 +219,10 @@ def _array_items(text: str, column: str) -> list[str]:
     return [_unquote(v) for v in split_top(text[1:-1])] if text[1:-1].strip() else []
 
 
-def parse_logic(op: str, text: str, negate: bool = False) -> Logic:
+def parse_logic(op: str, text: str, negate: bool = False, limits: Limits = Limits(), depth: int = 1) -> Logic:
     """`or=(a.eq.1,b.gt.2,and(c.is.null,d.lt.3))`."""
+    if depth > limits.depth:
+        raise limits.exceeded("levels of or/and nesting", limits.depth, "VITAL_API_MAX_NESTING_DEPTH")
     if not (text.startswith("(") and text.endswith(")")):
         raise ParseError(f"{op}={text!r}: the conditions must be in parentheses, e.g. {op}=(a.eq.1,b.eq.2).")
     items: list[Condition] = []
@@ -207,7 +232,7 @@ def parse_logic(op: str, text: str, negate: bool = False) -> Logic:
         body = item[4:] if inner_negate else item
         nested = re.match(r"^(or|and)(\(.*\))$", body, re.S)
         if nested:
-            items.append(parse_logic(nested[1], nested[2], inner_negate))
+            items.append(parse_logic(nested[1], nested[2], inner_negate, limits, depth + 1))
             continue
         column, dot, expression = item.partition(".")
         if not dot:
@@ -249,14 +274,40 @@ def _unquote(value: str) -> str:
     return value
 
 
-def parse_select(text: str) -> tuple[Field | Embed, ...]:
+def parse_select(text: str, limits: Limits = Limits()) -> tuple[Field | Embed, ...]:
+    fields = _select_list(text, limits, 0)
+    columns, embeds = _select_size(fields)
+    if columns > limits.columns:
+        raise limits.exceeded("selected columns", limits.columns, "VITAL_API_MAX_COLUMNS")
+    if embeds > limits.embeds:
+        raise limits.exceeded("embedded resources", limits.embeds, "VITAL_API_MAX_EMBEDS")
+    return fields
+
+
+def _select_list(text: str, limits: Limits, depth: int) -> tuple[Field | Embed, ...]:
+    if depth > limits.embed_depth:
+        raise limits.exceeded("levels of embedding", limits.embed_depth, "VITAL_API_MAX_EMBED_DEPTH")
     items = [i.strip() for i in split_top(text)] if text.strip() else []
     if not items or any(not i for i in items):
         raise ParseError(f"select={text!r} has an empty item.", hint="e.g. select=id,name,agent_tools(*)")
-    return tuple(_select_item(i) for i in items)
+    if len(items) > limits.columns:  # before parsing them: the count alone refuses the request
+        raise limits.exceeded("selected columns", limits.columns, "VITAL_API_MAX_COLUMNS")
+    return tuple(_select_item(i, limits, depth) for i in items)
 
 
-def _select_item(item: str) -> Field | Embed:
+def _select_size(fields: tuple[Field | Embed, ...]) -> tuple[int, int]:
+    """(columns, embedded resources), counted through every level."""
+    columns = embeds = 0
+    for f in fields:
+        if isinstance(f, Embed):
+            inner_columns, inner_embeds = _select_size(f.fields)
+            columns, embeds = columns + inner_columns, embeds + 1 + inner_embeds
+        else:
+            columns += 1
+    return columns, embeds
+
+
+def _select_item(item: str, limits: Limits, depth: int) -> Field | Embed:
     embed = _EMBED.match(item)
     if embed:
         hints = [h for h in embed["hints"].split("!") if h]
@@ -264,7 +315,7 @@ def _select_item(item: str) -> Field | Embed:
         named = [h for h in hints if h not in ("inner", "left")]
         if len(named) > 1:
             raise ParseError(f"{item!r} names more than one relationship hint.")
-        fields = parse_select(embed["inner"]) if embed["inner"].strip() else ()
+        fields = _select_list(embed["inner"], limits, depth + 1) if embed["inner"].strip() else ()
         return Embed(embed["name"], embed["alias"], named[0] if named else None, inner, fields)
     plain = _FIELD.match(item)
     if not plain:

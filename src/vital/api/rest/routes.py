@@ -27,7 +27,7 @@ from vital.api.errors import (
     UnsupportedMediaType,
 )
 from vital.api.rest.build import Statement
-from vital.api.rest.params import Prefer, Query, parse_prefer, parse_query, parse_range
+from vital.api.rest.params import Limits, Prefer, Query, parse_prefer, parse_query, parse_range
 from vital.catalog import Table
 from vital.db.tenant import tenant_transaction
 from vital.tenancy import Caller
@@ -65,7 +65,7 @@ async def table_endpoint(table: str, request: Request, caller: Caller = Depends(
     method = request.method
     _check_profile(request)
     single = _wants_object(request.headers.get("accept"))
-    query = parse_query(request.query_params.multi_items())
+    query = parse_query(request.query_params.multi_items(), _limits(api.settings))
     prefer = parse_prefer(request.headers.getlist("prefer"))
     if method in _READS:
         window = _window(query, parse_range(request.headers.get("range")))
@@ -76,6 +76,12 @@ async def table_endpoint(table: str, request: Request, caller: Caller = Depends(
     statement = _write_statement(api.builder, target, method, query, prefer, body)
     outcome = await run_in_threadpool(_write, api, caller, statement, single)
     return _write_response(outcome, method, single, prefer)
+
+
+def _limits(settings) -> Limits:
+    return Limits(depth=settings.api_max_nesting_depth, columns=settings.api_max_columns,
+                  embeds=settings.api_max_embeds, embed_depth=settings.api_max_embed_depth,
+                  filters=settings.api_max_filters)
 
 
 # -- reads -------------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""uvicorn's HTTP/1.1 protocol (h11) with a deadline on the request head.
+
+uvicorn drops idle keep-alive connections (`timeout_keep_alive`) but has no
+timeout for a request line and headers that arrive slowly or never: a client
+that sends half a header line and stalls holds its connection for ever. This
+protocol gives every request head `header_timeout` seconds from its first byte
+(or from the connection, for the first request); past it the connection gets a
+408 and is closed. The body's own timeout is the ASGI middleware's
+(vital.api.body_limits). Used by `vital serve`/`vital up` and the tests' loopback server.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+_TIMEOUT_BODY = json.dumps({"code": "PGRST408", "message": "The request headers did not arrive in time.",
+                            "details": None, "hint": "Send the request line and headers without pausing."}).encode()
+_TIMEOUT_RESPONSE = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\nconnection: close\r\n"
+                     b"content-length: " + str(len(_TIMEOUT_BODY)).encode() + b"\r\n\r\n" + _TIMEOUT_BODY)
+
+
+class HeaderTimeoutProtocol(H11Protocol):
+    def __init__(self, *args, header_timeout: float, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.header_timeout = header_timeout
+        self._head_deadline = None
+        self._head_bytes = False
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        waiting = self.conn.their_state is h11.IDLE  # no complete request head yet
+        if waiting and data:
+            if self._head_deadline is None:
+                self._arm()  # the next request on a kept-alive connection starts its clock here
+            self._head_bytes = True
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:
+            self._disarm()  # the head is complete
+
+    def connection_lost(self, exc) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._head_deadline = self.loop.call_later(self.header_timeout, self._head_timed_out)
+
+    def _disarm(self) -> None:
+        if self._head_deadline is not None:
+            self._head_deadline.cancel()
+            self._head_deadline = None
+        self._head_bytes = False
+
+    def _head_timed_out(self) -> None:
+        self._head_deadline = None
+        if self.transport.is_closing() or self.conn.their_state is not h11.IDLE:
+            return
+        if self._head_bytes:  # a client that started a request is told why; a silent one just closed
+            self.transport.write(_TIMEOUT_RESPONSE)
+        self.transport.close()
+
+
+def protocol(header_timeout: float):
+    """The `http=` argument of uvicorn.run/Config (a partial pickles for `--workers N`)."""
+    return functools.partial(HeaderTimeoutProtocol, header_timeout=header_timeout)
