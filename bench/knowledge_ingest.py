@@ -4,7 +4,7 @@ documentation (Debian's postgresql-doc-15: `apt-get install postgresql-doc-15`).
     .venv/bin/python bench/knowledge_ingest.py [--docs /usr/share/doc/postgresql-doc-15/html] [--limit N]
 
 Builds its own database (bench_knowledge_corpus, migrated and seeded), ingests every HTML page into
-tenant acme with the configured embedder (all-MiniLM-L6-v2 by default) exactly as `vital kb ingest`
+tenant acme with the configured embedder (all-MiniLM-L6-v2-int8 on onnxruntime by default) exactly as `vital kb ingest`
 does (then builds the tenant's own HNSW index, as it does past 10,000 chunks), and reports chunks/s
 split into parse, embed and write. Set VITAL_EMBEDDING_THREADS=0 to embed on every core, as the CLI does. Then it asks questions a user of the
 documentation would ask, each with the pages that answer it (judged by hand from the manual's table of

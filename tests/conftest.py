@@ -88,7 +88,9 @@ def cli_env(tmp_path):
         # The `vital` script sits beside the interpreter running the tests.
         path = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
         env = {"PATH": path, "HOME": str(tmp_path), "VITAL_ENVIRONMENT": "test", "VITAL_JWT_SECRET": TEST_JWT_SECRET,
-               "VITAL_DATA_DIR": str(tmp_path / ".vital"), "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
+               "VITAL_DATA_DIR": str(tmp_path / ".vital"), "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+               # `vital up` and `vital db seed|reset` embed the library as the test template did: from the cache.
+               "VITAL_EMBEDDING_PROVIDER": "hash", "VITAL_VECTOR_CACHE_DIR": str(pg.LIBRARY_CACHE)}
         if database:
             env["VITAL_DATABASE_URL"] = pg.url(database)
         env.update(extra)

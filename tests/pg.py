@@ -1,5 +1,5 @@
 """The test cluster: one embedded server per test run, a migrated and seeded template
-database, and cheap clones of it. Shared by conftest.py and collection-time hooks."""
+database (and, for tests that ask for it, the same with the platform library), and cheap clones. Shared by conftest.py and collection-time hooks."""
 
 from __future__ import annotations
 
@@ -16,10 +16,15 @@ from psycopg import sql
 from vital.db.connection import SESSION_OPTIONS
 from vital.db.embedded import EmbeddedServer, bin_path
 from vital.schema.migrator import Migrator, discover
+from vital.library.seeding import seed_library
 from vital.schema.seed import seed
-from vital.settings import SCHEMA_DIR
+from vital.settings import SCHEMA_DIR, Settings
 
 TEMPLATE = "vital_template"
+LIBRARY = "vital_library"
+# The library is embedded once per run (or never: the vectors are cached across runs), with the
+# hashing embedder most tests configure, so tests that search need no model.
+LIBRARY_CACHE = Path(tempfile.gettempdir()) / "vital-test-vector-cache"
 SHARED = "vital_shared"
 FAST = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
 
@@ -57,7 +62,7 @@ def create_empty(name: str | None = None) -> str:
 
 
 def clone(name: str | None = None, template: str = TEMPLATE) -> str:
-    template_db()
+    library_db() if template == LIBRARY else template_db()
     name = name or f"t_{uuid.uuid4().hex[:12]}"
     admin(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template)))
     return name
@@ -76,6 +81,21 @@ def template_db() -> str:
             m.up()
         seed(conn, SCHEMA_DIR / "seed")
     return TEMPLATE
+
+
+def library_settings(**overrides) -> Settings:
+    return Settings(**{"environment": "test", "embedding_provider": "hash", "vector_cache_dir": LIBRARY_CACHE,
+                       **overrides})
+
+
+@functools.cache
+def library_db() -> str:
+    """The seeded template plus the platform library, as `vital up` leaves it (`clone(template=LIBRARY)`).
+    Other tests' databases have no library: their searches and answers find only what they wrote."""
+    clone(LIBRARY, TEMPLATE)
+    with connect(LIBRARY, autocommit=True) as conn:
+        seed_library(conn, library_settings())
+    return LIBRARY
 
 
 @functools.cache

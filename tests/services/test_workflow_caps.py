@@ -120,7 +120,7 @@ def test_a_graph_that_loops_or_fans_out_ends_its_run_failed(site, graph):
     assert len(run["steps"]) == 20
     events = site.clients["acme"].get(f"/api/v1/workflows/runs/{run['id']}/events").json()
     assert events[-1]["event"] == "run_failed" and events[-1]["payload"]["error"] == run["error"]
-    assert site.sql("SELECT locked_by, lease_until FROM workflow_runs WHERE id = %s", run["id"]) == [(None, None)]
+    assert site.sql("SELECT lease_holder, lease_until FROM workflow_runs WHERE id = %s", run["id"]) == [(None, None)]
 
 
 LLM = {"nodes": [{"id": "draft", "type": "llm"}], "edges": [{"from": "__start__", "to": "draft"}]}
@@ -191,7 +191,7 @@ def test_runs_over_the_concurrent_cap_are_refused_with_nothing_created(site):
     site.limits("acme", concurrent_runs=2, steps_per_run=20)
     definition = site.define(chain(1)).json()
     busy = [site.run(definition["id"]).json()["id"] for _ in range(2)]
-    site.sql("UPDATE workflow_runs SET status = 'running', locked_by = gen_random_uuid(), "
+    site.sql("UPDATE workflow_runs SET status = 'running', lease_holder = gen_random_uuid(), "
              "lease_until = now() + interval '1 minute' WHERE id = ANY(%s::uuid[])", busy)
     try:
         before = site.sql("SELECT count(*) FROM workflow_runs")[0][0]
@@ -203,7 +203,7 @@ def test_runs_over_the_concurrent_cap_are_refused_with_nothing_created(site):
         theirs = site.define(chain(1), "pharmaco").json()["id"]
         assert site.run(theirs, "pharmaco").status_code == 201  # another tenant's cap is its own
     finally:
-        site.sql("UPDATE workflow_runs SET status = 'succeeded', finished_at = now(), locked_by = NULL, "
+        site.sql("UPDATE workflow_runs SET status = 'succeeded', finished_at = now(), lease_holder = NULL, "
                  "lease_until = NULL WHERE id = ANY(%s::uuid[])", busy)
         site.limits("acme", concurrent_runs=12, steps_per_run=20)
     assert site.run(definition["id"]).json()["status"] == "succeeded"

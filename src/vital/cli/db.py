@@ -8,13 +8,14 @@ import time
 
 import click
 
-from vital.cli.common import database, handles_errors, option, out, progress, settings
+from vital.cli.common import database, handles_errors, option, out, progress, progress_bars, settings
 from vital.auth.secret import with_secret
 from vital.cli.keys import print_demo_access
 from vital.cli.serve import run_api, serve_options, servable, with_server_options
 from vital.db.connection import SESSION_OPTIONS, Database
 from vital.db.embedded import bin_path
 from vital.errors import ConfigError
+from vital.library.seeding import seed_library
 from vital.schema.migrator import Migrator, discover, new_migration
 from vital.schema.seed import seed
 
@@ -31,6 +32,7 @@ def migrate_and_seed(db: Database, *, with_seed: bool = True, include_all: bool 
         if with_seed:
             files = seed(conn, db.settings.seed_dir, progress=progress)
             out.print(f"{len(files)} seed file(s) applied.")
+            out.print(seed_library(conn, db.settings, progress=progress_bars).summary())
 
 
 @click.group()
@@ -95,7 +97,8 @@ def seed_cmd(ctx) -> None:
     """Load the platform library and the demo tenants (idempotent)."""
     with database(ctx) as d, d.session(autocommit=True) as conn:
         files = seed(conn, d.settings.seed_dir, progress=progress)
-    out.print(f"{len(files)} seed file(s) applied.")
+        out.print(f"{len(files)} seed file(s) applied.")
+        out.print(seed_library(conn, d.settings, progress=progress_bars).summary())
 
 
 @db.command("reset")

@@ -16,6 +16,7 @@ from vital.db.queries import Queries
 from vital.db.rows import many, one
 from vital.db.tenant import tenant_transaction
 from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
+from vital.knowledge.embeddings.local import HASHING_NAME
 from vital.knowledge.ingest import embedding_text
 from vital.tenancy.caller import Caller
 
@@ -69,6 +70,17 @@ def reembed(source, claims: Caller, embedder: Embedder, model: ModelRef, *, batc
     """Re-embed every chunk of the caller's tenant that is not on `model`; returns the finished job."""
     job, total = start(source, claims, model)
     return run(source, claims, embedder, model, job, total=total, batch=batch, progress=progress)
+
+
+def reembed_fallback(source, claims: Caller, embedder: Embedder, model: ModelRef, *, batch: int = 256,
+                     progress: Callable[[int, int], None] | None = None) -> dict | None:
+    """After an upgrade to a semantic model: re-embed the caller's tenant if any of its chunks are still on the
+    hashing fallback (None if none are, or if `embedder` is itself not semantic). The background job's step."""
+    if not embedder.semantic:
+        return None
+    with tenant_transaction(source, claims, read_only=True) as conn:
+        stale = one(conn, SQL("reembed.on_model"), {"provider": "local", "name": HASHING_NAME})["found"]
+    return reembed(source, claims, embedder, model, batch=batch, progress=progress) if stale else None
 
 
 def _progress(conn, job, done: int, errors: list | None = None) -> None:

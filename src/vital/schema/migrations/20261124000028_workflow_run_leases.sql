@@ -10,9 +10,9 @@
 -- == types ===================================================================
 
 -- == tables ==================================================================
-ALTER TABLE public.workflow_runs ADD COLUMN IF NOT EXISTS locked_by uuid;
+ALTER TABLE public.workflow_runs ADD COLUMN IF NOT EXISTS lease_holder uuid;
 ALTER TABLE public.workflow_runs ADD COLUMN IF NOT EXISTS lease_until timestamptz;
-COMMENT ON COLUMN public.workflow_runs.locked_by IS 'The execution that holds the run''s lease (null: nobody executes it).';
+COMMENT ON COLUMN public.workflow_runs.lease_holder IS 'The execution that holds the run''s lease (null: nobody executes it).';
 COMMENT ON COLUMN public.workflow_runs.lease_until IS 'Until when the lease holds unless renewed; an expired lease can be taken over.';
 
 -- == functions ===============================================================

@@ -39,4 +39,4 @@ COMMENT ON FUNCTION vital.workflow_graph_is_valid(jsonb) IS
 GRANT EXECUTE ON FUNCTION vital.workflow_graph_is_valid(jsonb) TO authenticated, service_role;
 DROP INDEX IF EXISTS public.workflow_runs_lease_idx;
 ALTER TABLE public.workflow_runs DROP COLUMN IF EXISTS lease_until;
-ALTER TABLE public.workflow_runs DROP COLUMN IF EXISTS locked_by;
+ALTER TABLE public.workflow_runs DROP COLUMN IF EXISTS lease_holder;

@@ -1,6 +1,6 @@
 """A run's lease: which execution may advance it, held in the run's row, not on a connection.
 
-One execution at a time holds a run's lease (`locked_by`, `lease_until`); it is renewed
+One execution at a time holds a run's lease (`lease_holder`, `lease_until`); it is renewed
 before each step and after each model call, each time in a short transaction of its
 own, and released when the run rests. Between those transactions the run holds no
 connection, so a tenant's runs cannot take the pool. A process that dies leaves a lease
@@ -65,7 +65,7 @@ class Lease:
             if state is None:
                 raise NotFound("No such workflow run.")
             self.caps = caps(conn)
-            holder = str(state["locked_by"]) if state["locked_by"] else None
+            holder = str(state["lease_holder"]) if state["lease_holder"] else None
             if state["live"] and holder not in (None, self.holder):
                 raise Conflict("The run is being executed right now.", hint="Wait for it, or pause it first.")
             if not state["live"] and state["status"] not in TERMINAL:

@@ -18,21 +18,21 @@ SELECT count(*) AS live, ceil(extract(epoch FROM min(lease_until) - now())) AS w
    AND id IS DISTINCT FROM %(run_id)s::uuid;
 
 -- name: state
-SELECT status, locked_by, coalesce(lease_until > now(), false) AS live
+SELECT status, lease_holder, coalesce(lease_until > now(), false) AS live
   FROM public.workflow_runs WHERE id = %(run_id)s FOR UPDATE;
 
 -- name: claim
-UPDATE public.workflow_runs SET locked_by = %(holder)s, lease_until = now() + make_interval(secs => %(seconds)s)
+UPDATE public.workflow_runs SET lease_holder = %(holder)s, lease_until = now() + make_interval(secs => %(seconds)s)
  WHERE id = %(run_id)s;
 
 -- name: renew
 -- Before each step: still ours? Then renewed, with the run's status and how many steps it took.
 UPDATE public.workflow_runs r
    SET lease_until = now() + make_interval(secs => %(seconds)s)
- WHERE r.id = %(run_id)s AND r.locked_by = %(holder)s
+ WHERE r.id = %(run_id)s AND r.lease_holder = %(holder)s
 RETURNING r.status, (SELECT count(*) FROM public.workflow_run_steps s
                       WHERE s.tenant_id = r.tenant_id AND s.run_id = r.id) AS steps;
 
 -- name: release
-UPDATE public.workflow_runs SET locked_by = NULL, lease_until = NULL
- WHERE id = %(run_id)s AND locked_by = %(holder)s;
+UPDATE public.workflow_runs SET lease_holder = NULL, lease_until = NULL
+ WHERE id = %(run_id)s AND lease_holder = %(holder)s;
