@@ -13,7 +13,7 @@ Then a table: the 19's errors, p50/p99 alone and with the attacker, rows of othe
 attacker's answers by pattern and status; connections closed under a request. The API and the
 embedded server are stopped at the end (by pid). Exit 1 when a target is missed.
 
-Run from the project root (about 4 minutes; --smoke: 5 s phases):
+Run from the project root (about 5 minutes; --smoke: 5 s phases; --only: some of the attacker):
 
     PYTHONPATH=src .venv/bin/python bench/noisy_neighbour.py [--seconds 60] [--rate R | --share 0.5] [--smoke]
 """
