@@ -10,18 +10,27 @@ API's own builder; requests rotate over 100 tenants):
   3. through the API (`vital serve`, HTTP/1.1 keep-alive): latency on one
      connection, throughput on many, and CPU per request of the API process and of
      its database backends (a figure that other load on the machine distorts less
-     than wall-clock rates); GET /health as the framework's own ceiling.
+     than wall-clock rates); GET /health as the framework's own ceiling;
+  4. open loop (--rate R): requests scheduled at fixed times, R per second whatever the
+     answers, latency measured from the scheduled time (no coordinated omission): p99.
+
+--baseline SRC serves a second source tree (e.g. /work/main/src) the same way, run
+alternately with this one in the same sitting, so that both see the same machine.
+The baseline runs without httptools and uvloop (hidden from it), as it did before
+they were dependencies.
 
 Uses the database in use (VITAL_DATABASE_URL, else the embedded one in VITAL_DATA_DIR).
 If the volume is missing it says how to create it. Run from the project root:
 
     .venv/bin/python bench/api_bench.py [--seconds 10] [--workers 1,2] [--connections 32] [--explain]
+        [--rate 300] [--baseline /work/main/src]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+from collections import Counter
 import multiprocessing
 import os
 import platform
@@ -30,6 +39,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 
@@ -131,6 +141,19 @@ def direct(db: Database, builder: Builder, relations: Relations, tenants, n: int
             "rls_statement": percentiles(rls_only[n:]), "owner_statement": percentiles(owner_only)}
 
 
+def direct_rps(db: Database, builder: Builder, relations: Relations, tenants, n: int) -> int:
+    """The direct loop's req/s right now: each API run is compared with the loop measured just before it,
+    so that both see the same load on a shared machine."""
+    statement = builder.read(relations.table("agents"), parse_query(_pairs(QUERY)), limit=20, offset=0)
+    callers = [Caller.member(t, u) for t, _, u in tenants]
+    with psycopg.connect(db.api_url, options=SESSION_OPTIONS, autocommit=True) as api:
+        started = time.perf_counter()
+        for i in range(n):
+            with tenant_transaction(api, callers[i % len(callers)], read_only=True):
+                api.execute(statement.query, statement.params).fetchone()
+        return round(n / (time.perf_counter() - started))
+
+
 def _server_side(conn, statements, n: int, callers=None) -> dict[str, float]:
     """Median planning and execution time as PostgreSQL reports them (EXPLAIN ANALYZE)."""
     statements = statements if isinstance(statements, list) else [statements]
@@ -205,12 +228,63 @@ def _load_process(args) -> tuple[list[float], list[int]]:
     return latencies, failures
 
 
+async def _open_loop(port: int, requests: list[bytes], rate: float, seconds: float, connections: int,
+                     offset: int, latencies: list[float], failures: list[int]) -> None:
+    """Request i is due at start + i/rate; it waits for a free connection if none is, and its
+    latency runs from when it was due, so a slow server cannot slow the load down."""
+    free: asyncio.Queue = asyncio.Queue()
+    for _ in range(connections):
+        free.put_nowait(await asyncio.open_connection("127.0.0.1", port))
+
+    async def one(i: int, due: float) -> None:
+        reader, writer = await free.get()
+        try:
+            writer.write(requests[(offset + i) % len(requests)])
+            head = await reader.readuntil(b"\r\n\r\n")
+            await reader.readexactly(int(_LENGTH.search(head).group(1)))
+            latencies.append(time.perf_counter() - due)
+            if head[9:12] != b"200":
+                failures.append(int(head[9:12]))
+        except (OSError, asyncio.IncompleteReadError):
+            failures.append(0)  # a connection closed under the request
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        free.put_nowait((reader, writer))
+
+    start, tasks = time.perf_counter(), []
+    for i in range(int(rate * seconds)):
+        due = start + i / rate
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        tasks.append(asyncio.create_task(one(i, due)))
+    await asyncio.gather(*tasks)
+    while not free.empty():
+        free.get_nowait()[1].close()
+
+
+def _open_loop_process(args) -> tuple[list[float], list[int]]:
+    port, requests, rate, seconds, connections, seed = args
+    latencies, failures = [], []
+    asyncio.run(_open_loop(port, requests, rate, seconds, connections, seed * 997, latencies, failures))
+    return latencies, failures
+
+
+def _hidden_extras() -> str:
+    """A folder whose httptools and uvloop fail to import: the baseline serves as it did without them."""
+    folder = tempfile.mkdtemp(prefix="api-bench-baseline-")
+    for name in ("httptools", "uvloop"):
+        with open(os.path.join(folder, f"{name}.py"), "w") as f:
+            f.write("raise ImportError('hidden by bench/api_bench.py --baseline')\n")
+    return folder
+
+
 def through_api(settings, tenants, postmaster, *, workers: int, connections: int, seconds: float, clients: int,
-                path: str | None = None) -> dict:
-    """Load on `vital serve`; `path` instead of the agents list measures that path (/health: no database)."""
+                path: str | None = None, rate: float | None = None, src: str | None = None) -> dict:
+    """Load on `vital serve`; `path` instead of the agents list measures that path (/health: no database);
+    `rate`: open loop at that many requests per second; `src`: serve that source tree instead (--baseline)."""
     port = _free_port()
     env = {**os.environ, "VITAL_API_PORT": str(port), "VITAL_API_WORKERS": str(workers),
-           "VITAL_API_POOL_MAX_SIZE": str(max(4, connections // workers))}
+           "VITAL_API_POOL_MAX_SIZE": str(max(4, min(connections, 32) // workers))}
+    if src:
+        env["PYTHONPATH"] = os.pathsep.join([_hidden_extras(), src])
     server = subprocess.Popen([sys.executable, "-m", "vital", "serve"], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
@@ -222,7 +296,11 @@ def through_api(settings, tenants, postmaster, *, workers: int, connections: int
             pool.map(_load_process, [(port, requests, per_client, 2.0, c) for c in range(clients)])  # warm-up
             cpu_before = _cpu(server.pid, postmaster)
             started = time.perf_counter()
-            parts = pool.map(_load_process, [(port, requests, per_client, seconds, c) for c in range(clients)])
+            if rate:
+                parts = pool.map(_open_loop_process, [(port, requests, rate / clients, seconds, per_client, c)
+                                                      for c in range(clients)])
+            else:
+                parts = pool.map(_load_process, [(port, requests, per_client, seconds, c) for c in range(clients)])
             elapsed = time.perf_counter() - started
             cpu_after = _cpu(server.pid, postmaster)
     finally:
@@ -232,7 +310,8 @@ def through_api(settings, tenants, postmaster, *, workers: int, connections: int
     failures = [x for _, part in parts for x in part]
     n = len(latencies)
     return {"workers": workers, "connections": per_client * clients, "requests": len(latencies),
-            "non_200": len(failures), "rps": round(len(latencies) / elapsed), **percentiles(latencies),
+            "load": round(os.getloadavg()[0], 2),
+            "non_200": dict(Counter(failures)), "rps": round(len(latencies) / elapsed), **percentiles(latencies),
             "api_cpu_ms_per_request": _per_request(cpu_before[0], cpu_after[0], n),
             "db_cpu_ms_per_request": _per_request(cpu_before[1], cpu_after[1], n)}
 
@@ -299,6 +378,10 @@ def main() -> int:
     parser.add_argument("--direct-runs", type=int, default=5000)
     parser.add_argument("--explain", action="store_true", help="print both plans (RLS and owner) first")
     parser.add_argument("--tenants", type=int, default=TENANTS, help="tenants the volume must have at least")
+    parser.add_argument("--rate", type=float, default=300.0, help="open loop: requests per second (0: skip)")
+    parser.add_argument("--open-connections", type=int, default=64, help="open loop: keep-alive connections")
+    parser.add_argument("--baseline", help="another source tree to serve alternately with this one")
+    parser.add_argument("--skip-latency", action="store_true", help="skip /health and the 1-connection run")
     args = parser.parse_args()
 
     settings = with_secret(load_settings())  # the data dir's secret, as `vital serve` reads it
@@ -328,17 +411,28 @@ def main() -> int:
         rls = figures["rls_statement"]["p50_ms"] / figures["owner_statement"]["p50_ms"]
         print(f"RLS overhead (p50 ratio): {rls:.2f}x")
         print("server side (median, EXPLAIN ANALYZE):", figures["server_side"])
-        bare = through_api(settings, sample, postmaster, workers=1, connections=args.connections, seconds=args.seconds,
-                           clients=args.clients, path="/health")
-        print("API, 1 worker, GET /health (no database, the framework's own cost):", bare)
-        alone = through_api(settings, sample, postmaster, workers=1, connections=1, seconds=args.seconds, clients=1)
-        print("API, 1 worker, 1 connection (latency):", alone)
-        print(f"  p50 ratio API/direct: {alone['p50_ms'] / figures['direct']['p50_ms']:.1f}x")
+        trees = [("baseline", args.baseline), ("this tree", None)] if args.baseline else [("this tree", None)]
+        for name, src in ([] if args.skip_latency else trees):
+            bare = through_api(settings, sample, postmaster, workers=1, connections=args.connections,
+                               seconds=args.seconds, clients=args.clients, path="/health", src=src)
+            print(f"[{name}] API, 1 worker, GET /health (no database, the framework's own cost):", bare)
+            alone = through_api(settings, sample, postmaster, workers=1, connections=1, seconds=args.seconds,
+                                clients=1, src=src)
+            print(f"[{name}] API, 1 worker, 1 connection (latency):", alone)
+            print(f"  p50 ratio API/direct: {alone['p50_ms'] / figures['direct']['p50_ms']:.1f}x")
         for workers in [int(w) for w in args.workers.split(",")]:
-            api = through_api(settings, sample, postmaster, workers=workers, connections=args.connections,
-                              seconds=args.seconds, clients=args.clients)
-            print(f"API, {workers} worker(s), {api['connections']} connections (throughput):", api)
-            print(f"  throughput ratio direct/API: {figures['direct']['rps'] / max(api['rps'], 1):.2f}x")
+            for name, src in trees:
+                now = direct_rps(db, builder, relations, sample, max(200, args.direct_runs // 4))
+                api = through_api(settings, sample, postmaster, workers=workers, connections=args.connections,
+                                  seconds=args.seconds, clients=args.clients, src=src)
+                print(f"[{name}] API, {workers} worker(s), {api['connections']} connections (throughput):", api)
+                print(f"  throughput ratio API/direct: {api['rps'] / now:.2f}x (direct just before: {now} req/s, "
+                      f"load {os.getloadavg()[0]:.2f})")
+                if args.rate:
+                    opened = through_api(settings, sample, postmaster, workers=workers,
+                                         connections=args.open_connections, seconds=args.seconds,
+                                         clients=args.clients, rate=args.rate, src=src)
+                    print(f"[{name}] API, {workers} worker(s), open loop at {args.rate:g} req/s:", opened)
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 

@@ -85,6 +85,14 @@ class Settings(BaseSettings):
     api_max_filters: int = Field(default=100, ge=1, description="Most filter conditions in one /rest/v1 request.")
     tenant_cache_seconds: float = Field(
         default=5.0, ge=0, description="How long a resolved tenant or API key is remembered (0 = never).")
+    # -- Metrics and traces (docs/operations.md#metrics-and-traces) -------------
+    metrics_port: int | None = Field(
+        default=None, ge=0, le=65535, description="Also serve /metrics on this port, without credentials "
+        "(unset: only on the API's port, behind the service_role key).")
+    metrics_host: str = Field(default="127.0.0.1", description="Address of the metrics port (keep it non-public).")
+    metrics_tenant_labels: bool = Field(
+        default=False, description="Label request, throttling and slot metrics with the tenant's subdomain "
+        "(one series per tenant: off unless the tenants are few and the metrics store is private).")
     # -- Sign-in at /auth/v1 (docs/auth.md) ------------------------------------
     auth_access_token_seconds: int = Field(default=3600, ge=60, description="Lifetime of a signed-in access token.")
     auth_refresh_token_seconds: int = Field(

@@ -19,6 +19,7 @@ from vital.api import admin, deleted, errors, gotrue, health
 from vital.api import invitations, links  # e-mail flows and invitations (docs/auth.md)
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
+from vital.api import metrics, tracing  # what operators see (docs/operations.md#metrics-and-traces)
 from vital.api import sso  # single sign-on (docs/auth.md)
 from vital.api.body_limits import BodyLimits
 from vital.api.directory import Directory
@@ -103,9 +104,11 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.api = await run_in_threadpool(open_api, settings)
+        stop_metrics = metrics.start(app)
         try:
             yield
         finally:
+            stop_metrics()
             await run_in_threadpool(app.state.api.pool.close)
 
     app = FastAPI(title="VITAL API", version=__version__, description=DESCRIPTION, lifespan=lifespan,
@@ -118,6 +121,8 @@ def create_app(settings: Settings) -> FastAPI:
                        expose_headers=["Content-Range", "Preference-Applied", "X-Request-Id"])
     app.add_middleware(Tickets, settings=settings)  # per-tenant fairness: gives back what a request held
     app.add_middleware(AccessLog)
+    metrics.install(app, settings)  # outermost but traces: counts every answer, 429s included
+    tracing.install(app, settings)
     errors.install(app)
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
     for module in (health, gotrue, links, invitations, routes, deleted, admin, ask_expert, panels, workflows, analytics,

@@ -52,6 +52,7 @@ class Ticket:
     def __init__(self, budget: Budget):
         self.budget = budget
         self.quota: dict[str, int] | None = None
+        self.tier: str | None = None  # the tenant's tier, for the metrics' labels
         self.caller: Caller | None = None
         self.streams = False  # holds its stream places
         self._returns: dict[str, Callable[[], None]] = {}
@@ -99,14 +100,14 @@ class Fairness:
         self.streams: Counter = Counter()
         self.tenant_rate = SharedRate(pool, "tenant_requests")
         self.key_rate = SharedRate(pool, "key_requests")
-        self._quotas: dict[UUID, tuple[float, dict[str, int]]] = {}
+        self._quotas: dict[UUID, tuple[float, str, dict[str, int]]] = {}
 
     async def admit(self, request: Request, caller: Caller) -> None:
         ticket: Ticket | None = request.scope.get("state", {}).get("ticket")
         if ticket is None or ticket.quota is not None or caller.tenant_id is None:
             return  # no middleware (never in the app), or admitted already (the dependency ran twice)
         tenant = caller.tenant_id
-        quota = await self.quota(caller)
+        ticket.tier, quota = await self.tier_and_quota(caller)
         await self._rate(self.tenant_rate, str(tenant), quota["requests_per_minute"], "requests_per_minute")
         await self._rate(self.key_rate, f"{tenant}:{credential(caller)}", quota["key_requests_per_minute"],
                          "key_requests_per_minute")
@@ -138,20 +139,20 @@ class Fairness:
         ticket.streams = True
         ticket.give_back("request")
 
-    async def quota(self, caller: Caller) -> dict[str, int]:
-        """The tenant's numbers: its tier's, with its settings' overrides (services/limits.py), cached."""
+    async def tier_and_quota(self, caller: Caller) -> tuple[str, dict[str, int]]:
+        """The tenant's tier and numbers: its tier's, with its settings' overrides (services/limits.py), cached."""
         cached = self._quotas.get(caller.tenant_id)
         if cached and cached[0] > time.monotonic():
-            return cached[1]
-        numbers = await run_in_threadpool(self._read_quota, caller)
+            return cached[1], cached[2]
+        tier, numbers = await run_in_threadpool(self._read_quota, caller)
         if len(self._quotas) > 10_000:
             self._quotas.clear()  # a tenant's numbers are one cheap read away
-        self._quotas[caller.tenant_id] = (time.monotonic() + QUOTA_SECONDS, numbers)
-        return numbers
+        self._quotas[caller.tenant_id] = (time.monotonic() + QUOTA_SECONDS, tier, numbers)
+        return tier, numbers
 
-    def _read_quota(self, caller: Caller) -> dict[str, int]:
+    def _read_quota(self, caller: Caller) -> tuple[str, dict[str, int]]:
         with tenant_transaction(self.pool, caller, read_only=True) as conn:
-            return limits.allowed(conn)[1]
+            return limits.allowed(conn)
 
     async def _rate(self, rate: SharedRate, key: str, limit: int, name: str) -> None:
         verdict, value = rate.take(key, limit)

@@ -1,4 +1,4 @@
-"""uvicorn's HTTP/1.1 protocol (h11) with a deadline on the request head.
+"""uvicorn's HTTP/1.1 protocols (httptools' C parser, else h11) with a deadline on the request head.
 
 uvicorn drops idle keep-alive connections (`timeout_keep_alive`) but has no
 timeout for a request line and headers that arrive slowly or never: a client
@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import json
 
+import importlib.util
+
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -23,25 +25,23 @@ _TIMEOUT_RESPONSE = (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: application
                      b"content-length: " + str(len(_TIMEOUT_BODY)).encode() + b"\r\n\r\n" + _TIMEOUT_BODY)
 
 
-class HeaderTimeoutProtocol(H11Protocol):
-    def __init__(self, *args, header_timeout: float, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.header_timeout = header_timeout
-        self._head_deadline = None
-        self._head_bytes = False
+class _HeadDeadline:
+    """The timer both parsers share; a subclass says when a request head is complete (`_in_head`)."""
+    header_timeout: float
+    _head_deadline = None
+    _head_bytes = False
 
     def connection_made(self, transport) -> None:
         super().connection_made(transport)
         self._arm()
 
     def data_received(self, data: bytes) -> None:
-        waiting = self.conn.their_state is h11.IDLE  # no complete request head yet
-        if waiting and data:
+        if self._waiting_for_head() and data:
             if self._head_deadline is None:
                 self._arm()  # the next request on a kept-alive connection starts its clock here
             self._head_bytes = True
         super().data_received(data)
-        if self.conn.their_state is not h11.IDLE:
+        if not self._waiting_for_head():
             self._disarm()  # the head is complete
 
     def connection_lost(self, exc) -> None:
@@ -60,13 +60,49 @@ class HeaderTimeoutProtocol(H11Protocol):
 
     def _head_timed_out(self) -> None:
         self._head_deadline = None
-        if self.transport.is_closing() or self.conn.their_state is not h11.IDLE:
+        if self.transport.is_closing() or not self._waiting_for_head():
             return
         if self._head_bytes:  # a client that started a request is told why; a silent one just closed
             self.transport.write(_TIMEOUT_RESPONSE)
         self.transport.close()
 
 
+class HeaderTimeoutProtocol(_HeadDeadline, H11Protocol):
+    def __init__(self, *args, header_timeout: float, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.header_timeout = header_timeout
+
+    def _waiting_for_head(self) -> bool:
+        return self.conn.their_state is h11.IDLE
+
+
+def _httptools_protocol():
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    class HttpToolsHeaderTimeout(_HeadDeadline, HttpToolsProtocol):
+        """httptools calls on_headers_complete when a head is whole and on_message_complete after its body."""
+
+        def __init__(self, *args, header_timeout: float, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.header_timeout = header_timeout
+            self._past_head = False
+
+        def _waiting_for_head(self) -> bool:
+            return not self._past_head
+
+        def on_headers_complete(self) -> None:
+            self._past_head = True
+            super().on_headers_complete()
+
+        def on_message_complete(self) -> None:
+            self._past_head = False
+            super().on_message_complete()
+
+    return HttpToolsHeaderTimeout
+
+
 def protocol(header_timeout: float):
-    """The `http=` argument of uvicorn.run/Config (a partial pickles for `--workers N`)."""
-    return functools.partial(HeaderTimeoutProtocol, header_timeout=header_timeout)
+    """The `http=` argument of uvicorn.run/Config (a partial pickles for `--workers N`): httptools' C parser
+    when installed (a pinned dependency; measured in docs/measurements.md), else h11."""
+    base = _httptools_protocol() if importlib.util.find_spec("httptools") else HeaderTimeoutProtocol
+    return functools.partial(base, header_timeout=header_timeout)

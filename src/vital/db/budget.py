@@ -46,6 +46,11 @@ class Slots:
     def held(self, tenant: Hashable) -> int:
         return self._held.get(tenant, 0)
 
+    def holding(self) -> dict[Hashable, int]:
+        """Slots held now, by tenant (the metrics read it)."""
+        with self._free:
+            return dict(self._held)
+
     @contextmanager
     def slot(self, tenant: Hashable, limit: int) -> Iterator[None]:
         mine = self._mine.__dict__.setdefault("depth", defaultdict(int))

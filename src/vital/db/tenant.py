@@ -8,7 +8,7 @@ as the transaction.
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Iterator, Union
 
 import psycopg
@@ -32,22 +32,26 @@ Source = Union[ConnectionPool, psycopg.Connection]
 
 def apply_context(conn: psycopg.Connection, caller: Caller, *, read_only: bool = False) -> None:
     """Switch the current transaction to the caller's role and tenant (the Caller checked its role), with
-    the statement timeout of the request's kind (vital.db.budget; none set: the connection's)."""
-    if read_only:
-        conn.execute(SQL("tenant.read_only"))
+    the statement timeout of the request's kind (vital.db.budget; none set: the connection's), in one statement."""
     timeout = budget.current().statement_timeout_ms
     conn.execute(SQL("tenant.context"), {"role": caller.role, "claims": json.dumps(caller.claims),
-                                         "timeout": None if timeout is None else str(timeout)}, prepare=False)
+                                         "timeout": None if timeout is None else str(timeout),
+                                         "read_only": read_only}, prepare=False)
 
 
 @contextmanager
 def tenant_transaction(source: Source, caller: Caller, *,
-                       read_only: bool = False) -> Iterator[psycopg.Connection]:
+                       read_only: bool = False, pipeline: bool = False) -> Iterator[psycopg.Connection]:
     """One transaction as the caller's role and tenant; commits on success, rolls back on error.
-    From the pool, only within the tenant's connection slots (vital.db.budget)."""
+    From the pool, only within the tenant's connection slots (vital.db.budget).
+
+    pipeline: psycopg's pipeline mode, for a few statements whose results are read at the end
+    (the /rest/v1 reads): BEGIN, the context and the first statement go in one network round
+    trip, COMMIT in a second. Not for COPY or server-side cursors."""
     with translate():
         if isinstance(source, ConnectionPool):
-            with budget.current().connection(), source.connection() as conn, conn.transaction():
+            with budget.current().connection(), source.connection() as conn, \
+                    (conn.pipeline() if pipeline else nullcontext()), conn.transaction():
                 apply_context(conn, caller, read_only=read_only)
                 yield conn
         else:

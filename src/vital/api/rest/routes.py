@@ -103,7 +103,7 @@ def _read(api, caller: Caller, table: Table, query: Query, prefer: Prefer,
     limit, offset = window
     rows = api.builder.read(table, query, limit=limit, offset=offset)
     counter = api.builder.count(table, query) if prefer.count else None
-    with tenant_transaction(api.pool, caller, read_only=True) as conn:
+    with tenant_transaction(api.pool, caller, read_only=True, pipeline=True) as conn:
         body, n = _run(conn, rows)
         total = _run(conn, counter)[0] if counter else None
     return Outcome(body, n, total)

@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS vital.job_queue_stats();
