@@ -26,6 +26,7 @@ import json
 import multiprocessing
 import os
 import queue
+import random
 import signal
 import sys
 import time
@@ -91,7 +92,7 @@ async def open_loop(port: int, tenants: list[Tenant], every: set[str], rate: flo
     """Request i (tenant i mod 19, an operation of the mix) is due at start + i / rate and sent then,
     whatever the earlier ones are doing; its latency runs from when it was due."""
     run, mentions = Run(), Counter()
-    rng = __import__("random").Random(7)
+    rng = random.Random(7)
     ops, weights = list(MIX), list(MIX.values())
     limits = httpx.Limits(max_connections=500, max_keepalive_connections=100)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30) as http:
