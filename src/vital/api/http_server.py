@@ -92,6 +92,7 @@ def _httptools_protocol():
 
         def on_headers_complete(self) -> None:
             self._past_head = True
+            self._disarm()  # a bodiless request completes within the same data_received
             super().on_headers_complete()
 
         def on_message_complete(self) -> None:
