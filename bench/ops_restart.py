@@ -63,8 +63,8 @@ def phases(run: Run, stopping: float, down: float, up: float) -> dict:
 def writes(db: Database, run: Run) -> dict:
     markers = {r.marker: r.status for r in run.results if r.marker}
     with psycopg.connect(db.url, options=SESSION_OPTIONS) as conn:
-        found = dict(conn.execute("SELECT query, count(*) FROM search_logs WHERE query = ANY(%s) GROUP BY query",
-                                  (list(markers),)).fetchall())
+        found = dict(conn.execute("SELECT description, count(*) FROM knowledge_collections "
+                                  "WHERE description = ANY(%s) GROUP BY description", (list(markers),)).fetchall())
     return {"writes": len(markers), "applied": sum(n == 2 for n in found.values()),
             "half_applied": sum(n not in (0, 2) for n in found.values()),
             "answered_201_but_missing": sum(s == 201 and found.get(m) != 2 for m, s in markers.items()),
