@@ -17,6 +17,7 @@ from vital.api.auth import hash_key
 from vital.api.fairness import statement_timeout_ms
 from vital.db.budget import BUDGET, Budget
 from vital.db.tenant import tenant_transaction
+from vital.knowledge import embeddings
 from vital.tenancy import Caller
 
 # A backtracking regular expression (back-references) that PostgreSQL gives up on only at the timeout.
@@ -181,3 +182,38 @@ def test_a_transaction_takes_the_statement_timeout_of_its_kind_of_request(api):
         BUDGET.reset(token)
     with tenant_transaction(pool, caller) as conn:  # SET LOCAL: nothing left behind on the pooled connection
         assert conn.execute("SELECT current_setting('statement_timeout')").fetchone()[0] == "15s"
+
+
+def test_uploads_of_one_tenant_at_once_are_capped_and_the_other_uploads(monkeypatch):
+    """Parsing and embedding take the CPU: a tenant gets concurrent_heavy_work of them at once (2 on its tier
+    here), a third is refused with Retry-After while another tenant's upload goes through."""
+    monkeypatch.setenv("VITAL_TEST_INGEST_DELAY", "2")  # each file waits before its write: the uploads overlap
+    database = pg.clone()
+    set_limits(database, "acme", concurrent_heavy_work=2)
+    settings = api_settings(database, embedding_provider="hash")
+    with pg.connect(database, autocommit=True) as owner:  # as `vital kb models` does; the API role cannot
+        embeddings.register(owner, embeddings.current(settings))
+    try:
+        with served_over_loopback(settings) as port:
+            tenants = tenants_of(database, settings)
+
+            async def upload(client, subdomain, n):
+                files = {"files": (f"note-{n}.txt", f"Upload {n} of {subdomain}: stability data.".encode())}
+                return await client.post("/api/v1/knowledge/documents", files=files,
+                                         headers=headers(tenants, subdomain))
+
+            async def scenario():
+                async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+                    acme = [asyncio.create_task(upload(client, "acme", n)) for n in range(3)]
+                    await asyncio.sleep(0.5)
+                    other = await upload(client, "pharmaco", 0)
+                    return await asyncio.gather(*acme), other
+
+            acme, other = asyncio.run(scenario())
+    finally:
+        pg.drop(database)
+    assert other.status_code == 201, other.text
+    statuses = sorted(r.status_code for r in acme)
+    assert statuses == [201, 201, 429], [r.text for r in acme]
+    refused = next(r for r in acme if r.status_code == 429)
+    assert "concurrent_heavy_work is 2" in refused.json()["message"] and int(refused.headers["Retry-After"]) >= 1

@@ -32,9 +32,11 @@ from vital.settings import Settings
 from vital.tenancy import Caller
 
 QUOTA_SECONDS = 30.0  # a tier or override change reaches a running process within this
+# Work that takes the CPU (parsing, embedding): few at once per tenant, so that one tenant's uploads
+# cannot take every core from the others (bench/noisy_neighbour.py found them the costliest attack).
+HEAVY_WORK = {("POST", "/api/v1/knowledge/documents"), ("POST", "/api/v1/knowledge/reembed")}
 # Declared long work (ingestion, re-embedding, the audit export): api_long_statement_timeout_ms.
-LONG_WORK = {("POST", "/api/v1/knowledge/documents"), ("POST", "/api/v1/knowledge/reembed"),
-             ("GET", "/api/v1/admin/audit")}
+LONG_WORK = HEAVY_WORK | {("GET", "/api/v1/admin/audit")}
 
 
 def statement_timeout_ms(method: str, path: str, settings: Settings) -> int:
@@ -98,6 +100,7 @@ class Fairness:
         self.most_connections = max(1, pool.max_size - 2)  # whatever its tier, a tenant leaves two to the others
         self.requests: Counter = Counter()
         self.streams: Counter = Counter()
+        self.heavy: Counter = Counter()
         self.tenant_rate = SharedRate(pool, "tenant_requests")
         self.key_rate = SharedRate(pool, "key_requests")
         self._quotas: dict[UUID, tuple[float, str, dict[str, int]]] = {}
@@ -120,6 +123,10 @@ class Fairness:
         _take(self.requests, tenant, quota["concurrent_requests"], "concurrent_requests",
               "requests in flight at once")
         ticket.holds("request", lambda: _give(self.requests, tenant))
+        if (request.method, request.url.path.rstrip("/")) in HEAVY_WORK:
+            _take(self.heavy, tenant, quota["concurrent_heavy_work"], "concurrent_heavy_work",
+                  "uploads and re-embeds at once")  # the request place is given back with the ticket
+            ticket.holds("heavy", lambda: _give(self.heavy, tenant))
 
     def stream(self, request: Request) -> None:
         """An event stream starts: a stream place of its tenant and key instead of its request place."""

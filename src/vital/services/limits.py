@@ -33,6 +33,8 @@ LIMITS = {
 FAIRNESS = {
     "concurrent_requests": "requests of the tenant in flight at once, per API process",
     "concurrent_streams": "event streams of the tenant open at once, per API process",
+    "concurrent_heavy_work": "uploads and re-embeds (parsing and embedding take the CPU) of the tenant at once, "
+                             "per API process",
     "streams_per_key": "event streams one API key or user holds open at once, per API process",
     "db_connections": "pooled database connections the tenant holds at once, per API process "
                       "(never more than the pool's size less two)",
@@ -42,13 +44,14 @@ FAIRNESS = {
 
 TIERS: dict[str, dict[str, int]] = {
     "free": {"sessions_per_day": 25, "tokens_per_day": 200_000, "documents": 100,
-             "concurrent_requests": 8, "concurrent_streams": 10, "streams_per_key": 5, "db_connections": 3,
+             "concurrent_requests": 8, "concurrent_streams": 10, "concurrent_heavy_work": 1, "streams_per_key": 5, "db_connections": 3,
              "requests_per_minute": 600, "key_requests_per_minute": 300},
     "pro": {"sessions_per_day": 1_000, "tokens_per_day": 5_000_000, "documents": 10_000,
-            "concurrent_requests": 16, "concurrent_streams": 50, "streams_per_key": 20, "db_connections": 6,
+            "concurrent_requests": 16, "concurrent_streams": 50, "concurrent_heavy_work": 2, "streams_per_key": 20, "db_connections": 6,
             "requests_per_minute": 6_000, "key_requests_per_minute": 3_000},
     "enterprise": {"sessions_per_day": 20_000, "tokens_per_day": 100_000_000, "documents": 1_000_000,
                    "concurrent_requests": 24, "concurrent_streams": 200, "streams_per_key": 50,
+                   "concurrent_heavy_work": 2,
                    "db_connections": 8, "requests_per_minute": 30_000, "key_requests_per_minute": 15_000},
 }
 
