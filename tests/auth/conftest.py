@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+
+import httpx
 import pytest
 
 from tests import pg
+from tests.auth.mailbox import free_port
 from tests.harness import running
 from tests.helpers import USERS
 from vital.auth.passwords import hash_password
@@ -51,3 +57,27 @@ def auth_api(fresh_db):
     set_passwords(fresh_db)
     with running(fresh_db, **FAST_LIMITS) as started:
         yield started
+
+
+# The real OpenID provider (oidc-provider-mock) on loopback, for the single sign-on tests.
+@pytest.fixture(scope="module")
+def idp():
+    """The provider's issuer URL; the process is stopped (by its pid) afterwards."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    issuer = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{issuer}/.well-known/openid-configuration", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert process.poll() is None and time.monotonic() < deadline, "the mock provider did not start"
+            time.sleep(0.2)
+        yield issuer
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import subprocess
-import sys
 import time
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
@@ -24,7 +22,7 @@ from supabase_auth.errors import AuthApiError
 
 from tests import pg
 from tests.auth.conftest import PASSWORD, set_passwords
-from tests.auth.mailbox import free_port, smtp_server
+from tests.auth.mailbox import smtp_server
 from tests.harness import api_settings, served_over_loopback
 from tests.roles.people import add_user
 from vital.auth.passwords import hash_password
@@ -35,29 +33,6 @@ ADA = "ada@acme.example"        # acme's owner
 PAUL = "paul@pharmaco.example"  # pharmaco's owner
 APP = "http://{}.localhost/app"
 REUSE_SECONDS = 1
-
-
-@pytest.fixture(scope="module")
-def idp():
-    """The provider's issuer URL; the process is stopped (by its pid) afterwards."""
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    issuer = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{issuer}/.well-known/openid-configuration", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None and time.monotonic() < deadline, "the mock provider did not start"
-            time.sleep(0.2)
-        yield issuer
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

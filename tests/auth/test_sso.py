@@ -4,11 +4,8 @@
 from __future__ import annotations
 
 import os
-import socket
 import stat
 import subprocess
-import sys
-import time
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
@@ -17,6 +14,7 @@ from cryptography.fernet import Fernet
 
 from tests import pg
 from tests.auth.conftest import FAST_LIMITS, PASSWORD, Auth, set_passwords
+from tests.auth.mailbox import free_port
 from tests.harness import running
 from tests.helpers import TEST_JWT_SECRET
 from tests.roles.people import add_user
@@ -29,35 +27,6 @@ from vital.settings import Settings
 DOMAIN = "acme-sso.example"
 SECRET = "idp-client-secret-do-not-leak-42"
 APP = "http://acme.localhost/app"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def idp():
-    """The provider's issuer URL; the process is stopped (by its pid) afterwards."""
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    issuer = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{issuer}/.well-known/openid-configuration", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None and time.monotonic() < deadline, "the mock provider did not start"
-            time.sleep(0.2)
-        yield issuer
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -176,7 +145,7 @@ def test_an_unknown_domain_and_a_replayed_state_are_refused(sso_api, idp):
 
 def test_an_id_token_for_another_audience_is_refused(idp):
     """A real ID token of this provider, signed with its key, issued to another client."""
-    port = _free_port()
+    port = free_port()
     redirect = f"http://127.0.0.1:{port}/cb"
     query = {"client_id": "someone-else", "redirect_uri": redirect, "response_type": "code", "scope": "openid email",
              "state": "s", "nonce": "n-1"}
