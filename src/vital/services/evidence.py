@@ -1,8 +1,15 @@
 """Claim checking and confidence: the same rules for every answerer.
 
 A claim is a sentence of an answer with at least three content words. It is
-supported when it cites a passage that was retrieved for it ([n]) and shares at
-least half of its content words with one of the passages it cites. Confidence
+supported when it cites a passage that was retrieved for it ([n]) and that
+passage says it. With a semantic embedding model (meaning.py, the default):
+a sentence of a cited passage is at least CLAIM_SIMILARITY close to the claim in
+meaning AND the passage holds every number of the claim and at least
+KEY_TERMS of its content words (meaning alone would accept "within 15 days"
+for "within 7 days"). With the hashing fallback: the claim shares at least
+half of its content words with one of the passages it cites. Ask Expert's
+modes 1 and 2 take their confidence from calibration.py instead; the lexical
+confidence below remains for runs and panels:
 is derived from this check and from retrieval, never from the model's own words:
 
     confidence = coverage * (0.5 + 0.25 * retrieval_strength + 0.25 * mean_support)
@@ -14,13 +21,22 @@ of the supported claims with their passages. No claim or no citation: 0.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from vital.services.meaning import Meaning
 from vital.services.retrieval import Passage
 from vital.services.text import markers, overlap, sentences, strip_markers, term_set, terms
 
 SUPPORT_THRESHOLD = 0.5
+# Measured on the library (bench/claim_check.py): quoted sentences against their own passage vs. against
+# another document's passages and with a number changed; docs/knowledge.md ("The claim check").
+CLAIM_SIMILARITY = 0.7
+KEY_TERMS = 0.5
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 MIN_CLAIM_TERMS = 3
 # Lines that frame an answer rather than state a fact.
 FRAMING_PREFIXES = ("extractive answer", "sources:", "note:", "plan:")
@@ -67,10 +83,12 @@ def claims_of(answer: str) -> list[str]:
     return out
 
 
-def verify(answer: str, passages: Mapping[int, Passage]) -> Verification:
+def verify(answer: str, passages: Mapping[int, Passage], meaning: Meaning | None = None) -> Verification:
     """Check every claim of an answer against the passages it cites (by citation number)."""
     result = Verification()
-    for text in claims_of(answer):
+    texts = claims_of(answer)
+    vectors = _claim_vectors(texts, meaning)
+    for i, text in enumerate(texts):
         refs = [r for r in dict.fromkeys(markers(text))]
         words = terms(strip_markers(text))
         if not refs:
@@ -80,12 +98,34 @@ def verify(answer: str, passages: Mapping[int, Passage]) -> Verification:
         if unknown:
             result.claims.append(Claim(text, refs, 0.0, False, f"cites passage(s) not retrieved: {unknown}"))
             continue
-        support = max(overlap(words, term_set(passages[r].text)) for r in refs)
-        ok = support >= SUPPORT_THRESHOLD
+        if vectors is not None:
+            support = max(_semantic_support(text, vectors[i], passages[r], meaning) for r in refs)
+            ok = support >= CLAIM_SIMILARITY
+        else:
+            support = max(overlap(words, term_set(passages[r].text)) for r in refs)
+            ok = support >= SUPPORT_THRESHOLD
         result.claims.append(Claim(text, refs, round(support, 3), ok,
                                    "" if ok else "the cited passage does not say this"))
     result.confidence = confidence(result, passages)
     return result
+
+
+def _claim_vectors(texts: list[str], meaning: Meaning | None):
+    if meaning is None or not texts:
+        return None
+    return np.asarray(meaning.embedder.embed([strip_markers(t) for t in texts]), np.float32)
+
+
+def _semantic_support(claim: str, vector: np.ndarray, passage: Passage, meaning: Meaning) -> float:
+    """The claim's similarity to the closest sentence of the passage, 0 when the passage lacks one of its
+    numbers or most of its content words."""
+    body = strip_markers(claim)
+    if any(n not in passage.text for n in _NUMBER.findall(body)):
+        return 0.0
+    if overlap(terms(body), term_set(passage.text)) < KEY_TERMS:
+        return 0.0
+    (_, sentence_vectors), = meaning.sentence_vectors([passage])
+    return float((sentence_vectors @ vector).max()) if len(sentence_vectors) else 0.0
 
 
 def confidence(check: Verification, passages: Mapping[int, Passage]) -> float:

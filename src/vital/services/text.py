@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from uuid import UUID
 from collections.abc import Iterable
 
@@ -71,6 +73,16 @@ def overlap(query: Iterable[str], text_terms: set[str]) -> float:
     """Share of the query's distinct terms found in the text's terms (0..1)."""
     wanted = set(query)
     return len(wanted & text_terms) / len(wanted) if wanted else 0.0
+
+
+def idf_cover(query: Iterable[str], texts: list[set[str]]) -> list[float]:
+    """For each text, the share of the query's terms it holds, each term weighted by its rarity among the
+    texts (ln(1 + texts / texts holding it)): a rare word of the question counts more than a common one."""
+    df = Counter(t for ts in texts for t in ts)
+    n = max(1, len(texts))
+    weight = {t: math.log(1 + n / df[t]) if df[t] else 0.0 for t in set(query)}
+    total = sum(weight.values()) or 1.0
+    return [sum(w for t, w in weight.items() if t in ts) / total for ts in texts]
 
 
 def estimate_tokens(text: str) -> int:

@@ -15,12 +15,13 @@ from collections.abc import Iterator
 
 from vital.db.tenant import Source, tenant_transaction
 from vital.errors import Conflict, InvalidInput
-from vital.services import analytics, limits
+from vital.services import analytics, calibration, limits
 from vital.services.ask_expert import store
 from vital.services.ask_expert.agent_selection import Selection, select_agent
 from vital.services.evidence import verify
 from vital.services.llm import ChatModel, ChatRequest, chat_model
 from vital.services.llm.usage import record as record_usage
+from vital.services.meaning import for_settings
 from vital.services.retrieval import Retriever, default_retriever, numbered
 from vital.services.text import terms
 from vital.services.workflows import control
@@ -132,6 +133,10 @@ class AskExpert:
                             strategy=found.strategy, results=len(found.passages),
                             latency_ms=round(found.latency_ms, 2), search_id=found.extra.get("search_id"))
         passages = numbered(found.passages)
+        meaning = for_settings(self.settings)
+        assessment = calibration.assess(query, passages, meaning)
+        if assessment is not None and assessment.declined:
+            model = calibration.Declined(model, assessment)  # "not in your documents": no model is called
         yield {"event": "meta", "data": {"session_id": session_id, "question_message_id": question_msg["id"],
                                          "agent": {"id": agent.id, "slug": agent.slug, "name": agent.name},
                                          "agent_selection": selection.metadata() if selection else None,
@@ -147,10 +152,12 @@ class AskExpert:
         timings["generation_ms"] = (time.perf_counter() - generation_started) * 1000
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         by_ref = {p.ref: p for p in passages}
-        check = verify(result.text, by_ref)
+        check = verify(result.text, by_ref, meaning)
         cited = [by_ref[r] for r in check.cited_refs]
+        confidence = calibration.confidence(assessment, check)
         metadata = {
-            "citations": [p.cited() for p in cited], "confidence": check.confidence,
+            "citations": [p.cited() for p in cited], "confidence": confidence,
+            "assessment": assessment.metadata() if assessment else None,
             "answerer": result.provider, "model": result.model, "extractive": result.provider == "extractive",
             "verification": check.summary(), "mode": session["mode"],
             "retrieval": {"strategy": found.strategy, "query": query, "passages": len(passages)},
@@ -166,7 +173,7 @@ class AskExpert:
                                         metadata=metadata, citations=cited)
             record_usage(conn, result, session_id=session_id, message_id=message["id"])
             analytics.event(conn, "ask_expert.message_answered", "ask_expert_messages", message["id"],
-                            mode=session["mode"], agent=agent.slug, confidence=check.confidence,
+                            mode=session["mode"], agent=agent.slug, confidence=confidence,
                             latency_ms=metadata["timings"]["total_ms"])
         message["citations"] = metadata["citations"]
         yield {"event": "done", "data": message}

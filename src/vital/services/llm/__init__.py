@@ -17,6 +17,7 @@ import psycopg
 from vital.errors import ConfigError
 from vital.services.llm.base import ChatModel, ChatRequest, ChatResult, ChatStream
 from vital.services.llm.extractive import ExtractiveModel
+from vital.services.meaning import Meaning, for_settings
 from vital.services.tenant_profile import tenant_profile
 from vital.settings import Settings
 
@@ -55,10 +56,11 @@ def llm_config(settings: Settings, tenant_settings: dict) -> LLMConfig:
 
 
 @lru_cache(maxsize=64)
-def model_for(config: LLMConfig) -> ChatModel:
-    """One model object per configuration (the SDK client keeps its connections)."""
+def model_for(config: LLMConfig, meaning: Meaning | None = None) -> ChatModel:
+    """One model object per configuration (the SDK client keeps its connections); the offline answerer
+    chooses sentences by meaning with the deployment's embedding model."""
     if config.provider == "extractive":
-        return ExtractiveModel()
+        return ExtractiveModel(meaning)
     if config.provider != "openai":
         raise ConfigError(f"Unknown LLM provider {config.provider!r}.", hint="Use 'extractive' or 'openai'.")
     from vital.services.llm.openai_compat import OpenAICompatibleModel  # the SDK loads only when a tenant uses it
@@ -71,4 +73,5 @@ def model_for(config: LLMConfig) -> ChatModel:
 
 def chat_model(conn: psycopg.Connection, settings: Settings) -> ChatModel:
     """The model for the caller's tenant."""
-    return model_for(llm_config(settings, tenant_profile(conn).settings))
+    config = llm_config(settings, tenant_profile(conn).settings)
+    return model_for(config, for_settings(settings) if config.provider == "extractive" else None)

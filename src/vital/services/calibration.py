@@ -1,0 +1,143 @@
+"""How far an answer can be trusted, and when to decline: one calibrated decision for every answerer.
+
+Features of the question against what retrieval found (meaning.py ranks the
+passages' sentences), not of the answer's wording, so the offline answerer and
+a model are judged alike:
+
+    best       similarity of the closest sentence to the question
+    agreement  mean similarity of the best sentence of the three closest documents
+    retrieval  relevance (0..1) of the passage holding the best sentence
+    terms      share of the question's content words found in that passage
+    length     words in the best sentence (log): a bare fragment answers little
+
+A logistic regression maps them to the probability that the answer holds the
+right fact. (A margin to the second sentence was tried and dropped: it did not
+improve the fit on the dev set.) Its parameters (calibration.json) were fitted by bench/calibrate.py on
+the library's dev questions only and judged on the held-out ones (docs/knowledge.md,
+"Confidence"). Below DECLINE_BELOW the question is declined: "not in your
+documents", naming the documents that came closest.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vital.services.evidence import Verification
+from vital.services.llm.base import ChatModel, ChatRequest, ChatResult
+from vital.services.meaning import Meaning, Scored
+from vital.services.retrieval import Passage
+from vital.services.text import term_set, terms
+
+PARAMETERS = Path(__file__).with_name("calibration.json")
+FEATURES = ("best", "agreement", "retrieval", "terms", "length")
+DECLINE_BELOW = 0.3
+CLOSEST = 3
+DECLINE = ("Not in your documents: nothing that was retrieved answers this question{closest}. "
+           "Add documents on this topic to the knowledge base, or rephrase the question.")
+
+
+@dataclass
+class Assessment:
+    confidence: float
+    features: dict[str, float]
+    closest: list[str] = field(default_factory=list)
+
+    @property
+    def declined(self) -> bool:
+        return self.confidence < DECLINE_BELOW
+
+    @property
+    def message(self) -> str:
+        named = ", ".join(f'"{t}"' for t in self.closest)
+        return DECLINE.format(closest=f" (the closest documents: {named})" if named else "")
+
+    def metadata(self) -> dict:
+        return {"confidence": self.confidence, "declined": self.declined, "closest_documents": self.closest,
+                "features": {k: round(v, 4) for k, v in self.features.items()}}
+
+
+@dataclass(frozen=True)
+class Calibration:
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Calibration":
+        if list(data["features"]) != list(FEATURES):
+            raise ValueError(f"calibration.json has features {data['features']}, the code computes {FEATURES}")
+        return cls(tuple(data["mean"]), tuple(data["std"]), tuple(data["weights"]), float(data["bias"]))
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(w * (features[k] - m) / s
+                            for k, w, m, s in zip(FEATURES, self.weights, self.mean, self.std))
+        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 3)
+
+
+@functools.cache
+def calibration() -> Calibration:
+    return Calibration.from_dict(json.loads(PARAMETERS.read_text()))
+
+
+def features(question: str, ranked: list[Scored]) -> dict[str, float]:
+    if not ranked:
+        return dict.fromkeys(FEATURES, 0.0)
+    best = ranked[0]
+    per_document: dict[str, float] = {}
+    for s in ranked:
+        per_document.setdefault(s.passage.document_id, s.similarity)
+    top = sorted(per_document.values(), reverse=True)[:3]
+    wanted = set(terms(question))
+    found = len(wanted & term_set(best.passage.text)) / len(wanted) if wanted else 0.0
+    return {"best": best.similarity, "agreement": sum(top) / 3,
+            "retrieval": best.passage.score, "terms": found, "length": math.log1p(len(best.sentence.split()))}
+
+
+def closest_documents(ranked: list[Scored], passages: Sequence[Passage]) -> list[str]:
+    titles = [s.passage.title for s in ranked] + [p.title for p in passages]
+    return list(dict.fromkeys(titles))[:CLOSEST]
+
+
+def assess(question: str, passages: Sequence[Passage], meaning: Meaning | None,
+           ranked: list[Scored] | None = None) -> Assessment | None:
+    """The calibrated confidence of answering `question` from `passages` (None without a semantic model:
+    the hashing fallback keeps evidence.py's lexical confidence, which was not calibrated)."""
+    if meaning is None:
+        return None
+    ranked = meaning.rank(question, passages) if ranked is None else ranked
+    found = features(question, ranked)
+    confidence = calibration().probability(found) if ranked else 0.0
+    return Assessment(confidence, found, closest_documents(ranked, passages))
+
+
+def confidence(assessment: Assessment | None, check: Verification) -> float:
+    """An answer's confidence: the calibrated one times the share of its claims the passages support
+    (a model's unsupported sentences lower it); without a semantic model, evidence.py's lexical one."""
+    if assessment is None:
+        return check.confidence
+    if assessment.declined:
+        return assessment.confidence
+    if not check.claims:
+        return 0.0
+    supported = len(check.claims) - len(check.unsupported)
+    return round(assessment.confidence * supported / len(check.claims), 3)
+
+
+class Declined(ChatModel):
+    """Stands in for the tenant's model when the question is declined: the decline is the answer, no model
+    is called (and nothing is spent)."""
+
+    generative = False
+
+    def __init__(self, model: ChatModel, assessment: Assessment):
+        self.provider, self.model, self.assessment = model.provider, model.model, assessment
+
+    def _generate(self, request: ChatRequest):
+        yield self.assessment.message
+        return ChatResult(text=self.assessment.message, provider=self.provider, model=self.model)
