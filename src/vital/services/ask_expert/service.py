@@ -70,7 +70,7 @@ class AskExpert:
             agent = store.agent(conn, agent_id) if agent_id else None
             template = store.mission_template(conn, mission_template) if mission_template else None
             if mode == 4:
-                selection = select_agent(conn, query)
+                selection = select_agent(conn, query, meaning=for_settings(self.settings))
                 agent = store.agent(conn, selection.chosen.agent_id)
             session_id = store.create_session(conn, mode=mode, query=query, agent=agent, template=template,
                                               title=title, settings=settings, budget_tokens=budget_tokens)
@@ -119,7 +119,7 @@ class AskExpert:
             history = store.history(conn, session_id, HISTORY_TURNS)
             selection = None
             if session["mode"] == 2:
-                selection = select_agent(conn, content, session.get("agent_id"))
+                selection = select_agent(conn, content, session.get("agent_id"), for_settings(self.settings))
                 timings["selection_ms"] = selection.latency_ms
                 agent = store.agent(conn, selection.chosen.agent_id)
                 store.update_session(conn, session_id, agent=agent)
