@@ -91,8 +91,7 @@ def ask_all(url: str, settings, items: list[dict]) -> list[dict]:
             passages = numbered(found.passages)
             assessment = calibration.assess(q["text"], passages, meaning)
             text = model.complete(ChatRequest(task="answer", question=q["text"], passages=passages)).text
-            if assessment.declined:
-                text = assessment.message
+            # Whether the quoted sentences hold the fact, declined or not: what the confidence predicts.
             fact = bool(q.get("fact")) and re.search(q["fact"], text) is not None
             out.append({"text": q["text"], "set": q["set"], "decline": bool(q.get("decline")), "fact_found": fact,
                         "right": fact,
@@ -117,10 +116,11 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 4000) -> tup
 
 def reliability(rows: list[dict], title: str) -> str:
     edges = [0.0, 0.3, 0.5, 0.7, 0.9, 1.0001]
-    lines = [f"{title}", "", "| confidence | answers | right | observed accuracy |", "|---|---|---|---|"]
+    """Per confidence bin: answers, and how many hold the right fact (declined or not: what confidence predicts)."""
+    lines = [f"{title}", "", "| confidence | answers | right fact | observed accuracy |", "|---|---|---|---|"]
     for lo, hi in zip(edges, edges[1:]):
         inside = [r for r in rows if lo <= r["confidence"] < hi]
-        right = sum(r["right"] for r in inside)
+        right = sum(r["fact_found"] for r in inside)
         acc = f"{right / len(inside):.2f}" if inside else "-"
         lines.append(f"| {lo:.1f}-{min(hi, 1.0):.1f} | {len(inside)} | {right} | {acc} |")
     return "\n".join(lines)

@@ -1,0 +1,139 @@
+"""Answers on the platform library, as a fresh install gives them: the default embedding model (int8
+MiniLM), retrieval, sentences chosen by meaning, the calibrated confidence and declines.
+
+One database (the library template, its library embedded by the default model; vectors from the
+tests' vector cache after the first run), one pass over the held-out questions through Ask Expert
+(mode 1, a session per question, in-process), shared by every test here. The held-out questions
+were never used to fit anything (bench/calibrate.py fits on the dev set)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from psycopg_pool import ConnectionPool
+
+from tests import pg
+from tests.services.conftest import agent_id
+from vital.db.connection import SESSION_OPTIONS, with_user
+from vital.library.seeding import seed_library
+from vital.services.ask_expert.service import AskExpert
+from vital.services.llm import ChatRequest
+from vital.services.llm.extractive import ExtractiveModel
+from vital.services.meaning import for_settings, is_heading
+from vital.services.retrieval import Passage
+from vital.settings import Settings
+from vital.tenancy import Caller
+
+QUESTIONS = Path(__file__).resolve().parents[2] / "src" / "vital" / "library" / "questions"
+SETTINGS = Settings(environment="test", embedding_provider="local", services_retrieval="knowledge",
+                    vector_cache_dir=pg.LIBRARY_CACHE)
+
+
+def heldout() -> list[dict]:
+    found = []
+    for path in sorted(QUESTIONS.glob("*.toml")):
+        found += [q for q in tomllib.loads(path.read_text())["question"] if q["set"] == "heldout"]
+    return found
+
+
+@pytest.fixture(scope="module")
+def library():
+    name = pg.clone(template=pg.LIBRARY)
+    with pg.connect(name, autocommit=True) as conn:
+        seed_library(conn, SETTINGS)  # the default model's vectors, as `vital up` seeds them
+        conn.execute("UPDATE tenants SET settings = settings || '{\"limits\": {\"sessions_per_day\": 100000, "
+                     "\"tokens_per_day\": 1000000000}}' WHERE subdomain = 'acme'")
+        tenant, user = conn.execute("SELECT t.id, u.id FROM tenants t, auth.users u WHERE t.subdomain = 'acme' "
+                                    "AND u.email = 'ada@acme.example'").fetchone()
+    pool = ConnectionPool(with_user(pg.url(name), "vital_api"), min_size=1, max_size=2, open=True,
+                          kwargs={"options": SESSION_OPTIONS, "autocommit": True})
+    yield AskExpert(pool, Caller.member(tenant, user), SETTINGS), agent_id(name, "acme", "biostatistician")
+    pool.close()
+    pg.drop(name)
+
+
+@pytest.fixture(scope="module")
+def answers(library) -> list[tuple[dict, dict]]:
+    """Every held-out question and the stored answer Ask Expert gave it."""
+    service, agent = library
+    out = []
+    for q in heldout():
+        session = service.create(mode=1, query=q["text"], agent_id=agent)
+        out.append((q, service.ask(session["id"], q["text"])))
+    return out
+
+
+def right(q: dict, message: dict) -> bool:
+    return not message["metadata"]["assessment"]["declined"] and re.search(q["fact"], message["content"]) is not None
+
+
+def figures(answers) -> tuple[float, float, int, int]:
+    answerable = [(q, m) for q, m in answers if not q.get("decline")]
+    out_of_scope = [m for q, m in answers if q.get("decline")]
+    fact = sum(right(q, m) for q, m in answerable) / len(answerable)
+    confident_wrong = sum(m["metadata"]["confidence"] >= 0.5 and (q.get("decline") or not right(q, m))
+                          for q, m in answers) / len(answers)
+    declined = sum(m["metadata"]["assessment"]["declined"] for m in out_of_scope)
+    return fact, confident_wrong, declined, len(out_of_scope)
+
+
+def test_held_out_answers_hold_their_floor(answers):
+    """What the held-out set measured when this was built (docs/knowledge.md, "Confidence"): a regression
+    below it fails here."""
+    fact, confident_wrong, declined, out_of_scope = figures(answers)
+    assert fact >= 0.74 and confident_wrong <= 0.21 and declined >= out_of_scope - 4, \
+        (fact, confident_wrong, declined, out_of_scope)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15's targets are not met yet: held-out fact 77 %, wrong with "
+                                       "confidence >= 0.5 in 19 %, 5 of 8 out-of-scope declined")
+def test_held_out_answers_meet_the_issue_targets(answers):
+    fact, confident_wrong, declined, out_of_scope = figures(answers)
+    assert fact >= 0.8 and confident_wrong <= 0.1 and declined == out_of_scope
+
+
+def test_every_answer_quotes_whole_cited_sentences_and_never_a_heading(answers):
+    for q, message in answers:
+        lines = message["content"].splitlines()[2:]
+        if message["metadata"]["assessment"]["declined"]:
+            assert message["content"].startswith("Not in your documents") and not message["citations"]
+            continue
+        assert lines and message["citations"], q["text"]
+        for line in lines:
+            assert re.search(r" \[\d+\][.!?]$", line) and not is_heading(re.sub(r" \[\d+\]", "", line)), line
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("how long must we keep the trial master file for a study run under the EU CTR?", "25 years"),
+    ("surgical study, no way to blind the surgeons, how do we keep outcome assessment unbiased?",
+     "PROBE|blinded endpoint assessment"),
+])
+def test_the_first_quoted_sentence_carries_the_fact(answers, question, fact):
+    message = next(m for q, m in answers if q["text"] == question)
+    first = message["content"].splitlines()[2]
+    assert re.search(fact, first), first
+    assert message["metadata"]["confidence"] >= 0.5
+
+
+def test_an_out_of_scope_question_is_declined_naming_the_closest_documents(answers):
+    declined = [m for q, m in answers if q.get("decline") and m["metadata"]["assessment"]["declined"]]
+    assert declined
+    for message in declined:
+        closest = message["metadata"]["assessment"]["closest_documents"]
+        assert message["metadata"]["confidence"] < 0.3 and closest
+        assert all(f'"{title}"' in message["content"] for title in closest)
+        assert "not in your documents" in message["content"].lower()
+
+
+def test_a_heading_closest_to_the_question_is_not_quoted():
+    passage = Passage("t", "c1", "d1", "Doc", 0, "Reporting timelines for fatal SUSARs\n"
+                      "Fatal or life-threatening SUSARs go to the authority within 7 days of the sponsor's first "
+                      "knowledge.\nOther SUSARs are reported within 15 days.", 0.8, 1)
+    result = ExtractiveModel(for_settings(SETTINGS)).complete(ChatRequest(
+        task="answer", question="What are the reporting timelines for fatal SUSARs?", passages=[passage]))
+    lines = result.text.splitlines()[2:]
+    assert any("within 7 days" in line for line in lines)
+    assert not any(line.startswith("Reporting timelines") for line in lines)
