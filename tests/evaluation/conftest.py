@@ -1,5 +1,5 @@
 """One database with the platform library (as `vital up` leaves it) for the evaluation tests,
-shared by the module that asks it questions."""
+shared by the package's modules (each writes only rows of its own)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ set = "dev"
 '''
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def library_db():
     name = pg.clone(template=pg.LIBRARY)
     yield name

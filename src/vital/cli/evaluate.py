@@ -73,10 +73,12 @@ def _unit(ctx, param, value):
 @handles_errors
 def run_cmd(ctx, subdomain, email, tag, mode, agent, k, eval_set, baseline, as_json, **gates) -> None:
     """Ask every question of the set as the tenant, judge the answers, store and print the metrics."""
+    request = RunRequest(tag=tag, mode=int(mode), k=k, eval_set=eval_set, agent=agent)
+    request.check()
     with _evaluation(ctx, subdomain, email) as (conn, caller, evaluation):
         if baseline:
             evaluation.get(baseline)  # an unknown baseline is refused before an hour of questions
-        run_id = evaluation.create(RunRequest(tag=tag, mode=int(mode), k=k, eval_set=eval_set, agent=agent))
+        run_id = evaluation.create(request)
         total = evaluation.get(run_id)["questions_total"]
         err.print(f"evaluation run {run_id}: {total} questions")
         with progress_bars({"questions": total}) as advance:
