@@ -4,9 +4,11 @@ then runs over HTTP as background jobs, under RLS, and a tenant's questions thro
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import time
+import uuid
 
 import pytest
 
@@ -37,6 +39,9 @@ def test_the_platform_golden_set_on_the_seeded_library(library_db):
     assert run["status"] == "succeeded" and run["questions_done"] == run["questions_total"] == len(expected)
     assert len(done) == len(expected) and [r["position"] for r in results] == list(range(len(expected)))
     assert {r["question"] for r in results} == set(expected)
+    # The platform's questions keep ids from their text, as the library's documents do from their slugs.
+    key = f"eval_questions/platform/{golden.PLATFORM_SET}/{results[0]['question']}"
+    assert results[0]["question_id"] == str(uuid.UUID(hashlib.md5(key.encode()).hexdigest()))
     judged = [r for r in results if r["error"] is None]
     assert len(judged) == len(results), [r["error"] for r in results if r["error"]]
     assert all(r["retrieved"] and r["latency_ms"] > 0 and r["answer"] for r in judged)

@@ -112,8 +112,9 @@ def _question(entry, where: str) -> Question:
 
 
 def load_set(conn: psycopg.Connection, tenant_id, slug: str, name: str, questions: list[Question], *,
-             description: str | None = None) -> Loaded:
-    """Make the tenant's set `slug` hold exactly these questions (in the caller's transaction)."""
+             description: str | None = None, ids: tuple[str, list[str]] | None = None) -> Loaded:
+    """Make the tenant's set `slug` hold exactly these questions (in the caller's transaction).
+    `ids`: the set's and the questions' ids when new (the platform's stable ones), else random."""
     if not _SLUG.match(slug) or len(slug) > 100:
         raise InvalidInput(f"The set's name '{slug}' is not a slug.", hint="Lowercase letters, digits and '-'.")
     seen: set[str] = set()
@@ -121,14 +122,16 @@ def load_set(conn: psycopg.Connection, tenant_id, slug: str, name: str, question
         if q.question in seen:
             raise InvalidInput(f"The question {q.question!r} appears twice.", hint="Keep one of them.")
         seen.add(q.question)
-    set_id = one(conn, SQL("golden.set_upsert"), {"tenant": tenant_id, "slug": slug, "name": name,
-                                                  "description": description})["id"]
+    set_id = one(conn, SQL("golden.set_upsert"), {"id": ids and ids[0], "tenant": tenant_id, "slug": slug,
+                                                  "name": name, "description": description})["id"]
+    new_ids = dict(zip((q.question for q in questions), ids[1])) if ids else {}
     loaded = Loaded(str(set_id))
     stored = {r["question"]: r for r in many(conn, SQL("golden.questions"), {"tenant": tenant_id, "set": set_id})}
     for q in questions:
         old = stored.pop(q.question, None)
         if old is None:
-            conn.execute(SQL("golden.question_insert"), {"tenant": tenant_id, "set": set_id, **q.row()})
+            conn.execute(SQL("golden.question_insert"), {"id": new_ids.get(q.question), "tenant": tenant_id,
+                                                         "set": set_id, **q.row()})
             loaded.added += 1
         elif {k: old[k] for k in q.row()} != q.row():
             conn.execute(SQL("golden.question_update"), {"tenant": tenant_id, "id": old["id"], **q.row()})
@@ -145,6 +148,9 @@ def seed_platform_set(conn: psycopg.Connection) -> Loaded:
     """The library's questions as the platform's golden set (owner connection, at seeding)."""
     with conn.transaction():
         platform = one(conn, SQL("golden.platform"))["id"]
-        return load_set(conn, platform, PLATFORM_SET, "Platform library golden set", read_library(),
+        questions = read_library()
+        ids = one(conn, SQL("golden.platform_ids"), {"slug": PLATFORM_SET, "questions": [q.question for q in questions]})
+        return load_set(conn, platform, PLATFORM_SET, "Platform library golden set", questions,
                         description="Questions on the platform library, phrased the way people ask, "
-                                    "and out-of-scope ones to decline (src/vital/library/questions).")
+                                    "and out-of-scope ones to decline (src/vital/library/questions).",
+                        ids=(ids["set_id"], ids["question_ids"]))

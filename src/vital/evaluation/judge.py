@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vital.errors import InvalidInput
 from vital.services.text import markers, overlap, sentences, strip_markers, term_set, terms
 
 DECLINE_BELOW = 0.3   # an answer this unsure is a decline (issue 15: "declined: confidence < 0.3")
@@ -55,7 +56,11 @@ def rank_of(expected: str | None, documents: list[Retrieved]) -> int | None:
 def fact_in(pattern: str | None, answer: str) -> bool | None:
     if not pattern:
         return None
-    return re.search(pattern, strip_markers(answer), re.IGNORECASE) is not None
+    try:
+        return re.search(pattern, strip_markers(answer), re.IGNORECASE) is not None
+    except re.error as exc:  # valid for PostgreSQL (the column's CHECK) but not for Python: say so on the question
+        raise InvalidInput(f"The fact pattern {pattern!r} is not a Python regular expression ({exc}).",
+                           hint="Use the common syntax: ( | ) [ ] . * + ? \\d \\b.") from None
 
 
 def is_declined(confidence: float, metadata: dict) -> bool:
