@@ -7,6 +7,9 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import signal
+import subprocess
+import sys
 import time
 import uuid
 
@@ -17,10 +20,8 @@ from tests.harness import running
 from tests.helpers import USERS, tenant_id, user_id
 from tests.roles.people import add_user
 from vital.auth.tokens import mint_token
-from vital.db.connection import Database
 from vital.evaluation import golden
 from vital.evaluation.runner import Evaluation, RunRequest
-from vital.jobs.worker import InProcessWorker
 from vital.tenancy import Caller
 
 REPR = {"Prefer": "return=representation"}
@@ -94,7 +95,7 @@ def _wait(client, url: str, timeout: float = 120.0) -> dict:
     raise AssertionError(f"the run at {url} did not finish")
 
 
-def test_runs_over_http_as_background_jobs_under_rls(library_db):
+def test_runs_over_http_as_background_jobs_under_rls(library_db, cli_env):
     with pg.connect(library_db, autocommit=True) as conn:
         viewer = add_user(conn, tenant_id(conn, "acme"), "vera.viewer@acme.example", "viewer")
     with running(library_db, embedding_provider="hash", vector_cache_dir=pg.LIBRARY_CACHE) as app:
@@ -117,12 +118,24 @@ def test_runs_over_http_as_background_jobs_under_rls(library_db):
         assert both.status_code == 400 and "expectation" in both.text
         assert pharmaco.get(f"/rest/v1/eval_questions?set_id=eq.{set_id}").json() == []
 
-        with InProcessWorker(Database(app.settings)):
-            started = acme.post("/api/v1/eval/runs", json={"set": "all", "eval_set": "tiny", "k": 3})
-            assert started.status_code == 202, started.text
-            body = started.json()
-            assert body["status"] == "queued" and body["status_url"] == f"/api/v1/eval/runs/{body['run_id']}"
+        started = acme.post("/api/v1/eval/runs", json={"set": "all", "eval_set": "tiny", "k": 3})
+        assert started.status_code == 202, started.text
+        body = started.json()
+        assert body["status"] == "queued" and body["status_url"] == f"/api/v1/eval/runs/{body['run_id']}"
+        assert acme.get(body["status_url"]).json()["status"] == "queued"  # nothing runs it until a worker does
+        # A real `vital worker` process (Procrastinate's app keeps the first pool it was given, so a
+        # second in-process worker in this test process would find it closed).
+        worker = subprocess.Popen([sys.executable, "-m", "vital", "worker", "--concurrency", "1"],
+                                  env=cli_env(library_db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
             run = _wait(acme, body["status_url"])
+        finally:
+            worker.send_signal(signal.SIGINT)
+            try:
+                worker.wait(20)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
         assert run["status"] == "succeeded" and run["questions_done"] == run["questions_total"] == 2
         assert run["progress"] == 1.0 and run["k"] == 3 and run["eval_set"] == "tiny"
         assert run["metrics"]["should_decline"] == 1 and run["metrics"]["hit_at_k"] in (0.0, 1.0)
