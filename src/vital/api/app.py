@@ -19,6 +19,7 @@ from vital.api import admin, deleted, errors, gotrue, health
 from vital.api import invitations, links  # e-mail flows and invitations (docs/auth.md)
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
 from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
+from vital.api import evaluation  # golden sets and evaluation runs (docs/knowledge.md#evaluation)
 from vital.api import metrics, tracing  # what operators see (docs/operations.md#metrics-and-traces)
 from vital.api import sso  # single sign-on (docs/auth.md)
 from vital import console
@@ -127,7 +128,7 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
     for module in (health, gotrue, links, invitations, routes, deleted, admin, ask_expert, panels, workflows, analytics,
-                   knowledge):
+                   knowledge, evaluation):
         app.include_router(module.router)
     app.include_router(sso.router)
     console.install(app)  # the web console at each tenant's host root (docs/console.md)

@@ -22,6 +22,7 @@ from vital.cli.users import user
 from vital.cli.docs import docs
 from vital.cli.generate import generate_cmd
 from vital.cli.kb import kb
+from vital.cli.evaluate import evaluate
 from vital.cli.worker import worker
 from vital.cli import ops
 from vital.cli.validate import completeness, validate
@@ -50,7 +51,7 @@ def cli(ctx: click.Context, database_url, data_dir, pg_port, environment) -> Non
         fail(error)
 
 
-for command in (up, db, serve, token, keys, password, user, invite, docs, ops.tenant, kb, ask, sso, worker):
+for command in (up, db, serve, token, keys, password, user, invite, docs, ops.tenant, kb, ask, sso, worker, evaluate):
     cli.add_command(command)
 for command in (validate, completeness, generate_cmd, ops.backup, ops.restore, ops.pitr_group, ops.jobs,
                 ops.citus_plan):

@@ -21,7 +21,7 @@ from vital.knowledge.ingest import FileInput
 
 SQL = Queries(__name__)
 
-INGEST, REEMBED = "vital.ingest", "vital.reembed"  # the tenant tasks vital.enqueue_job accepts
+INGEST, REEMBED, EVAL = "vital.ingest", "vital.reembed", "vital.eval"  # the tenant tasks vital.enqueue_job accepts
 
 
 def enqueue(conn: psycopg.Connection, task: str, args: dict) -> int:
@@ -42,3 +42,8 @@ def ingest_later(conn: psycopg.Connection, job: UUID, collection_id: UUID | None
 def reembed_later(conn: psycopg.Connection, job: UUID, model: ModelRef, total: int) -> int:
     """Queue the re-embedding the `embed` job row `job` follows."""
     return enqueue(conn, REEMBED, {"job": str(job), "model": str(model.id), "total": total})
+
+
+def eval_later(conn: psycopg.Connection, run: str) -> int:
+    """Queue the evaluation run `run` (an eval_runs row of this transaction)."""
+    return enqueue(conn, EVAL, {"run": str(run)})

@@ -22,7 +22,8 @@ from vital.db.rows import many, one
 from vital.db.tenant import tenant_transaction
 from vital.jobs import maintenance
 from vital.jobs.app import MAINTENANCE, TENANTS, app
-from vital.jobs.enqueue import INGEST, REEMBED
+from vital.evaluation.runner import Evaluation
+from vital.jobs.enqueue import EVAL, INGEST, REEMBED
 from vital.knowledge import reembed as reembedding
 from vital.knowledge.ingest import FileInput, Ingestor
 from vital.tenancy import Caller
@@ -84,6 +85,21 @@ def reembed(context: JobContext, *, tenant_id: str, claims: dict, job: str, mode
     with tenant_transaction(rt.pool, caller, read_only=True) as conn:
         ref = rt.model(conn, model)
     return reembedding.run(rt.pool, caller, rt.embedder, ref, UUID(job), total=total)
+
+
+@app.task(name=EVAL, queue=TENANTS, retry=RETRY, pass_context=True)
+def evaluate(context: JobContext, *, tenant_id: str, claims: dict, run: str) -> dict:
+    """Answer and judge the run's pending questions (a retry goes on where the last attempt stopped)."""
+    caller = tenant_caller(tenant_id, claims)
+    rt = context.additional_context["vital"]
+    evaluation = Evaluation(rt.pool, caller, rt.settings)
+    try:
+        found = evaluation.execute(run)
+    except Exception as exc:
+        if context.job.attempts >= (RETRY.max_attempts or 0):  # the last attempt: the run says failed, and why
+            evaluation.finish(run, error=f"{type(exc).__name__}: {getattr(exc, 'message', str(exc))}"[:500])
+        raise
+    return {"status": found["status"], "questions": found["questions_done"]}
 
 
 @app.periodic(cron="*/10 * * * *")

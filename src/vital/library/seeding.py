@@ -21,6 +21,7 @@ import psycopg
 
 from vital.db.queries import Queries
 from vital.db.rows import many, one
+from vital.evaluation.golden import seed_platform_set
 from vital.knowledge import embeddings
 from vital.knowledge.chunking import Chunk, chunk
 from vital.knowledge.ingest import embedding_text
@@ -54,12 +55,13 @@ class LibraryReport:
     chunks: int = 0          # chunks written by this seed
     embedded: int = 0        # of those, vectors computed now (the rest came from the cache)
     model: dict = field(default_factory=dict)
+    questions: str = ""      # the platform's golden set (vital.evaluation.golden), as loaded
 
     def summary(self) -> str:
         return (f"platform library: {self.documents} documents ({self.created} new, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {self.removed} removed); {self.chunks} chunks written, "
                 f"{self.embedded} embedded now with {self.model.get('name')}, {self.chunks - self.embedded} "
-                "from the vector cache")
+                f"from the vector cache; golden questions: {self.questions}")
 
 
 @dataclass
@@ -120,6 +122,7 @@ def seed_library(conn: psycopg.Connection, settings: Settings, *, progress: Prog
             report.chunks += len(item.chunks)
         report.removed = len(many(conn, SQL("seeding.documents_remove"),
                                   {"source": source, "keep": list(ids.values())}))
+    report.questions = seed_platform_set(conn).summary()
     return report
 
 
