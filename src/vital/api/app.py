@@ -26,7 +26,7 @@ from vital.api.body_limits import BodyLimits
 from vital.api.directory import Directory
 from vital.api.fairness import Fairness, Tickets
 from vital.api.logs import AccessLog, configure_logging
-from vital.api.rest import openapi, routes
+from vital.api.rest import openapi, routes, rpc
 from vital.api.rest.build import Builder
 from vital.api.rest.relations import Relations
 from vital.auth.secret import require_secret, with_secret
@@ -126,7 +126,7 @@ def create_app(settings: Settings) -> FastAPI:
     tracing.install(app, settings)
     errors.install(app)
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
-    for module in (health, gotrue, links, invitations, routes, deleted, admin, ask_expert, panels, workflows, analytics,
+    for module in (health, gotrue, links, invitations, rpc, routes, deleted, admin, ask_expert, panels, workflows, analytics,
                    knowledge):
         app.include_router(module.router)
     app.include_router(sso.router)

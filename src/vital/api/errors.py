@@ -42,6 +42,10 @@ class ClaimsRejected(Unauthorized): code = "PGRST303"  # well signed, but expire
 class Forbidden(PermissionDenied): code, status = "PGRST403", 403
 class TenantNotFound(NotFound): code = "PGRST404"
 class TableNotFound(NotFound): code = "PGRST205"
+class FunctionNotFound(NotFound): code = "PGRST202"
+class InvalidPreferences(InvalidInput): code = "PGRST122"  # Prefer with handling=strict
+class TooManyAffected(InvalidInput): code = "PGRST124"  # more rows than Prefer: max-affected allows
+class AmbiguousFunction(InvalidInput): code, status = "PGRST203", 300
 class ParseError(InvalidInput): code = "PGRST100"  # the query string or a header breaks the grammar
 class UnknownColumn(InvalidInput): code = "42703"
 class UnknownBodyColumn(UnknownColumn): code = "PGRST204"

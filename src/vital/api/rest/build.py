@@ -17,8 +17,8 @@ from psycopg import sql
 
 from vital.api.errors import BadBody, ParseError, UnknownBodyColumn
 from vital.api.rest.params import Condition, Embed, Filter, Logic, Order, Path, Query
-from vital.api.rest.relations import Relations, column
-from vital.catalog import SOFT_DELETE, TENANT, Table
+from vital.api.rest.relations import JSON_TYPES, Relations, column
+from vital.catalog import SOFT_DELETE, TENANT, Function, Table
 
 MAX_EMBED_DEPTH = 3
 _COMPARE = {"eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
@@ -77,6 +77,75 @@ class Builder:
 
     def _limit(self, limit: int | None) -> int:
         return self.max_rows if limit is None else min(limit, self.max_rows)
+
+    # -- remote procedure calls ---------------------------------------------
+    def result_table(self, fn: Function) -> Table | None:
+        """What select, filters and order apply to: the table whose rows the function returns (so that
+        embedding works from them too), its RETURNS TABLE / composite columns, or None for a scalar."""
+        if fn.return_relation in self.relations.tables:
+            return self.relations.tables[fn.return_relation]
+        if not fn.columns:
+            return None
+        return Table("public", fn.name, "f", None, {a.name: a.as_column() for a in fn.columns},
+                     privileges=frozenset({"SELECT"}))
+
+    def call(self, fn: Function, args, q: Query, *, from_query: bool, whole_body: bool,
+             limit: int | None, offset: int) -> Statement:
+        """One call of `fn` with named arguments (or the whole body as its one json argument), shaped as
+        PostgREST shapes it: rows (with select, filters, order, limit) as an array, or one object for a
+        single composite; a scalar as its JSON value, a set of scalars as an array; void as nothing."""
+        _embeds_named(q)
+        ctx = _Context()
+        call = sql.SQL("{}({})").format(fn.ident, self._arguments(fn, args, ctx, from_query, whole_body))
+        table = self.result_table(fn)
+        if fn.void:
+            return Statement(sql.SQL("SELECT NULL::text, count(*) FROM (SELECT {}) _c").format(call), ctx.params)
+        if table is None:
+            if not fn.returns_set:
+                return Statement(sql.SQL("SELECT to_json({})::text, 1").format(call), ctx.params)
+            rows = sql.SQL("SELECT _f.v FROM {} AS _f(v) LIMIT {} OFFSET {}").format(
+                call, ctx.param(self._limit(limit)), ctx.param(offset))
+            return Statement(sql.SQL("SELECT coalesce(json_agg(_r.v), '[]')::text, count(*) FROM ({}) _r").format(
+                rows), ctx.params)
+        rows = sql.SQL("SELECT {fields} FROM {call} t0{where}{order} LIMIT {limit} OFFSET {offset}").format(
+            fields=self._fields(table, "t0", q.select, q, (), ctx), call=call,
+            where=self._where(table, "t0", q, (), ctx, hide_deleted=False, inner=q.select),
+            order=self._order(table, "t0", q.order.get(())), limit=ctx.param(self._limit(limit)),
+            offset=ctx.param(offset))
+        if not fn.returns_set:
+            return Statement(sql.SQL("SELECT (SELECT row_to_json(_r) FROM ({}) _r LIMIT 1)::text, 1").format(rows),
+                             ctx.params)
+        return Statement(_RENDER.format(rows), ctx.params)
+
+    def call_count(self, fn: Function, args, q: Query, *, from_query: bool, whole_body: bool) -> Statement:
+        ctx = _Context()
+        call = sql.SQL("{}({})").format(fn.ident, self._arguments(fn, args, ctx, from_query, whole_body))
+        table = self.result_table(fn)
+        where = self._where(table, "t0", q, (), ctx, hide_deleted=False, inner=q.select) if table else sql.SQL("")
+        return Statement(sql.SQL("SELECT count(*) FROM {} t0{}").format(call, where), ctx.params)
+
+    @staticmethod
+    def _arguments(fn: Function, args, ctx: _Context, from_query: bool, whole_body: bool) -> sql.Composable:
+        """Named arguments read from one jsonb parameter and cast to their declared types (from pg_catalog):
+        values are never SQL text. JSON arrays become arrays of array types; json arguments keep their JSON."""
+        if whole_body:
+            return sql.SQL("{}::{}").format(ctx.param(json.dumps(args)), sql.SQL(fn.inputs[0].type))
+        body = ctx.param(json.dumps(args))
+        items = []
+        for a in fn.inputs:
+            if a.name not in args:
+                continue  # its default
+            value, key, kind = args[a.name], sql.Literal(a.name), sql.SQL(a.type)
+            if value is None:
+                expr = sql.SQL("NULL::{}").format(kind)
+            elif a.type in JSON_TYPES and not from_query:
+                expr = sql.SQL("({}::jsonb -> {})::{}").format(body, key, kind)
+            elif isinstance(value, list) and a.is_array:
+                expr = sql.SQL("ARRAY(SELECT jsonb_array_elements_text({}::jsonb -> {}))::{}").format(body, key, kind)
+            else:
+                expr = sql.SQL("({}::jsonb ->> {})::{}").format(body, key, kind)
+            items.append(sql.SQL("{} => {}").format(sql.Identifier(a.name), expr))
+        return sql.SQL(", ").join(items)
 
     # -- writes --------------------------------------------------------------
     def insert(self, table: Table, q: Query, rows: list[dict], *, resolution: str | None,

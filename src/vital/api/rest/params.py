@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Union
 
-from vital.api.errors import ParseError, RangeNotSatisfiable
+from vital.api.errors import InvalidPreferences, ParseError, RangeNotSatisfiable
 
 # operator -> whether it takes a list, a modifier
 COMPARISONS = {"eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "match", "imatch"}
@@ -114,12 +114,25 @@ class Prefer:
     count: str | None = None     # exact | planned | estimated
     resolution: str | None = None  # merge-duplicates | ignore-duplicates
     given_return: bool = False
+    missing: str | None = None   # default: keys missing from a bulk insert take the column's default
+    tx: str | None = None        # commit | rollback
+    handling: str | None = None  # strict | lenient
+    max_affected: int | None = None  # with handling=strict: refuse a write touching more rows
+    params: str | None = None    # single-object: the whole body is a function's one json argument
 
     def applied(self) -> str:
         parts = [f"return={self.return_}"] if self.given_return else []
         parts += [f"count={self.count}"] if self.count else []
         parts += [f"resolution={self.resolution}"] if self.resolution else []
+        parts += [f"missing={self.missing}"] if self.missing else []
+        parts += [f"tx={self.tx}"] if self.tx else []
+        parts += [f"handling={self.handling}"] if self.handling else []
+        parts += [f"max-affected={self.max_affected}"] if self.max_affected is not None and self.strict else []
         return ", ".join(parts)
+
+    @property
+    def strict(self) -> bool:
+        return self.handling == "strict"
 
 
 # -- query string ------------------------------------------------------------
@@ -345,22 +358,45 @@ def parse_order(text: str) -> tuple[Order, ...]:
 
 
 # -- headers -----------------------------------------------------------------
+# Each preference and the values it takes (None: a non-negative integer).
+_PREFERENCES = {"return": ("minimal", "representation", "headers-only"), "count": ("exact", "planned", "estimated"),
+                "resolution": ("merge-duplicates", "ignore-duplicates"), "missing": ("default", "null"),
+                "tx": ("commit", "rollback"), "handling": ("strict", "lenient"), "max-affected": None,
+                "params": ("single-object", "multiple-objects"), "timezone": (), "plurality": ()}
+
+
 def parse_prefer(values: Iterable[str]) -> Prefer:
+    """`Prefer` as PostgREST reads it: unknown preferences are ignored, unless handling=strict, where
+    they are a 400 PGRST122 naming them; a bad value of return, count or resolution is a 400 anyway."""
     found: dict[str, str] = {}
     for value in values:
         for item in value.split(","):
             key, _, val = item.strip().partition("=")
-            found[key.strip().lower()] = val.strip().lower()
-    return_ = found.get("return", "minimal")
-    count = found.get("count")
-    resolution = found.get("resolution")
-    if return_ not in ("minimal", "representation", "headers-only"):
-        raise ParseError(f"Prefer: return={return_} is not representation, minimal or headers-only.")
-    if count is not None and count not in ("exact", "planned", "estimated"):
-        raise ParseError(f"Prefer: count={count} is not exact, planned or estimated.")
-    if resolution is not None and resolution not in ("merge-duplicates", "ignore-duplicates"):
-        raise ParseError(f"Prefer: resolution={resolution} is not merge-duplicates or ignore-duplicates.")
-    return Prefer(return_, count, resolution, "return" in found)
+            if key.strip():
+                found[key.strip().lower()] = val.strip().lower()
+    invalid = [f"{k}={v}" if v else k for k, v in found.items() if not _valid_preference(k, v)]
+    if invalid and found.get("handling") == "strict":
+        raise InvalidPreferences("Invalid preferences given with handling=strict",
+                                 details=f"Invalid preferences: {', '.join(invalid)}",
+                                 hint="Known: " + ", ".join(sorted(_PREFERENCES)) + ".")
+    for key in ("return", "count", "resolution"):  # a typo here would silently change the answer
+        if key in found and not _valid_preference(key, found[key]):
+            raise ParseError(f"Prefer: {key}={found[key]} is not {' or '.join(_PREFERENCES[key])}.")
+    found = {k: v for k, v in found.items() if _valid_preference(k, v)}
+    max_affected = found.get("max-affected")
+    return Prefer(found.get("return", "minimal"), found.get("count"), found.get("resolution"), "return" in found,
+                  missing=found.get("missing") if found.get("missing") == "default" else None,
+                  tx=found.get("tx"), handling=found.get("handling"),
+                  max_affected=int(max_affected) if max_affected is not None else None, params=found.get("params"))
+
+
+def _valid_preference(key: str, value: str) -> bool:
+    if key not in _PREFERENCES:
+        return False
+    allowed = _PREFERENCES[key]
+    if allowed is None:
+        return value.isascii() and value.isdigit()
+    return not allowed or value in allowed
 
 
 def parse_range(value: str | None) -> tuple[int, int | None] | None:

@@ -23,7 +23,6 @@ from vital.api.errors import (
     NotAcceptable,
     RangeNotSatisfiable,
     SingularityError,
-    TableNotFound,
     UnsupportedMediaType,
 )
 from vital.api.rest.build import Statement
@@ -51,11 +50,6 @@ class Outcome:
 async def root(request: Request) -> JSONResponse:
     """What PostgREST answers at its root: the OpenAPI description."""
     return JSONResponse(request.app.openapi())
-
-
-@router.api_route("/rpc/{name}", methods=["GET", "POST"], include_in_schema=False)
-async def rpc(name: str) -> Response:
-    raise TableNotFound(f"Could not find the function 'public.{name}'.", hint="Remote procedure calls are not served.")
 
 
 @router.api_route("/{table}", methods=["GET", "HEAD", "POST", "PATCH", "DELETE"], include_in_schema=False)
