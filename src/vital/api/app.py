@@ -18,7 +18,7 @@ from vital import __version__
 from vital.api import admin, deleted, errors, gotrue, health
 from vital.api import invitations, links  # e-mail flows and invitations (docs/auth.md)
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
-from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
+from vital.api import embeddings, knowledge  # knowledge, search, graph, query vectors (docs/knowledge.md)
 from vital.api import metrics, tracing  # what operators see (docs/operations.md#metrics-and-traces)
 from vital.api import sso  # single sign-on (docs/auth.md)
 from vital import console
@@ -127,7 +127,7 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
     for module in (health, gotrue, links, invitations, rpc, routes, deleted, admin, ask_expert, panels, workflows, analytics,
-                   knowledge):
+                   knowledge, embeddings):
         app.include_router(module.router)
     app.include_router(sso.router)
     console.install(app)  # the web console at each tenant's host root (docs/console.md)

@@ -52,6 +52,7 @@ class UnknownBodyColumn(UnknownColumn): code = "PGRST204"
 class BadBody(InvalidInput): code = "PGRST102"
 class UnknownRelationship(InvalidInput): code = "PGRST200"
 class AmbiguousRelationship(InvalidInput): code, status = "PGRST201", 300
+class SpreadNotToOne(InvalidInput): code = "PGRST119"  # ...rel() on a to-many relationship
 class BodyTooLarge(InvalidInput): code, status = "PGRST413", 413
 class RequestTimeout(InvalidInput): code, status = "PGRST408", 408  # a body that stopped arriving
 class UnsupportedMediaType(InvalidInput): code, status = "PGRST107", 415

@@ -15,8 +15,8 @@ from typing import Any
 
 from psycopg import sql
 
-from vital.api.errors import BadBody, ParseError, UnknownBodyColumn
-from vital.api.rest.params import Condition, Embed, Filter, Logic, Order, Path, Query
+from vital.api.errors import BadBody, ParseError, SpreadNotToOne, UnknownBodyColumn
+from vital.api.rest.params import Condition, Embed, Field, Filter, Logic, Order, Path, Query
 from vital.api.rest.relations import JSON_TYPES, Relations, column
 from vital.catalog import SOFT_DELETE, TENANT, Function, Table
 
@@ -62,11 +62,13 @@ class Builder:
     def read(self, table: Table, q: Query, *, limit: int | None, offset: int) -> Statement:
         _embeds_named(q)
         ctx = _Context()
+        laterals: list[sql.Composable] = []
+        fields = self._fields(table, "t0", q.select, q, (), ctx, laterals)
         where = self._where(table, "t0", q, (), ctx, inner=q.select)
-        query = sql.SQL("SELECT {fields} FROM {table} t0{where}{order} LIMIT {limit} OFFSET {offset}").format(
-            fields=self._fields(table, "t0", q.select, q, (), ctx), table=_qualified(table), where=where,
-            order=self._order(table, "t0", q.order.get(())), limit=ctx.param(self._limit(limit)),
-            offset=ctx.param(offset))
+        query = sql.SQL("SELECT {fields} FROM {table} t0{laterals}{where}{group}{order} LIMIT {limit} OFFSET {offset}"
+                        ).format(fields=fields, table=_qualified(table), laterals=sql.Composed(laterals), where=where,
+                                 group=_group_by(table, q.select), order=self._order(table, "t0", q.order.get(())),
+                                 limit=ctx.param(self._limit(limit)), offset=ctx.param(offset))
         return Statement(_RENDER.format(query), ctx.params)
 
     def count(self, table: Table, q: Query) -> Statement:
@@ -107,11 +109,13 @@ class Builder:
                 call, ctx.param(self._limit(limit)), ctx.param(offset))
             return Statement(sql.SQL("SELECT coalesce(json_agg(_r.v), '[]')::text, count(*) FROM ({}) _r").format(
                 rows), ctx.params)
-        rows = sql.SQL("SELECT {fields} FROM {call} t0{where}{order} LIMIT {limit} OFFSET {offset}").format(
-            fields=self._fields(table, "t0", q.select, q, (), ctx), call=call,
-            where=self._where(table, "t0", q, (), ctx, hide_deleted=False, inner=q.select),
-            order=self._order(table, "t0", q.order.get(())), limit=ctx.param(self._limit(limit)),
-            offset=ctx.param(offset))
+        laterals: list[sql.Composable] = []
+        fields = self._fields(table, "t0", q.select, q, (), ctx, laterals)
+        rows = sql.SQL("SELECT {fields} FROM {call} t0{laterals}{where}{group}{order} LIMIT {limit} OFFSET {offset}"
+                       ).format(fields=fields, call=call, laterals=sql.Composed(laterals),
+                                where=self._where(table, "t0", q, (), ctx, hide_deleted=False, inner=q.select),
+                                group=_group_by(table, q.select), order=self._order(table, "t0", q.order.get(())),
+                                limit=ctx.param(self._limit(limit)), offset=ctx.param(offset))
         if not fn.returns_set:
             return Statement(sql.SQL("SELECT (SELECT row_to_json(_r) FROM ({}) _r LIMIT 1)::text, 1").format(rows),
                              ctx.params)
@@ -149,7 +153,9 @@ class Builder:
 
     # -- writes --------------------------------------------------------------
     def insert(self, table: Table, q: Query, rows: list[dict], *, resolution: str | None,
-               representation: bool) -> Statement:
+               representation: bool, missing_default: bool = False) -> Statement:
+        """missing_default (Prefer: missing=default): a key an object leaves out takes the column's default
+        (its expression from pg_catalog) instead of NULL."""
         _mutation_only(q)
         ctx = _Context()
         columns = list(q.columns or dict.fromkeys(k for row in rows for k in row))
@@ -157,13 +163,15 @@ class Builder:
             raise BadBody("The body names no column.", hint='Send e.g. {"name": "..."}.')
         for name in columns:
             _body_column(table, name)
-        values = [sql.Identifier("_v", c) for c in columns]
+        values = [_given_or_default(table.columns[c]) if missing_default else sql.Identifier("_v", c)
+                  for c in columns]
         if table.tenant_scoped and TENANT not in columns:
             # The caller's own tenant by default, in SQL; RLS still checks it.
             columns.append(TENANT)
             values.append(sql.SQL("auth.tenant_id()"))
-        statement = sql.SQL("INSERT INTO {t} AS t0 ({cols}) SELECT {vals} "
-                            "FROM json_populate_recordset(NULL::{t}, {body}::json) _v").format(
+        source = "jsonb_array_elements({body}::jsonb) _j, jsonb_populate_record(NULL::{t}, _j) _v" \
+            if missing_default else "json_populate_recordset(NULL::{t}, {body}::json) _v"
+        statement = sql.SQL("INSERT INTO {t} AS t0 ({cols}) SELECT {vals} FROM " + source).format(
             t=_qualified(table), cols=sql.SQL(", ").join(map(sql.Identifier, columns)),
             vals=sql.SQL(", ").join(values), body=ctx.param(json.dumps(rows)))
         if resolution:
@@ -180,8 +188,9 @@ class Builder:
         assignments = sql.SQL(", ").join(sql.SQL("{} = {}").format(sql.Identifier(c), sql.Identifier("_v", c))
                                          for c in patch)
         statement = sql.SQL("UPDATE {t} AS t0 SET {set} FROM json_populate_record(NULL::{t}, {body}::json) _v"
-                            "{where}").format(t=_qualified(table), set=assignments, body=ctx.param(json.dumps(patch)),
-                                              where=self._where(table, "t0", q, (), ctx, required=True))
+                            "{where}{limited}").format(
+            t=_qualified(table), set=assignments, body=ctx.param(json.dumps(patch)),
+            where=self._where(table, "t0", q, (), ctx, required=True), limited=self._limited(table, q, ctx))
         return self._returning(table, q, statement, representation, ctx)
 
     def delete(self, table: Table, q: Query, *, representation: bool) -> Statement:
@@ -189,12 +198,31 @@ class Builder:
         _mutation_only(q)
         ctx = _Context()
         where = self._where(table, "t0", q, (), ctx, required=True, hide_deleted=False)
+        limited = self._limited(table, q, ctx, hide_deleted=False)
         if table.soft_delete:
-            statement = sql.SQL("UPDATE {t} AS t0 SET {d} = now(){where} AND t0.{d} IS NULL").format(
-                t=_qualified(table), d=sql.Identifier(SOFT_DELETE), where=where)
+            statement = sql.SQL("UPDATE {t} AS t0 SET {d} = now(){where} AND t0.{d} IS NULL{limited}").format(
+                t=_qualified(table), d=sql.Identifier(SOFT_DELETE), where=where, limited=limited)
         else:
-            statement = sql.SQL("DELETE FROM {t} AS t0{where}").format(t=_qualified(table), where=where)
+            statement = sql.SQL("DELETE FROM {t} AS t0{where}{limited}").format(
+                t=_qualified(table), where=where, limited=limited)
         return self._returning(table, q, statement, representation, ctx)
+
+    def _limited(self, table: Table, q: Query, ctx: _Context, *, hide_deleted: bool = True) -> sql.Composable:
+        """limit/offset (with order) on PATCH and DELETE: only the first rows the filters and order pick,
+        by primary key."""
+        if () not in q.limit and () not in q.offset:
+            return sql.SQL("")
+        key = table.primary_key
+        if not key:
+            raise ParseError(f"'{table.name}' has no primary key: limit cannot pick its rows.")
+        keys = sql.SQL(", ").join(sql.Identifier("t0", c) for c in key)
+        inner = sql.SQL(", ").join(sql.Identifier("s0", c) for c in key)
+        limit = q.limit.get(())
+        return sql.SQL(" AND ({}) IN (SELECT {} FROM {} s0{}{}{} OFFSET {})").format(
+            keys, inner, _qualified(table), self._where(table, "s0", q, (), ctx, hide_deleted=hide_deleted),
+            self._order(table, "s0", q.order.get(())),
+            sql.SQL("") if limit is None else sql.SQL(" LIMIT {}").format(ctx.param(limit)),
+            ctx.param(q.offset.get((), 0)))
 
     def _on_conflict(self, table: Table, q: Query, columns: list[str], resolution: str) -> sql.Composed:
         target = list(q.on_conflict or table.primary_key)
@@ -215,47 +243,77 @@ class Builder:
         if not representation:
             return Statement(sql.SQL("WITH _w AS ({} RETURNING 1) SELECT NULL::text, count(*) FROM _w").format(
                 statement), ctx.params)
-        rows = sql.SQL("SELECT {} FROM _w t0").format(self._fields(table, "t0", q.select, q, (), ctx))
+        laterals: list[sql.Composable] = []
+        fields = self._fields(table, "t0", q.select, q, (), ctx, laterals)
+        rows = sql.SQL("SELECT {} FROM _w t0{}{}").format(fields, sql.Composed(laterals), _group_by(table, q.select))
         return Statement(sql.SQL("WITH _w AS ({} RETURNING t0.*) ").format(statement) + _RENDER.format(rows),
                          ctx.params)
 
     # -- select list and embedding ------------------------------------------
-    def _fields(self, table: Table, alias: str, fields: tuple, q: Query, path: Path, ctx: _Context) -> sql.Composable:
+    def _fields(self, table: Table, alias: str, fields: tuple, q: Query, path: Path, ctx: _Context,
+                laterals: list[sql.Composable]) -> sql.Composable:
+        """The select list; a spread's resource joins the FROM clause as a LATERAL (added to `laterals`)."""
         items: list[sql.Composable] = []
         for f in fields:
-            if isinstance(f, Embed):
+            if isinstance(f, Embed) and f.spread:
+                items.append(self._spread(table, alias, f, q, path + (f.key,), ctx, laterals))
+            elif isinstance(f, Embed):
                 items.append(sql.SQL("{} AS {}").format(self._embed(table, alias, f, q, path + (f.key,), ctx),
                                                          sql.Identifier(f.key)))
             elif f.name == "*":
                 items += [sql.Identifier(alias, c) for c in table.columns]
             else:
-                column(table, f.name)
-                expr = sql.Identifier(alias, f.name)
-                if f.cast:
-                    expr = sql.SQL("{}::{}").format(expr, sql.SQL(f.cast))  # from params.CASTS only
-                items.append(sql.SQL("{} AS {}").format(expr, sql.Identifier(f.alias or f.name)))
+                items.append(sql.SQL("{} AS {}").format(_field(table, alias, f), sql.Identifier(f.key)))
         return sql.SQL(", ").join(items)
 
     def _embed(self, parent: Table, parent_alias: str, e: Embed, q: Query, path: Path,
                ctx: _Context) -> sql.Composable:
+        rel, target, alias, rows = self._embedded_rows(parent, parent_alias, e, q, path, ctx)
+        wrap = "(SELECT row_to_json(_e) FROM ({}) _e)" if rel.to_one else \
+            "(SELECT coalesce(json_agg(_e), '[]') FROM ({}) _e)"
+        return sql.SQL(wrap).format(rows)
+
+    def _spread(self, parent: Table, parent_alias: str, e: Embed, q: Query, path: Path, ctx: _Context,
+                laterals: list[sql.Composable]) -> sql.Composable:
+        """`...rel(cols)`: the columns of a to-one resource in the parent's row (PostgREST's spread)."""
+        rel = self.relations.relationship(parent, e.relation, e.hint)
+        if not rel.to_one:
+            raise SpreadNotToOne(f"A spread operation on '{e.relation}' is not possible.",
+                                 details=f"'{parent.name}' has many '{e.relation}': a spread needs a to-one relationship.",
+                                 hint=f"Embed it instead: {e.relation}(...)")
+        _, _, _, rows = self._embedded_rows(parent, parent_alias, e, q, path, ctx)
+        name = ctx.alias()
+        laterals.append(sql.SQL(" LEFT JOIN LATERAL ({}) {} ON true").format(rows, sql.Identifier(name)))
+        return sql.SQL("{}.*").format(sql.Identifier(name))
+
+    def _embedded_rows(self, parent: Table, parent_alias: str, e: Embed, q: Query, path: Path, ctx: _Context):
         if len(path) > MAX_EMBED_DEPTH:
             raise ParseError(f"Embedding is limited to {MAX_EMBED_DEPTH} levels.")
         rel = self.relations.relationship(parent, e.relation, e.hint)
         target = self.relations.table(rel.target)
         alias = ctx.alias()
+        laterals: list[sql.Composable] = []
+        fields = self._fields(target, alias, e.fields, q, path, ctx, laterals)
         where = self._where(target, alias, q, path, ctx, joins=self._join(rel, alias, parent_alias), inner=e.fields)
-        rows = sql.SQL("SELECT {fields} FROM {table} {alias}{where}{order}{limit}").format(
-            fields=self._fields(target, alias, e.fields, q, path, ctx), table=_qualified(target),
-            alias=sql.Identifier(alias), where=where, order=self._order(target, alias, q.order.get(path)),
+        rows = sql.SQL("SELECT {fields} FROM {table} {alias}{laterals}{where}{group}{order}{limit}").format(
+            fields=fields, table=_qualified(target), alias=sql.Identifier(alias), laterals=sql.Composed(laterals),
+            where=where, group=_group_by(target, e.fields), order=self._order(target, alias, q.order.get(path)),
             limit=self._embed_limit(q, path, ctx))
-        wrap = "(SELECT row_to_json(_e) FROM ({}) _e)" if rel.to_one else \
-            "(SELECT coalesce(json_agg(_e), '[]') FROM ({}) _e)"
-        return sql.SQL(wrap).format(rows)
+        return rel, target, alias, rows
 
     @staticmethod
     def _join(rel, alias: str, parent_alias: str) -> list[sql.Composable]:
-        return [sql.SQL("{} = {}").format(sql.Identifier(alias, mine), sql.Identifier(parent_alias, theirs))
-                for theirs, mine in rel.pairs]
+        if rel.junction is None:
+            return [sql.SQL("{} = {}").format(sql.Identifier(alias, mine), sql.Identifier(parent_alias, theirs))
+                    for theirs, mine in rel.pairs]
+        # many-to-many: a row of the junction links the parent and the target
+        j = f"{alias}_j"
+        links = [sql.SQL("{} = {}").format(sql.Identifier(j, mine), sql.Identifier(parent_alias, theirs))
+                 for theirs, mine in rel.pairs]
+        links += [sql.SQL("{} = {}").format(sql.Identifier(j, mine), sql.Identifier(alias, theirs))
+                  for theirs, mine in rel.junction_pairs]
+        return [sql.SQL("EXISTS (SELECT 1 FROM {} {} WHERE {})").format(
+            sql.Identifier("public", rel.junction), sql.Identifier(j), sql.SQL(" AND ").join(links))]
 
     def _embed_limit(self, q: Query, path: Path, ctx: _Context) -> sql.Composable:
         parts = []
@@ -307,7 +365,9 @@ class Builder:
 
     def _filter(self, table: Table, alias: str, f: Filter, ctx: _Context) -> sql.Composable:
         target = column(table, f.column)
-        ref = sql.Identifier(alias, f.column)
+        ref = _json_path(sql.Identifier(alias, f.column), f.path)
+        element, value_type = (target.element, target.type) if not f.path else \
+            ("text", "text") if f.path[-1][0] == "->>" else ("jsonb", "jsonb")
         op, value = f.op, f.value
         if op == "is":
             return sql.SQL("{} {}").format(ref, sql.SQL(_IS[value]))
@@ -320,11 +380,11 @@ class Builder:
         if op in _CONTAINS:
             return sql.SQL("{} {} {}").format(ref, sql.SQL(_CONTAINS[op]), ctx.param(value))
         if op in _TSQUERY:
-            return self._fts(target.element, ref, f, ctx)
+            return self._fts(element, ref, f, ctx)
         if op in _TEXT_OPS:
             ref, symbol, array_type = sql.SQL("{}::text").format(ref), _TEXT_OPS[op], "text"
         else:
-            symbol, array_type = _COMPARE[op], target.type
+            symbol, array_type = _COMPARE[op], value_type
         if f.modifier in ("any", "all"):
             return sql.SQL("{} {} {}({}::{}[])").format(ref, sql.SQL(symbol), sql.SQL(f.modifier.upper()),
                                                        ctx.param(list(value)), sql.SQL(array_type))
@@ -345,11 +405,51 @@ class Builder:
         terms = []
         for o in orders:
             column(table, o.column)
-            term = sql.SQL("{} {}").format(sql.Identifier(alias, o.column), sql.SQL("DESC" if o.desc else "ASC"))
+            term = sql.SQL("{} {}").format(_json_path(sql.Identifier(alias, o.column), o.path),
+                                           sql.SQL("DESC" if o.desc else "ASC"))
             if o.nulls:
                 term += sql.SQL(" NULLS FIRST" if o.nulls == "first" else " NULLS LAST")
             terms.append(term)
         return sql.SQL(" ORDER BY ") + sql.SQL(", ").join(terms)
+
+
+def _field(table: Table, alias: str, f: Field) -> sql.Composable:
+    """A selected column: its JSON path, cast and aggregate (casts only from params.CASTS)."""
+    if f.aggregate == "count" and not f.name:
+        expr: sql.Composable = sql.SQL("count(*)")
+    else:
+        column(table, f.name)
+        expr = _json_path(sql.Identifier(alias, f.name), f.path)
+        if f.cast:
+            expr = sql.SQL("{}::{}").format(expr, sql.SQL(f.cast))
+        if f.aggregate:
+            expr = sql.SQL("{}({})").format(sql.SQL(f.aggregate), expr)
+    if f.aggregate_cast:
+        expr = sql.SQL("({})::{}").format(expr, sql.SQL(f.aggregate_cast))
+    return expr
+
+
+def _json_path(ref: sql.Composable, path) -> sql.Composable:
+    """data->'a'->>'b' (an integer key indexes an array): keys are literals, quoted by psycopg, so that
+    the same path in select and GROUP BY is the same expression."""
+    for arrow, key in path:
+        ref = sql.SQL("{}{}{}").format(ref, sql.SQL(arrow), sql.Literal(int(key) if key.lstrip("-").isdigit() else key))
+    return ref
+
+
+def _group_by(table: Table, fields: tuple) -> sql.Composable:
+    """PostgREST's aggregates: with an aggregate in select, the other selected columns group the rows
+    (by their position in the select list)."""
+    plain = [f for f in fields if isinstance(f, Field) and not f.aggregate]
+    if not any(isinstance(f, Field) and f.aggregate for f in fields) or not plain:
+        return sql.SQL("")
+    positions, n = [], 0
+    for f in fields:
+        width = len(table.columns) if isinstance(f, Field) and f.name == "*" else 1
+        if isinstance(f, Field) and not f.aggregate:
+            positions += range(n + 1, n + width + 1)
+        n += width
+    return sql.SQL(" GROUP BY ") + sql.SQL(", ").join(sql.Literal(p) for p in positions)
 
 
 def _qualified(table: Table) -> sql.Identifier:
@@ -385,5 +485,13 @@ def _embeds_named(q: Query) -> None:
 
 
 def _mutation_only(q: Query) -> None:
-    if any(q.where.keys() - {()}) or q.order or q.limit or q.offset:
-        raise ParseError("Writes take filters on the table itself only: no order, limit, offset or embedded filters.")
+    if any(q.where.keys() - {()}) or any(k != () for k in (*q.order, *q.limit, *q.offset)):
+        raise ParseError("Writes take filters, order, limit and offset on the table itself only, not on embedded "
+                         "resources.")
+
+
+def _given_or_default(col) -> sql.Composable:
+    """Prefer: missing=default: the object's value when it has the key, else the column's default."""
+    default = sql.SQL(col.expression) if col.expression else sql.SQL("NULL")  # from pg_catalog (pg_get_expr)
+    return sql.SQL("CASE WHEN _j ? {} THEN {} ELSE {} END").format(
+        sql.Literal(col.name), sql.Identifier("_v", col.name), default)

@@ -21,9 +21,13 @@ class Relationship:
     target: str
     fk: ForeignKey
     to_one: bool
-    pairs: tuple[tuple[str, str], ...]  # (embedding table's column, target's column)
+    pairs: tuple[tuple[str, str], ...]  # (embedding table's column, target's column, or the junction's)
+    junction: str | None = None         # many-to-many: the table whose rows link the two
+    junction_pairs: tuple[tuple[str, str], ...] = ()  # (target's column, junction's column)
 
     def matches(self, hint: str) -> bool:
+        if self.junction is not None:
+            return hint == self.junction
         # A self-reference is one foreign key seen both ways: there a column hint
         # (parent_id) picks the row it points to, the key's name the rows pointing here.
         by_name, by_column = hint == self.fk.name, hint in self.fk.columns
@@ -34,6 +38,8 @@ class Relationship:
     @property
     def hint(self) -> str:
         """A hint that picks exactly this relationship."""
+        if self.junction is not None:
+            return self.junction
         return self.fk.columns[-1] if self.fk.self_reference and self.to_one else self.fk.name
 
 
@@ -67,10 +73,32 @@ class Relations:
             found.append(Relationship(fk.table, fk, to_one, tuple(zip(fk.parent_columns, fk.columns))))
         return found
 
+    def junctions(self, table: Table) -> list[Relationship]:
+        """Many-to-many relationships, detected as PostgREST does: a table J with a foreign key to `table`
+        and another to the target, both inside one of J's keys (primary or unique). Each key must have a
+        column of its own: the key to `tenants` (tenant_id, inside every composite key) links nothing."""
+        found = []
+        for fk in self._incoming.get(table.name, []):
+            junction = self.tables[fk.table]
+            for other in junction.foreign_keys:
+                if other is fk or other.parent not in self.tables or other.table == table.name:
+                    continue
+                mine, theirs = set(fk.columns), set(other.columns)
+                if mine <= theirs or theirs <= mine or _covered(other, junction) or _covered(fk, junction):
+                    continue
+                if any(mine | theirs <= set(key) for key in junction.unique_keys):
+                    found.append(Relationship(other.parent, other, False, tuple(zip(fk.parent_columns, fk.columns)),
+                                              junction.name, tuple(zip(other.parent_columns, other.columns))))
+        return found
+
     def relationship(self, table: Table, target: str, hint: str | None) -> Relationship:
+        # A direct foreign key wins over a junction without a hint, so that adding a junction table
+        # never makes an embed that worked ambiguous (PostgREST would answer 300 there).
         candidates = [r for r in self.relationships(table) if r.target == target]
         if hint is not None:
-            candidates = [r for r in candidates if r.matches(hint)]
+            candidates = [r for r in candidates + self.junctions(table) if r.target == target and r.matches(hint)]
+        elif not candidates:
+            candidates = [r for r in self.junctions(table) if r.target == target]
         if not candidates:
             raise UnknownRelationship(
                 f"Could not find a relationship between '{table.name}' and '{target}'.",
@@ -108,6 +136,11 @@ class Relations:
             details=f"Searched for the function public.{name} with parameters {names or '(none)'} or with a single "
                     "unnamed json/jsonb parameter, but no matches were found in the schema cache.",
             hint=hint)
+
+
+def _covered(fk: ForeignKey, table: Table) -> bool:
+    """Its columns lie inside another key of the table's (tenant_id inside (tenant_id, agent_id))."""
+    return any(set(fk.columns) < set(other.columns) for other in table.foreign_keys)
 
 
 def _takes(f: Function, given: set[str]) -> bool:
