@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests import pg
@@ -63,3 +65,31 @@ def test_volatile_functions_refuse_get_and_bad_values_are_4xx(api, jtbd):
     assert scores.status_code == 200 and scores.json() == [{"respondents": 0}]
     unknown = acme.get(f"/rest/v1/rpc/opportunity_landscape?jtbd_id={jtbd}&nope=eq.1")
     assert unknown.status_code == 400 and unknown.json()["code"] == "42703"
+
+
+def test_notify_reloads_the_schema_cache_and_scalars_are_shaped_as_postgrest(fresh_api):
+    """A function created after start-up is served once `NOTIFY pgrst, 'reload schema'` arrives; a scalar
+    comes back as its JSON value, a set of scalars as an array, void as 204; a single json argument takes
+    the whole body (Prefer: params=single-object)."""
+    acme = fresh_api.as_("acme")
+    assert acme.post("/rest/v1/rpc/key_count", json={"a": 1}).status_code == 404
+    with pg.connect(fresh_api.database, autocommit=True) as conn:
+        conn.execute("""
+          CREATE FUNCTION public.key_count(body jsonb) RETURNS integer LANGUAGE sql IMMUTABLE
+            SET search_path = '' AS $$ SELECT count(*)::integer FROM jsonb_object_keys(body) $$;
+          CREATE FUNCTION public.my_subdomains() RETURNS SETOF text LANGUAGE sql STABLE
+            SET search_path = '' AS $$ SELECT subdomain FROM public.tenants ORDER BY 1 $$;
+          CREATE FUNCTION public.nothing() RETURNS void LANGUAGE sql VOLATILE SET search_path = '' AS $$ $$;
+          REVOKE ALL ON FUNCTION public.key_count(jsonb), public.my_subdomains(), public.nothing() FROM PUBLIC;
+          GRANT EXECUTE ON FUNCTION public.key_count(jsonb), public.my_subdomains(), public.nothing()
+            TO authenticated;
+          NOTIFY pgrst, 'reload schema';""")
+    deadline = time.monotonic() + 10
+    while (r := acme.post("/rest/v1/rpc/key_count", json={"a": 1, "b": 2},
+                          headers={"Prefer": "params=single-object"})).status_code == 404:
+        assert time.monotonic() < deadline, "the schema cache was not reloaded"
+        time.sleep(0.1)
+    assert r.status_code == 200 and r.json() == 2
+    assert acme.get("/rest/v1/rpc/my_subdomains").json() == ["acme", "platform"]  # RLS inside the function
+    assert fresh_api.as_("pharmaco").get("/rest/v1/rpc/my_subdomains").json() == ["pharmaco", "platform"]
+    assert acme.post("/rest/v1/rpc/nothing").status_code == 204

@@ -26,7 +26,7 @@ from vital.api.body_limits import BodyLimits
 from vital.api.directory import Directory
 from vital.api.fairness import Fairness, Tickets
 from vital.api.logs import AccessLog, configure_logging
-from vital.api.rest import openapi, routes, rpc
+from vital.api.rest import openapi, routes, rpc, schema_cache
 from vital.api.rest.build import Builder
 from vital.api.rest.relations import Relations
 from vital.auth.secret import require_secret, with_secret
@@ -106,9 +106,11 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI):
         app.state.api = await run_in_threadpool(open_api, settings)
         stop_metrics = metrics.start(app)
+        stop_listening = schema_cache.start(app, connection_options(settings))  # NOTIFY pgrst, 'reload schema'
         try:
             yield
         finally:
+            stop_listening()
             stop_metrics()
             await run_in_threadpool(app.state.api.pool.close)
 
