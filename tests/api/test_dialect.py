@@ -39,6 +39,8 @@ def test_aggregates_group_by_the_other_columns(api):
     total = acme.get("/rest/v1/jtbd_desired_outcomes?select=best:opportunity_score.max(),"
                      "importance_score.avg(),n:count()").json()
     assert len(total) == 1 and total[0]["n"] > 0 and total[0]["best"] <= 19 and 1 <= total[0]["avg"] <= 10
+    embedded = acme.get("/rest/v1/agents?select=slug,agent_tools(count())&agent_tools.limit=5").json()
+    assert embedded and all(len(x["agent_tools"]) == 1 and x["agent_tools"][0]["count"] >= 0 for x in embedded)
     per = acme.get("/rest/v1/jtbd_desired_outcomes?select=opportunity_band,score:opportunity_score.sum()::int"
                    "&order=opportunity_band").json()
     assert [x["opportunity_band"] for x in per] == sorted({x["opportunity_band"] for x in per})
