@@ -1,8 +1,9 @@
 """From a parsed request to one SQL statement, composed with psycopg.sql.
 
 Identifiers are checked against the catalog (relations.py) and quoted by psycopg; every value
-is a named parameter; the only SQL text taken from outside this module is a
-column type, and that comes from pg_catalog. There is no tenant filter: RLS
+is a named parameter (JSON keys, which are names, are literals quoted by psycopg); the only SQL
+text taken from outside this module is a column type or a column's default, and those come from
+pg_catalog. Function calls (/rpc) are built by calls.py, on the same select list and WHERE. There is no tenant filter: RLS
 decides which rows exist. Each statement returns one row, (json_text, row_count),
 with the rows rendered to JSON by PostgreSQL itself.
 """
@@ -10,15 +11,17 @@ with the rows rendered to JSON by PostgreSQL itself.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any
 
 from psycopg import sql
 
 from vital.api.errors import BadBody, ParseError, SpreadNotToOne, UnknownBodyColumn
 from vital.api.rest.params import Condition, Embed, Field, Filter, Logic, Order, Path, Query
-from vital.api.rest.relations import JSON_TYPES, Relations, column
-from vital.catalog import SOFT_DELETE, TENANT, Function, Table
+from vital.api.rest.calls import Calls
+from vital.api.rest.relations import Relations, column
+from vital.api.rest.statement import RENDER, Context, Statement, embeds_named, group_by, json_path
+from vital.catalog import SOFT_DELETE, TENANT, Table
+
+__all__ = ["Builder", "Statement"]
 
 MAX_EMBED_DEPTH = 3
 _COMPARE = {"eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
@@ -27,52 +30,28 @@ _CONTAINS = {"cs": "@>", "cd": "<@", "ov": "&&"}
 _IS = {"null": "IS NULL", "not_null": "IS NOT NULL", "true": "IS TRUE", "false": "IS FALSE", "unknown": "IS UNKNOWN"}
 _TSQUERY = {"fts": "to_tsquery", "plfts": "plainto_tsquery", "phfts": "phraseto_tsquery",
             "wfts": "websearch_to_tsquery"}
-_RENDER = sql.SQL("SELECT coalesce(json_agg(_r), '[]')::text, count(*) FROM ({}) _r")
 
 
-@dataclass
-class Statement:
-    query: sql.Composed
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-class _Context:
-    """Parameters and table aliases of one statement under construction."""
-
-    def __init__(self) -> None:
-        self.params: dict[str, Any] = {}
-        self._aliases = 0
-
-    def param(self, value: Any) -> sql.Placeholder:
-        name = f"p{len(self.params)}"
-        self.params[name] = value
-        return sql.Placeholder(name)
-
-    def alias(self) -> str:
-        self._aliases += 1
-        return f"t{self._aliases}"
-
-
-class Builder:
+class Builder(Calls):
     def __init__(self, relations: Relations, max_rows: int):
         self.relations = relations
         self.max_rows = max_rows
 
     # -- reads ---------------------------------------------------------------
     def read(self, table: Table, q: Query, *, limit: int | None, offset: int) -> Statement:
-        _embeds_named(q)
-        ctx = _Context()
+        embeds_named(q)
+        ctx = Context()
         laterals: list[sql.Composable] = []
         fields = self._fields(table, "t0", q.select, q, (), ctx, laterals)
         where = self._where(table, "t0", q, (), ctx, inner=q.select)
         query = sql.SQL("SELECT {fields} FROM {table} t0{laterals}{where}{group}{order} LIMIT {limit} OFFSET {offset}"
                         ).format(fields=fields, table=_qualified(table), laterals=sql.Composed(laterals), where=where,
-                                 group=_group_by(table, q.select), order=self._order(table, "t0", q.order.get(())),
+                                 group=group_by(table, q.select), order=self._order(table, "t0", q.order.get(())),
                                  limit=ctx.param(self._limit(limit)), offset=ctx.param(offset))
-        return Statement(_RENDER.format(query), ctx.params)
+        return Statement(RENDER.format(query), ctx.params)
 
     def count(self, table: Table, q: Query) -> Statement:
-        ctx = _Context()
+        ctx = Context()
         where = self._where(table, "t0", q, (), ctx, inner=q.select)
         query = sql.SQL("SELECT count(*) FROM {} t0{}").format(_qualified(table), where)
         return Statement(query, ctx.params)
@@ -80,84 +59,13 @@ class Builder:
     def _limit(self, limit: int | None) -> int:
         return self.max_rows if limit is None else min(limit, self.max_rows)
 
-    # -- remote procedure calls ---------------------------------------------
-    def result_table(self, fn: Function) -> Table | None:
-        """What select, filters and order apply to: the table whose rows the function returns (so that
-        embedding works from them too), its RETURNS TABLE / composite columns, or None for a scalar."""
-        if fn.return_relation in self.relations.tables:
-            return self.relations.tables[fn.return_relation]
-        if not fn.columns:
-            return None
-        return Table("public", fn.name, "f", None, {a.name: a.as_column() for a in fn.columns},
-                     privileges=frozenset({"SELECT"}))
-
-    def call(self, fn: Function, args, q: Query, *, from_query: bool, whole_body: bool,
-             limit: int | None, offset: int) -> Statement:
-        """One call of `fn` with named arguments (or the whole body as its one json argument), shaped as
-        PostgREST shapes it: rows (with select, filters, order, limit) as an array, or one object for a
-        single composite; a scalar as its JSON value, a set of scalars as an array; void as nothing."""
-        _embeds_named(q)
-        ctx = _Context()
-        call = sql.SQL("{}({})").format(fn.ident, self._arguments(fn, args, ctx, from_query, whole_body))
-        table = self.result_table(fn)
-        if fn.void:
-            return Statement(sql.SQL("SELECT NULL::text, count(*) FROM (SELECT {}) _c").format(call), ctx.params)
-        if table is None:
-            if not fn.returns_set:
-                return Statement(sql.SQL("SELECT to_json({})::text, 1").format(call), ctx.params)
-            rows = sql.SQL("SELECT _f.v FROM {} AS _f(v) LIMIT {} OFFSET {}").format(
-                call, ctx.param(self._limit(limit)), ctx.param(offset))
-            return Statement(sql.SQL("SELECT coalesce(json_agg(_r.v), '[]')::text, count(*) FROM ({}) _r").format(
-                rows), ctx.params)
-        laterals: list[sql.Composable] = []
-        fields = self._fields(table, "t0", q.select, q, (), ctx, laterals)
-        rows = sql.SQL("SELECT {fields} FROM {call} t0{laterals}{where}{group}{order} LIMIT {limit} OFFSET {offset}"
-                       ).format(fields=fields, call=call, laterals=sql.Composed(laterals),
-                                where=self._where(table, "t0", q, (), ctx, hide_deleted=False, inner=q.select),
-                                group=_group_by(table, q.select), order=self._order(table, "t0", q.order.get(())),
-                                limit=ctx.param(self._limit(limit)), offset=ctx.param(offset))
-        if not fn.returns_set:
-            return Statement(sql.SQL("SELECT (SELECT row_to_json(_r) FROM ({}) _r LIMIT 1)::text, 1").format(rows),
-                             ctx.params)
-        return Statement(_RENDER.format(rows), ctx.params)
-
-    def call_count(self, fn: Function, args, q: Query, *, from_query: bool, whole_body: bool) -> Statement:
-        ctx = _Context()
-        call = sql.SQL("{}({})").format(fn.ident, self._arguments(fn, args, ctx, from_query, whole_body))
-        table = self.result_table(fn)
-        where = self._where(table, "t0", q, (), ctx, hide_deleted=False, inner=q.select) if table else sql.SQL("")
-        return Statement(sql.SQL("SELECT count(*) FROM {} t0{}").format(call, where), ctx.params)
-
-    @staticmethod
-    def _arguments(fn: Function, args, ctx: _Context, from_query: bool, whole_body: bool) -> sql.Composable:
-        """Named arguments read from one jsonb parameter and cast to their declared types (from pg_catalog):
-        values are never SQL text. JSON arrays become arrays of array types; json arguments keep their JSON."""
-        if whole_body:
-            return sql.SQL("{}::{}").format(ctx.param(json.dumps(args)), sql.SQL(fn.inputs[0].type))
-        body = ctx.param(json.dumps(args))
-        items = []
-        for a in fn.inputs:
-            if a.name not in args:
-                continue  # its default
-            value, key, kind = args[a.name], sql.Literal(a.name), sql.SQL(a.type)
-            if value is None:
-                expr = sql.SQL("NULL::{}").format(kind)
-            elif a.type in JSON_TYPES and not from_query:
-                expr = sql.SQL("({}::jsonb -> {})::{}").format(body, key, kind)
-            elif isinstance(value, list) and a.is_array:
-                expr = sql.SQL("ARRAY(SELECT jsonb_array_elements_text({}::jsonb -> {}))::{}").format(body, key, kind)
-            else:
-                expr = sql.SQL("({}::jsonb ->> {})::{}").format(body, key, kind)
-            items.append(sql.SQL("{} => {}").format(sql.Identifier(a.name), expr))
-        return sql.SQL(", ").join(items)
-
     # -- writes --------------------------------------------------------------
     def insert(self, table: Table, q: Query, rows: list[dict], *, resolution: str | None,
                representation: bool, missing_default: bool = False) -> Statement:
         """missing_default (Prefer: missing=default): a key an object leaves out takes the column's default
         (its expression from pg_catalog) instead of NULL."""
         _mutation_only(q)
-        ctx = _Context()
+        ctx = Context()
         columns = list(q.columns or dict.fromkeys(k for row in rows for k in row))
         if not columns:
             raise BadBody("The body names no column.", hint='Send e.g. {"name": "..."}.')
@@ -182,7 +90,7 @@ class Builder:
         _mutation_only(q)
         if not patch:
             raise BadBody("The body names no column to change.", hint='Send e.g. {"name": "..."}.')
-        ctx = _Context()
+        ctx = Context()
         for name in patch:
             _body_column(table, name)
         assignments = sql.SQL(", ").join(sql.SQL("{} = {}").format(sql.Identifier(c), sql.Identifier("_v", c))
@@ -196,7 +104,7 @@ class Builder:
     def delete(self, table: Table, q: Query, *, representation: bool) -> Statement:
         """A soft delete (deleted_at = now()) where the table has deleted_at; else a DELETE."""
         _mutation_only(q)
-        ctx = _Context()
+        ctx = Context()
         where = self._where(table, "t0", q, (), ctx, required=True, hide_deleted=False)
         limited = self._limited(table, q, ctx, hide_deleted=False)
         if table.soft_delete:
@@ -207,7 +115,7 @@ class Builder:
                 t=_qualified(table), where=where, limited=limited)
         return self._returning(table, q, statement, representation, ctx)
 
-    def _limited(self, table: Table, q: Query, ctx: _Context, *, hide_deleted: bool = True) -> sql.Composable:
+    def _limited(self, table: Table, q: Query, ctx: Context, *, hide_deleted: bool = True) -> sql.Composable:
         """limit/offset (with order) on PATCH and DELETE: only the first rows the filters and order pick,
         by primary key."""
         if () not in q.limit and () not in q.offset:
@@ -239,18 +147,18 @@ class Builder:
         return sql.SQL(" ON CONFLICT ({}) {}").format(sql.SQL(", ").join(map(sql.Identifier, target)), action)
 
     def _returning(self, table: Table, q: Query, statement: sql.Composed, representation: bool,
-                   ctx: _Context) -> Statement:
+                   ctx: Context) -> Statement:
         if not representation:
             return Statement(sql.SQL("WITH _w AS ({} RETURNING 1) SELECT NULL::text, count(*) FROM _w").format(
                 statement), ctx.params)
         laterals: list[sql.Composable] = []
         fields = self._fields(table, "t0", q.select, q, (), ctx, laterals)
-        rows = sql.SQL("SELECT {} FROM _w t0{}{}").format(fields, sql.Composed(laterals), _group_by(table, q.select))
-        return Statement(sql.SQL("WITH _w AS ({} RETURNING t0.*) ").format(statement) + _RENDER.format(rows),
+        rows = sql.SQL("SELECT {} FROM _w t0{}{}").format(fields, sql.Composed(laterals), group_by(table, q.select))
+        return Statement(sql.SQL("WITH _w AS ({} RETURNING t0.*) ").format(statement) + RENDER.format(rows),
                          ctx.params)
 
     # -- select list and embedding ------------------------------------------
-    def _fields(self, table: Table, alias: str, fields: tuple, q: Query, path: Path, ctx: _Context,
+    def _fields(self, table: Table, alias: str, fields: tuple, q: Query, path: Path, ctx: Context,
                 laterals: list[sql.Composable]) -> sql.Composable:
         """The select list; a spread's resource joins the FROM clause as a LATERAL (added to `laterals`)."""
         items: list[sql.Composable] = []
@@ -267,13 +175,13 @@ class Builder:
         return sql.SQL(", ").join(items)
 
     def _embed(self, parent: Table, parent_alias: str, e: Embed, q: Query, path: Path,
-               ctx: _Context) -> sql.Composable:
+               ctx: Context) -> sql.Composable:
         rel, target, alias, rows = self._embedded_rows(parent, parent_alias, e, q, path, ctx)
         wrap = "(SELECT row_to_json(_e) FROM ({}) _e)" if rel.to_one else \
             "(SELECT coalesce(json_agg(_e), '[]') FROM ({}) _e)"
         return sql.SQL(wrap).format(rows)
 
-    def _spread(self, parent: Table, parent_alias: str, e: Embed, q: Query, path: Path, ctx: _Context,
+    def _spread(self, parent: Table, parent_alias: str, e: Embed, q: Query, path: Path, ctx: Context,
                 laterals: list[sql.Composable]) -> sql.Composable:
         """`...rel(cols)`: the columns of a to-one resource in the parent's row (PostgREST's spread)."""
         rel = self.relations.relationship(parent, e.relation, e.hint)
@@ -286,7 +194,7 @@ class Builder:
         laterals.append(sql.SQL(" LEFT JOIN LATERAL ({}) {} ON true").format(rows, sql.Identifier(name)))
         return sql.SQL("{}.*").format(sql.Identifier(name))
 
-    def _embedded_rows(self, parent: Table, parent_alias: str, e: Embed, q: Query, path: Path, ctx: _Context):
+    def _embedded_rows(self, parent: Table, parent_alias: str, e: Embed, q: Query, path: Path, ctx: Context):
         if len(path) > MAX_EMBED_DEPTH:
             raise ParseError(f"Embedding is limited to {MAX_EMBED_DEPTH} levels.")
         rel = self.relations.relationship(parent, e.relation, e.hint)
@@ -297,7 +205,7 @@ class Builder:
         where = self._where(target, alias, q, path, ctx, joins=self._join(rel, alias, parent_alias), inner=e.fields)
         rows = sql.SQL("SELECT {fields} FROM {table} {alias}{laterals}{where}{group}{order}{limit}").format(
             fields=fields, table=_qualified(target), alias=sql.Identifier(alias), laterals=sql.Composed(laterals),
-            where=where, group=_group_by(target, e.fields), order=self._order(target, alias, q.order.get(path)),
+            where=where, group=group_by(target, e.fields), order=self._order(target, alias, q.order.get(path)),
             limit=self._embed_limit(q, path, ctx))
         return rel, target, alias, rows
 
@@ -315,7 +223,7 @@ class Builder:
         return [sql.SQL("EXISTS (SELECT 1 FROM {} {} WHERE {})").format(
             sql.Identifier("public", rel.junction), sql.Identifier(j), sql.SQL(" AND ").join(links))]
 
-    def _embed_limit(self, q: Query, path: Path, ctx: _Context) -> sql.Composable:
+    def _embed_limit(self, q: Query, path: Path, ctx: Context) -> sql.Composable:
         parts = []
         if path in q.limit:
             parts.append(sql.SQL(" LIMIT {}").format(ctx.param(q.limit[path])))
@@ -324,7 +232,7 @@ class Builder:
         return sql.Composed(parts)
 
     def _inner_joins(self, table: Table, alias: str, q: Query, path: Path, fields: tuple,
-                     ctx: _Context) -> list[sql.Composable]:
+                     ctx: Context) -> list[sql.Composable]:
         """EXISTS conditions for the !inner embeds among `fields`."""
         out = []
         for e in (f for f in fields if isinstance(f, Embed) and f.inner):
@@ -338,7 +246,7 @@ class Builder:
         return out
 
     # -- WHERE -----------------------------------------------------------------
-    def _where(self, table: Table, alias: str, q: Query, path: Path, ctx: _Context, *,
+    def _where(self, table: Table, alias: str, q: Query, path: Path, ctx: Context, *,
                joins: list[sql.Composable] | None = None, required: bool = False, hide_deleted: bool = True,
                inner: tuple = ()) -> sql.Composable:
         """Joins, filters, the soft-delete default and the !inner embeds among `inner`, ANDed."""
@@ -355,7 +263,7 @@ class Builder:
             return sql.SQL("")
         return sql.SQL(" WHERE ") + sql.SQL(" AND ").join(parts)
 
-    def _condition(self, table: Table, alias: str, c: Condition, ctx: _Context) -> sql.Composable:
+    def _condition(self, table: Table, alias: str, c: Condition, ctx: Context) -> sql.Composable:
         if isinstance(c, Logic):
             joiner = sql.SQL({"and": " AND ", "or": " OR "}[c.op])
             inner = joiner.join(self._condition(table, alias, i, ctx) for i in c.items)
@@ -363,9 +271,9 @@ class Builder:
         expr = self._filter(table, alias, c, ctx)
         return sql.SQL("NOT ({})").format(expr) if c.negate else expr
 
-    def _filter(self, table: Table, alias: str, f: Filter, ctx: _Context) -> sql.Composable:
+    def _filter(self, table: Table, alias: str, f: Filter, ctx: Context) -> sql.Composable:
         target = column(table, f.column)
-        ref = _json_path(sql.Identifier(alias, f.column), f.path)
+        ref = json_path(sql.Identifier(alias, f.column), f.path)
         element, value_type = (target.element, target.type) if not f.path else \
             ("text", "text") if f.path[-1][0] == "->>" else ("jsonb", "jsonb")
         op, value = f.op, f.value
@@ -391,7 +299,7 @@ class Builder:
         return sql.SQL("{} {} {}").format(ref, sql.SQL(symbol), ctx.param(value))
 
     @staticmethod
-    def _fts(element: str, ref: sql.Composable, f: Filter, ctx: _Context) -> sql.Composable:
+    def _fts(element: str, ref: sql.Composable, f: Filter, ctx: Context) -> sql.Composable:
         language = [sql.SQL("{}::regconfig").format(ctx.param(f.modifier))] if f.modifier else []
         document = ref if element == "tsvector" else sql.SQL("to_tsvector({})").format(
             sql.SQL(", ").join([*language, sql.SQL("{}::text").format(ref)]))
@@ -405,7 +313,7 @@ class Builder:
         terms = []
         for o in orders:
             column(table, o.column)
-            term = sql.SQL("{} {}").format(_json_path(sql.Identifier(alias, o.column), o.path),
+            term = sql.SQL("{} {}").format(json_path(sql.Identifier(alias, o.column), o.path),
                                            sql.SQL("DESC" if o.desc else "ASC"))
             if o.nulls:
                 term += sql.SQL(" NULLS FIRST" if o.nulls == "first" else " NULLS LAST")
@@ -419,7 +327,7 @@ def _field(table: Table, alias: str, f: Field) -> sql.Composable:
         expr: sql.Composable = sql.SQL("count(*)")
     else:
         column(table, f.name)
-        expr = _json_path(sql.Identifier(alias, f.name), f.path)
+        expr = json_path(sql.Identifier(alias, f.name), f.path)
         if f.cast:
             expr = sql.SQL("{}::{}").format(expr, sql.SQL(f.cast))
         if f.aggregate:
@@ -427,29 +335,6 @@ def _field(table: Table, alias: str, f: Field) -> sql.Composable:
     if f.aggregate_cast:
         expr = sql.SQL("({})::{}").format(expr, sql.SQL(f.aggregate_cast))
     return expr
-
-
-def _json_path(ref: sql.Composable, path) -> sql.Composable:
-    """data->'a'->>'b' (an integer key indexes an array): keys are literals, quoted by psycopg, so that
-    the same path in select and GROUP BY is the same expression."""
-    for arrow, key in path:
-        ref = sql.SQL("{}{}{}").format(ref, sql.SQL(arrow), sql.Literal(int(key) if key.lstrip("-").isdigit() else key))
-    return ref
-
-
-def _group_by(table: Table, fields: tuple) -> sql.Composable:
-    """PostgREST's aggregates: with an aggregate in select, the other selected columns group the rows
-    (by their position in the select list)."""
-    plain = [f for f in fields if isinstance(f, Field) and not f.aggregate]
-    if not any(isinstance(f, Field) and f.aggregate for f in fields) or not plain:
-        return sql.SQL("")
-    positions, n = [], 0
-    for f in fields:
-        width = len(table.columns) if isinstance(f, Field) and f.name == "*" else 1
-        if isinstance(f, Field) and not f.aggregate:
-            positions += range(n + 1, n + width + 1)
-        n += width
-    return sql.SQL(" GROUP BY ") + sql.SQL(", ").join(sql.Literal(p) for p in positions)
 
 
 def _qualified(table: Table) -> sql.Identifier:
@@ -466,22 +351,6 @@ def _body_column(table: Table, name: str) -> None:
     if name not in table.columns:
         raise UnknownBodyColumn(f"Could not find the '{name}' column of '{table.name}'.",
                                 hint=f"Columns: {', '.join(table.columns)}.")
-
-
-def _embeds_named(q: Query) -> None:
-    """Every embedded filter, order, limit or offset must name an embed of `select`."""
-    paths: set[Path] = set()
-
-    def walk(fields: tuple, path: Path) -> None:
-        for f in fields:
-            if isinstance(f, Embed):
-                paths.add(path + (f.key,))
-                walk(f.fields, path + (f.key,))
-
-    walk(q.select, ())
-    for path in {*q.where, *q.order, *q.limit, *q.offset} - paths - {()}:
-        raise ParseError(f"'{'.'.join(path)}' is not an embedded resource of select=.",
-                         hint="Filter an embed by its name or alias, e.g. select=*,agent_tools(*)&agent_tools.rank=eq.1")
 
 
 def _mutation_only(q: Query) -> None:

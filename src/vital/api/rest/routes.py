@@ -11,7 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
+
+import psycopg
 
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
@@ -158,18 +162,25 @@ class _Rollback(Exception):
     """Prefer: tx=rollback: leave the transaction by its error path, so that nothing is committed."""
 
 
-def _write(api, caller: Caller, statement: Statement, single: bool, prefer: Prefer) -> Outcome:
+@contextmanager
+def transaction(api, caller: Caller, prefer: Prefer, *, read_only: bool = False) -> Iterator[psycopg.Connection]:
+    """The request's one tenant transaction, rolled back instead of committed under Prefer: tx=rollback."""
     try:
-        with tenant_transaction(api.pool, caller) as conn:
-            body, n = _run(conn, statement)
-            outcome = Outcome(body, n)
-            if single:
-                _single(outcome)  # raises inside the transaction: the write is rolled back
-            check_affected(prefer, n)
+        with tenant_transaction(api.pool, caller, read_only=read_only) as conn:
+            yield conn
             if prefer.tx == "rollback":
                 raise _Rollback
     except _Rollback:
         pass
+
+
+def _write(api, caller: Caller, statement: Statement, single: bool, prefer: Prefer) -> Outcome:
+    with transaction(api, caller, prefer) as conn:
+        body, n = _run(conn, statement)
+        outcome = Outcome(body, n)
+        if single:
+            _single(outcome)  # raises inside the transaction: the write is rolled back
+        check_affected(prefer, n)
     return outcome
 
 

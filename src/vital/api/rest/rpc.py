@@ -18,12 +18,11 @@ from starlette.responses import Response
 from vital.api.auth import authenticate
 from vital.api.errors import BadBody, MethodNotAllowed
 from vital.api.rest.build import Statement
-from vital.api.rest.params import parse_prefer, parse_query, parse_range
+from vital.api.rest.params import Prefer, parse_prefer, parse_query, parse_range
 from vital.api.rest.relations import JSON_TYPES
-from vital.api.rest.routes import Outcome, _check_profile, _json_body, _limits, _read_response, _run, _wants_object, \
-    _window
+from vital.api.rest.routes import Outcome, _check_profile, _json_body, _limits, _read_response, _run, _wants_csv, \
+    _wants_object, _window, check_affected, transaction
 from vital.catalog import Function
-from vital.db.tenant import tenant_transaction
 from vital.tenancy import Caller
 
 router = APIRouter(prefix="/rest/v1")
@@ -58,12 +57,13 @@ async def rpc(name: str, request: Request, caller: Caller = Depends(authenticate
     options = {"from_query": request.method != "POST", "whole_body": whole}
     statement = api.builder.call(fn, args, query, limit=window[0], offset=window[1], **options)
     counter = api.builder.call_count(fn, args, query, **options) if prefer.count and fn.returns_set else None
-    outcome = await run_in_threadpool(_call, api, caller, statement, counter, fn.read_only)
+    outcome = await run_in_threadpool(_call, api, caller, statement, counter, fn.read_only, prefer)
     if fn.void:
         return Response(status_code=204)
     if not fn.returns_set:  # a scalar's JSON value, or one object for a single composite
         return Response((outcome.body or "null").encode(), media_type="application/json; charset=utf-8")
-    return _read_response(outcome, window[1], single, prefer, head=request.method == "HEAD")
+    return _read_response(outcome, window[1], single, prefer, head=request.method == "HEAD",
+                          as_csv=_wants_csv(request.headers.get("accept")))
 
 
 def _query_arguments(overloads: tuple[Function, ...], items: list[tuple[str, str]]) -> tuple[dict, list]:
@@ -82,8 +82,10 @@ def _whole_body(fn: Function, single_object: bool) -> bool:
     return len(inputs) == 1 and inputs[0].type in JSON_TYPES and (single_object or inputs[0].name == "")
 
 
-def _call(api, caller: Caller, statement: Statement, counter: Statement | None, read_only: bool) -> Outcome:
-    with tenant_transaction(api.pool, caller, read_only=read_only) as conn:
+def _call(api, caller: Caller, statement: Statement, counter: Statement | None, read_only: bool,
+          prefer: Prefer) -> Outcome:
+    with transaction(api, caller, prefer, read_only=read_only) as conn:
         body, n = _run(conn, statement)
-        total = _run(conn, counter)[0] if counter else None
-    return Outcome(body, n, total)
+        outcome = Outcome(body, n, _run(conn, counter)[0] if counter else None)
+        check_affected(prefer, n)  # raises inside the transaction: rolled back
+    return outcome
