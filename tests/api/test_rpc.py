@@ -8,6 +8,7 @@ import time
 import pytest
 
 from tests import pg
+from vital.schema.migrator import Migrator
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +94,14 @@ def test_notify_reloads_the_schema_cache_and_scalars_are_shaped_as_postgrest(fre
     assert acme.get("/rest/v1/rpc/my_subdomains").json() == ["acme", "platform"]  # RLS inside the function
     assert fresh_api.as_("pharmaco").get("/rest/v1/rpc/my_subdomains").json() == ["pharmaco", "platform"]
     assert acme.post("/rest/v1/rpc/nothing").status_code == 204
+
+
+def test_vital_db_up_and_down_tell_the_api_to_reload(fresh_db):
+    """The migrator sends PostgREST's `NOTIFY pgrst, 'reload schema'` after it changes the schema."""
+    with pg.connect(fresh_db, autocommit=True) as listener, pg.connect(fresh_db, autocommit=True) as conn:
+        listener.execute("LISTEN pgrst")
+        with Migrator(conn, pg.migrations()) as migrator:
+            assert [m.name for m in migrator.down(steps=1)] and migrator.up()
+            assert migrator.up() == []  # nothing pending: nothing sent
+        payloads = [n.payload for n in listener.notifies(timeout=1, stop_after=3)]
+    assert payloads == ["reload schema", "reload schema"]
