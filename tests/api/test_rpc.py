@@ -81,9 +81,12 @@ def test_notify_reloads_the_schema_cache_and_scalars_are_shaped_as_postgrest(fre
           CREATE FUNCTION public.my_subdomains() RETURNS SETOF text LANGUAGE sql STABLE
             SET search_path = '' AS $$ SELECT subdomain FROM public.tenants ORDER BY 1 $$;
           CREATE FUNCTION public.nothing() RETURNS void LANGUAGE sql VOLATILE SET search_path = '' AS $$ $$;
-          REVOKE ALL ON FUNCTION public.key_count(jsonb), public.my_subdomains(), public.nothing() FROM PUBLIC;
-          GRANT EXECUTE ON FUNCTION public.key_count(jsonb), public.my_subdomains(), public.nothing()
-            TO authenticated;
+          CREATE FUNCTION public.how_many(VARIADIC xs text[]) RETURNS integer LANGUAGE sql IMMUTABLE
+            SET search_path = '' AS $$ SELECT cardinality(xs) $$;
+          REVOKE ALL ON FUNCTION public.key_count(jsonb), public.my_subdomains(), public.nothing(),
+            public.how_many(text[]) FROM PUBLIC;
+          GRANT EXECUTE ON FUNCTION public.key_count(jsonb), public.my_subdomains(), public.nothing(),
+            public.how_many(text[]) TO authenticated;
           NOTIFY pgrst, 'reload schema';""")
     deadline = time.monotonic() + 10
     while (r := acme.post("/rest/v1/rpc/key_count", json={"a": 1, "b": 2},
@@ -94,6 +97,8 @@ def test_notify_reloads_the_schema_cache_and_scalars_are_shaped_as_postgrest(fre
     assert acme.get("/rest/v1/rpc/my_subdomains").json() == ["acme", "platform"]  # RLS inside the function
     assert fresh_api.as_("pharmaco").get("/rest/v1/rpc/my_subdomains").json() == ["pharmaco", "platform"]
     assert acme.post("/rest/v1/rpc/nothing").status_code == 204
+    assert acme.get("/rest/v1/rpc/how_many?xs=a&xs=b").json() == 2  # repeated: an array
+    assert acme.post("/rest/v1/rpc/how_many", json={"xs": ["a", "b", "c"]}).json() == 3
 
 
 def test_vital_db_up_and_down_tell_the_api_to_reload(fresh_db):

@@ -82,5 +82,7 @@ class Calls:
                 expr = sql.SQL("ARRAY(SELECT jsonb_array_elements_text({}::jsonb -> {}))::{}").format(body, key, kind)
             else:
                 expr = sql.SQL("({}::jsonb ->> {})::{}").format(body, key, kind)
-            items.append(sql.SQL("{} => {}").format(sql.Identifier(a.name), expr))
+            # a variadic argument takes its array in named notation only after VARIADIC
+            named = "VARIADIC {} => {}" if a.mode == "v" else "{} => {}"
+            items.append(sql.SQL(named).format(sql.Identifier(a.name), expr))
         return sql.SQL(", ").join(items)
