@@ -65,6 +65,8 @@ def test_many_to_many_through_a_junction_and_spreads(api):
     assert any(x["agent"] == slug and x["tool"] in tools for x in spread)
     many = acme.get("/rest/v1/agents?select=slug,...agent_tools(usage_notes)")
     assert many.status_code == 400 and many.json()["code"] == "PGRST119"
+    mixed = acme.get("/rest/v1/agent_tools?select=count(),...agents(slug)")
+    assert mixed.status_code == 400 and "spread" in mixed.json()["message"]
 
 
 def test_csv_and_a_single_object(api):

@@ -50,6 +50,10 @@ def json_path(ref: sql.Composable, path) -> sql.Composable:
 def group_by(table: Table, fields: tuple) -> sql.Composable:
     """PostgREST's aggregates: with an aggregate in select, the other selected columns group the rows
     (by their position in the select list)."""
+    if any(isinstance(f, Embed) and f.spread for f in fields) and any(
+            isinstance(f, Field) and f.aggregate for f in fields):
+        raise ParseError("Aggregates cannot be combined with a spread (...rel()) in one select.",
+                         hint="Aggregate in the spread's own table, or select the spread without aggregates.")
     plain = [f for f in fields if isinstance(f, Field) and not f.aggregate]
     if not any(isinstance(f, Field) and f.aggregate for f in fields) or not plain:
         return sql.SQL("")
