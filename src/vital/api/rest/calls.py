@@ -15,6 +15,8 @@ from vital.catalog import Function, Table
 
 
 class Calls:
+    """Builder's function calls (needs its _fields, _where, _order, _limit and relations)."""
+
     def result_table(self, fn: Function) -> Table | None:
         """What select, filters and order apply to: the table whose rows the function returns (so that
         embedding works from them too), its RETURNS TABLE / composite columns, or None for a scalar."""
