@@ -58,6 +58,11 @@ def test_many_to_many_through_a_junction_and_spreads(api):
     r = acme.get(f"/rest/v1/agents?select=slug,tools(name)&slug=eq.{slug}&tools.order=name")
     assert r.status_code == 200, r.text
     assert r.json() == [{"slug": slug, "tools": [{"name": n} for n in tools]}]
+    having = acme.get("/rest/v1/agents?select=slug,tools(name)&tools=not.is.null").json()
+    lacking = acme.get("/rest/v1/agents?select=slug,tools(name)&tools=is.null").json()
+    assert slug in {x["slug"] for x in having} and all(x["tools"] for x in having)
+    assert lacking == [x for x in lacking if x["tools"] == []] and not {x["slug"] for x in having} & {
+        x["slug"] for x in lacking}
     hinted = acme.get(f"/rest/v1/agents?select=slug,tools!agent_tools(name)&slug=eq.{slug}&tools.order=name")
     assert hinted.json() == r.json()
     spread = acme.get(f"/rest/v1/agent_tools?select=usage_notes,...agents(agent:slug),...tools(tool:name)"

@@ -232,15 +232,18 @@ class Builder(Calls):
         return sql.Composed(parts)
 
     def _inner_joins(self, table: Table, alias: str, q: Query, path: Path, fields: tuple,
-                     ctx: Context) -> list[sql.Composable]:
-        """EXISTS conditions for the !inner embeds among `fields`."""
+                     ctx: Context, present: dict[str, bool]) -> list[sql.Composable]:
+        """EXISTS conditions for the !inner embeds among `fields`, and for the embeds a filter asks to be
+        present or absent (`rel=not.is.null`, `rel=is.null`: PostgREST's null filtering on embeds)."""
         out = []
-        for e in (f for f in fields if isinstance(f, Embed) and f.inner):
+        for e in (f for f in fields if isinstance(f, Embed) and (f.inner or f.key in present)):
             rel = self.relations.relationship(table, e.relation, e.hint)
             target = self.relations.table(rel.target)
             child = ctx.alias()
             sub_path = path + (e.key,)
-            out.append(sql.SQL("EXISTS (SELECT 1 FROM {} {}{})").format(
+            exists = "EXISTS (SELECT 1 FROM {} {}{})" if present.get(e.key, True) else \
+                "NOT EXISTS (SELECT 1 FROM {} {}{})"
+            out.append(sql.SQL(exists).format(
                 _qualified(target), sql.Identifier(child),
                 self._where(target, child, q, sub_path, ctx, joins=self._join(rel, child, alias), inner=e.fields)))
         return out
@@ -254,11 +257,13 @@ class Builder(Calls):
         if required and not conditions:
             raise ParseError("Add a filter: changing or deleting every row at once is refused.",
                              hint="e.g. ?id=eq.<uuid>")
+        present = _embeds_present(table, inner, conditions)
+        conditions = [c for c in conditions if not (isinstance(c, Filter) and c.column in present)]
         parts = list(joins or [])
         parts += [self._condition(table, alias, c, ctx) for c in conditions]
         if hide_deleted and table.soft_delete and not any(_mentions(c, SOFT_DELETE) for c in conditions):
             parts.append(sql.SQL("{} IS NULL").format(sql.Identifier(alias, SOFT_DELETE)))
-        parts += self._inner_joins(table, alias, q, path, inner, ctx)
+        parts += self._inner_joins(table, alias, q, path, inner, ctx, present)
         if not parts:
             return sql.SQL("")
         return sql.SQL(" WHERE ") + sql.SQL(" AND ").join(parts)
@@ -339,6 +344,17 @@ def _field(table: Table, alias: str, f: Field) -> sql.Composable:
 
 def _qualified(table: Table) -> sql.Identifier:
     return sql.Identifier("public", table.name)
+
+
+def _embeds_present(table: Table, fields: tuple, conditions: list) -> dict[str, bool]:
+    """`rel=not.is.null` (True: has one) and `rel=is.null` (False: has none) on an embed of `fields`."""
+    keys = {f.key for f in fields if isinstance(f, Embed) and not f.spread}
+    found = {}
+    for c in conditions:
+        if isinstance(c, Filter) and c.column in keys and c.column not in table.columns and c.op == "is" \
+                and not c.path and c.value in ("null", "not_null"):
+            found[c.column] = (c.value == "not_null") != c.negate
+    return found
 
 
 def _mentions(c: Condition, column: str) -> bool:
