@@ -33,7 +33,7 @@ SLOW = {
     "tests/knowledge/test_graph.py", "tests/api/test_fairness.py",
     "tests/api/test_isolation_http.py", "tests/api/test_slow_clients.py", "tests/api/test_properties.py",
     "tests/auth/test_demo_passwords.py", "tests/auth/test_secret.py",
-    "tests/auth/test_supabase_client.py", "tests/auth/test_sso.py", "tests/auth/test_supabase_magic_link.py",
+    "tests/auth/test_supabase_client.py", "tests/api/test_supabase_dialect.py", "tests/auth/test_sso.py", "tests/auth/test_supabase_magic_link.py",
     "tests/auth/test_invite_cli.py", "tests/auth/test_sign_in_gaps.py", "tests/api/test_schemathesis.py", "tests/api/test_serve.py",
     "tests/knowledge/test_api.py", "tests/knowledge/test_cli.py", "tests/knowledge/test_embeddings.py",
     "tests/knowledge/test_recall.py", "tests/ops/test_backup.py", "tests/ops/test_faults.py",

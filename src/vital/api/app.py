@@ -18,7 +18,7 @@ from vital import __version__
 from vital.api import admin, deleted, errors, gotrue, health
 from vital.api import invitations, links  # e-mail flows and invitations (docs/auth.md)
 from vital.api import analytics, ask_expert, panels, workflows  # services (docs/services.md)
-from vital.api import knowledge  # knowledge, search, graph (docs/knowledge.md)
+from vital.api import embeddings, knowledge  # knowledge, search, graph, query vectors (docs/knowledge.md)
 from vital.api import evaluation  # golden sets and evaluation runs (docs/knowledge.md#evaluation)
 from vital.api import metrics, tracing  # what operators see (docs/operations.md#metrics-and-traces)
 from vital.api import sso  # single sign-on (docs/auth.md)
@@ -27,7 +27,7 @@ from vital.api.body_limits import BodyLimits
 from vital.api.directory import Directory
 from vital.api.fairness import Fairness, Tickets
 from vital.api.logs import AccessLog, configure_logging
-from vital.api.rest import openapi, routes
+from vital.api.rest import openapi, routes, rpc, schema_cache
 from vital.api.rest.build import Builder
 from vital.api.rest.relations import Relations
 from vital.auth.secret import require_secret, with_secret
@@ -107,9 +107,11 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI):
         app.state.api = await run_in_threadpool(open_api, settings)
         stop_metrics = metrics.start(app)
+        stop_listening = schema_cache.start(app, connection_options(settings))  # NOTIFY pgrst, 'reload schema'
         try:
             yield
         finally:
+            stop_listening()
             stop_metrics()
             await run_in_threadpool(app.state.api.pool.close)
 
@@ -127,8 +129,8 @@ def create_app(settings: Settings) -> FastAPI:
     tracing.install(app, settings)
     errors.install(app)
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
-    for module in (health, gotrue, links, invitations, routes, deleted, admin, ask_expert, panels, workflows, analytics,
-                   knowledge, evaluation):
+    for module in (health, gotrue, links, invitations, rpc, routes, deleted, admin, ask_expert, panels, workflows, analytics,
+                   knowledge, evaluation, embeddings):
         app.include_router(module.router)
     app.include_router(sso.router)
     console.install(app)  # the web console at each tenant's host root (docs/console.md)

@@ -42,12 +42,17 @@ class ClaimsRejected(Unauthorized): code = "PGRST303"  # well signed, but expire
 class Forbidden(PermissionDenied): code, status = "PGRST403", 403
 class TenantNotFound(NotFound): code = "PGRST404"
 class TableNotFound(NotFound): code = "PGRST205"
+class FunctionNotFound(NotFound): code = "PGRST202"
+class InvalidPreferences(InvalidInput): code = "PGRST122"  # Prefer with handling=strict
+class TooManyAffected(InvalidInput): code = "PGRST124"  # more rows than Prefer: max-affected allows
+class AmbiguousFunction(InvalidInput): code, status = "PGRST203", 300
 class ParseError(InvalidInput): code = "PGRST100"  # the query string or a header breaks the grammar
 class UnknownColumn(InvalidInput): code = "42703"
 class UnknownBodyColumn(UnknownColumn): code = "PGRST204"
 class BadBody(InvalidInput): code = "PGRST102"
 class UnknownRelationship(InvalidInput): code = "PGRST200"
 class AmbiguousRelationship(InvalidInput): code, status = "PGRST201", 300
+class SpreadNotToOne(InvalidInput): code = "PGRST119"  # ...rel() on a to-many relationship
 class BodyTooLarge(InvalidInput): code, status = "PGRST413", 413
 class RequestTimeout(InvalidInput): code, status = "PGRST408", 408  # a body that stopped arriving
 class UnsupportedMediaType(InvalidInput): code, status = "PGRST107", 415

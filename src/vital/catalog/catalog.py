@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vital.catalog.model import ForeignKey, Table
+from vital.catalog.model import ForeignKey, Function, Table
 from vital.catalog.order import dependency_order
 from vital.errors import NotFound
 
@@ -13,6 +13,7 @@ from vital.errors import NotFound
 @dataclass(frozen=True)
 class Catalog:
     tables: dict[str, Table]  # by display name (`agents`, `auth.users`), schema then name order
+    functions: dict[str, tuple[Function, ...]] = field(default_factory=dict)  # by display name: its overloads
     _order: tuple[Table, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

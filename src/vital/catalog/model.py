@@ -204,3 +204,73 @@ class Table:
     @property
     def can_delete(self) -> bool:
         return "DELETE" in self.privileges and not self.is_view
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One argument of a function, or one field of what it returns."""
+    name: str                 # '' for an unnamed argument
+    type: str                 # format_type(): uuid, vector, text[], ...
+    element: str
+    is_array: bool
+    mode: str = "i"           # i in, o out, b inout, v variadic, t a column of RETURNS TABLE
+
+    @property
+    def is_input(self) -> bool:
+        return self.mode in ("i", "b", "v")
+
+    def as_column(self) -> Column:
+        return Column(self.name, self.type, self.element, self.is_array, True, None)
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function of an exposed schema, as /rest/v1/rpc calls it (pg_proc)."""
+    schema: str
+    name: str
+    volatility: str           # i immutable, s stable, v volatile
+    returns_set: bool
+    returns: str              # format_type() of the return type: integer, record, void, agents ...
+    return_kind: str          # pg_type.typtype: b base, c composite, d domain, e enum, p pseudo (record, void)
+    return_relation: str | None  # the table or view whose rows it returns (display name), if any
+    arguments: tuple[Argument, ...]
+    fields: tuple[Argument, ...]  # the fields of a composite return type
+    defaults: int = 0         # how many trailing input arguments have defaults
+    definer: bool = False
+    executable_by: frozenset[str] = frozenset()  # which of anon, authenticated, service_role may EXECUTE it
+    comment: str | None = None
+
+    @property
+    def display(self) -> str:
+        return display_name(self.schema, self.name)
+
+    @property
+    def ident(self) -> sql.Identifier:
+        return sql.Identifier(self.schema, self.name)
+
+    @property
+    def inputs(self) -> tuple[Argument, ...]:
+        return tuple(a for a in self.arguments if a.is_input)
+
+    @property
+    def required(self) -> tuple[Argument, ...]:
+        inputs = self.inputs
+        return inputs[:len(inputs) - self.defaults]
+
+    @property
+    def read_only(self) -> bool:
+        """STABLE or IMMUTABLE: callable with GET, run in a read-only transaction."""
+        return self.volatility in ("s", "i")
+
+    @property
+    def void(self) -> bool:
+        return self.returns == "void"
+
+    @property
+    def columns(self) -> tuple[Argument, ...]:
+        """The columns of the rows it returns: RETURNS TABLE / OUT arguments, or a composite's fields;
+        () for a scalar (or void) result. A single OUT argument is a scalar, as in PostgreSQL."""
+        outs = tuple(a for a in self.arguments if a.mode in ("o", "b", "t"))
+        if len(outs) > 1 or (outs and self.returns == "record"):
+            return outs
+        return self.fields if self.return_kind == "c" else ()

@@ -13,7 +13,8 @@ import psycopg
 from psycopg.rows import dict_row
 
 from vital.catalog.catalog import Catalog
-from vital.catalog.model import Column, Constraint, Definition, ForeignKey, Policy, Table, display_name
+from vital.catalog.model import (Argument, Column, Constraint, Definition, ForeignKey, Function, Policy, Table,
+                                 display_name)
 from vital.db.queries import Queries
 
 SQL = Queries(__name__)
@@ -38,10 +39,14 @@ def read(conn: psycopg.Connection) -> Catalog:
             parts[part] = defaultdict(list)
             for row in cur.execute(SQL(f"catalog.{part}"), params):
                 parts[part][row["oid"]].append(row)
+        functions = [_function(row) for row in cur.execute(SQL("catalog.functions"))]
         # Restored, not left to the transaction's end: the caller's may go on after this.
         cur.execute(SQL("search_path.set"), {"path": previous})
     tables = [_table(row, {part: rows[oid] for part, rows in parts.items()}) for oid, row in relations.items()]
-    return Catalog({t.display: t for t in tables})
+    overloads: dict[str, list[Function]] = defaultdict(list)
+    for f in functions:
+        overloads[f.display].append(f)
+    return Catalog({t.display: t for t in tables}, {name: tuple(fs) for name, fs in overloads.items()})
 
 
 def _table(row: dict, parts: dict[str, list[dict]]) -> Table:
@@ -61,6 +66,16 @@ def _table(row: dict, parts: dict[str, list[dict]]) -> Table:
         triggers=tuple(Definition(t["name"], t["definition"]) for t in parts["triggers"]),
         rls_enabled=row["rls_enabled"], rls_forced=row["rls_forced"], options=tuple(row["options"]),
         definition=row["definition"], privileges=frozenset(row["privileges"]))
+
+
+def _function(row: dict) -> Function:
+    relation = display_name(row["return_schema"], row["return_relation"]) if row["return_relation"] else None
+    return Function(
+        schema=row["schema"], name=row["name"], volatility=row["volatility"], returns_set=row["returns_set"],
+        returns=row["returns"], return_kind=row["return_kind"], return_relation=relation,
+        arguments=tuple(Argument(**a) for a in row["arguments"]), fields=tuple(Argument(**a) for a in row["fields"]),
+        defaults=row["defaults"], definer=row["definer"], executable_by=frozenset(row["executable_by"]),
+        comment=row["comment"])
 
 
 def _column(row: dict, enum: tuple) -> Column:

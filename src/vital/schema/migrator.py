@@ -182,6 +182,8 @@ class Migrator:
             if progress:
                 progress(f"applying {m.label}")
             self._apply(m)
+        if pending:
+            self.conn.execute(SQL("migrations.reload_schema"))
         return pending
 
     def down(self, *, steps: int | None = None, to: str | None = None,
@@ -205,6 +207,8 @@ class Migrator:
                 progress(f"rolling back {m.label}")
             self._run(m, m.rollback, SQL("migrations.forget"), {"version": m.version})
             done.append(m)
+        if done:
+            self.conn.execute(SQL("migrations.reload_schema"))
         return done
 
     # -- internals -----------------------------------------------------------

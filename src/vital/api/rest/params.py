@@ -11,10 +11,10 @@ what was expected.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Union
 
-from vital.api.errors import ParseError, RangeNotSatisfiable
+from vital.api.errors import InvalidPreferences, ParseError, RangeNotSatisfiable
 
 # operator -> whether it takes a list, a modifier
 COMPARISONS = {"eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "match", "imatch"}
@@ -26,9 +26,15 @@ CASTS = {"text", "integer", "int", "bigint", "numeric", "float", "double precisi
 RESERVED = {"select", "order", "limit", "offset", "on_conflict", "columns"}
 LOGIC = {"or", "and", "not.or", "not.and"}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_EMBED = re.compile(r"^(?:(?P<alias>[A-Za-z_]\w*):)?(?P<name>[A-Za-z_]\w*)(?P<hints>(?:![A-Za-z_]\w*)*)"
-                    r"\((?P<inner>.*)\)$", re.S)
-_FIELD = re.compile(r"^(?:(?P<alias>[A-Za-z_]\w*):(?!:))?(?P<name>\*|[A-Za-z_]\w*)(?:::(?P<cast>[a-z ]+))?$")
+_EMBED = re.compile(r"^(?:(?P<spread>\.\.\.)|(?P<alias>[A-Za-z_]\w*):)?(?P<name>[A-Za-z_]\w*)"
+                    r"(?P<hints>(?:![A-Za-z_]\w*)*)\((?P<inner>.*)\)$", re.S)
+_KEY = r'(?:-?\d+|[A-Za-z_$][\w$]*|"[^"]*")'
+_FIELD = re.compile(r"^(?:(?P<alias>[A-Za-z_]\w*):(?!:))?(?:(?P<count>count\(\))|(?P<name>\*|[A-Za-z_]\w*)"
+                    r"(?P<path>(?:->>?" + _KEY + r")*)(?:::(?P<cast>[a-z ]+?))?"
+                    r"(?:\.(?P<aggregate>count|sum|avg|min|max)\(\))?)(?:::(?P<aggregate_cast>[a-z ]+))?$")
+_COLUMN = re.compile(r"^(?P<name>[A-Za-z_]\w*|\"[^\"]+\")(?P<path>(?:->>?" + _KEY + r")*)$")
+_STEP = re.compile(r"(->>?)(" + _KEY + r")")
+AGGREGATES = {"count", "sum", "avg", "min", "max"}
 _OP = re.compile(r"^(?P<op>[a-z]+)(?:\((?P<mod>[a-z_]+)\))?$")
 _RANGE = re.compile(r"^(?:items=)?\s*(\d+)-(\d*)\s*$", re.ASCII)
 
@@ -51,11 +57,26 @@ class Limits:
                           hint=f"Split the request into smaller ones (the limit is {setting}).")
 
 
+JsonPath = tuple[tuple[str, str], ...]  # (("->", "a"), ("->>", "b")): data->a->>b
+
+
 @dataclass(frozen=True)
 class Field:
-    name: str                  # a column, or "*"
+    name: str                  # a column, or "*" (or "" for count())
     alias: str | None = None
     cast: str | None = None
+    path: JsonPath = ()
+    aggregate: str | None = None   # count | sum | avg | min | max
+    aggregate_cast: str | None = None  # amount.sum()::int: the aggregate's result cast
+
+    @property
+    def key(self) -> str:
+        """The name of its value in a row: the alias, the aggregate, the last JSON key, or the column."""
+        if self.alias:
+            return self.alias
+        if self.aggregate:
+            return self.aggregate
+        return self.path[-1][1] if self.path else self.name
 
 
 @dataclass(frozen=True)
@@ -65,6 +86,7 @@ class Embed:
     hint: str | None = None    # foreign key name or column, after "!"
     inner: bool = False        # !inner: only parents that have a matching child
     fields: tuple[Union[Field, "Embed"], ...] = ()
+    spread: bool = False       # ...rel(cols): a to-one resource's columns in the parent's row
 
     @property
     def key(self) -> str:
@@ -78,6 +100,7 @@ class Filter:
     value: str | tuple[str, ...]
     negate: bool = False
     modifier: str | None = None  # any|all for comparisons, the language for fts
+    path: JsonPath = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +118,7 @@ class Order:
     column: str
     desc: bool = False
     nulls: str | None = None     # first | last
+    path: JsonPath = ()
 
 
 @dataclass
@@ -114,12 +138,25 @@ class Prefer:
     count: str | None = None     # exact | planned | estimated
     resolution: str | None = None  # merge-duplicates | ignore-duplicates
     given_return: bool = False
+    missing: str | None = None   # default: keys missing from a bulk insert take the column's default
+    tx: str | None = None        # commit | rollback
+    handling: str | None = None  # strict | lenient
+    max_affected: int | None = None  # with handling=strict: refuse a write touching more rows
+    params: str | None = None    # single-object: the whole body is a function's one json argument
 
     def applied(self) -> str:
         parts = [f"return={self.return_}"] if self.given_return else []
         parts += [f"count={self.count}"] if self.count else []
         parts += [f"resolution={self.resolution}"] if self.resolution else []
+        parts += [f"missing={self.missing}"] if self.missing else []
+        parts += [f"tx={self.tx}"] if self.tx else []
+        parts += [f"handling={self.handling}"] if self.handling else []
+        parts += [f"max-affected={self.max_affected}"] if self.max_affected is not None and self.strict else []
         return ", ".join(parts)
+
+    @property
+    def strict(self) -> bool:
+        return self.handling == "strict"
 
 
 # -- query string ------------------------------------------------------------
@@ -139,7 +176,8 @@ def parse_query(items: Iterable[tuple[str, str]], limits: Limits = Limits()) -> 
             negate = name.startswith("not.")
             q.where.setdefault(path, []).append(parse_logic(name.removeprefix("not."), value, negate, limits))
         else:
-            q.where.setdefault(path, []).append(parse_filter(name, value))
+            column, json_path = column_ref(name, key)
+            q.where.setdefault(path, []).append(replace(parse_filter(column, value), path=json_path))
         if sum(_leaves(c) for conditions in q.where.values() for c in conditions) > limits.filters:
             raise limits.exceeded("filters", limits.filters, "VITAL_API_MAX_FILTERS")
     return q
@@ -155,7 +193,7 @@ def _split_key(key: str) -> tuple[Path, str]:
         if part == "not" and i + 1 < len(parts) and parts[i + 1] in ("or", "and"):
             return tuple(_name(p, key) for p in parts[:i]), ".".join(parts[i:])
     *path, name = parts
-    return tuple(_name(p, key) for p in path), (name if name in RESERVED | LOGIC else _name(name, key))
+    return tuple(_name(p, key) for p in path), (name if name in RESERVED | LOGIC else column_ref(name, key) and name)
 
 
 def _name(text: str, where: str) -> str:
@@ -237,7 +275,8 @@ def parse_logic(op: str, text: str, negate: bool = False, limits: Limits = Limit
         column, dot, expression = item.partition(".")
         if not dot:
             raise ParseError(f"Could not parse {item!r} in {op}=(...): expected <column>.<operator>.<value>.")
-        items.append(parse_filter(_name(column, item), expression))
+        name, json_path = column_ref(column, item)
+        items.append(replace(parse_filter(name, expression), path=json_path))
     if not items:
         raise ParseError(f"{op}=() has no conditions.")
     return Logic(op, tuple(items), negate)
@@ -308,7 +347,7 @@ def _select_size(fields: tuple[Field | Embed, ...]) -> tuple[int, int]:
 
 
 def _select_item(item: str, limits: Limits, depth: int) -> Field | Embed:
-    embed = _EMBED.match(item)
+    embed = None if re.match(r"^(?:[A-Za-z_]\w*:)?count\(\)", item) else _EMBED.match(item)
     if embed:
         hints = [h for h in embed["hints"].split("!") if h]
         inner = "inner" in hints
@@ -316,16 +355,34 @@ def _select_item(item: str, limits: Limits, depth: int) -> Field | Embed:
         if len(named) > 1:
             raise ParseError(f"{item!r} names more than one relationship hint.")
         fields = _select_list(embed["inner"], limits, depth + 1) if embed["inner"].strip() else ()
-        return Embed(embed["name"], embed["alias"], named[0] if named else None, inner, fields)
+        return Embed(embed["name"], embed["alias"], named[0] if named else None, inner, fields, bool(embed["spread"]))
     plain = _FIELD.match(item)
     if not plain:
         raise ParseError(f"Could not parse {item!r} in select.",
-                         details="Expected a column, alias:column, column::type, * or relation(columns).")
-    if plain["cast"] and plain["cast"] not in CASTS:
-        raise ParseError(f"Cannot cast to {plain['cast']!r}.", hint=f"Casts: {', '.join(sorted(CASTS))}.")
-    if plain["name"] == "*" and (plain["alias"] or plain["cast"]):
-        raise ParseError("* takes no alias or cast.")
-    return Field(plain["name"], plain["alias"], plain["cast"])
+                         details="Expected a column, alias:column, column::type, column->key, column->>key, * , "
+                                 "count(), column.sum() (avg, min, max, count), relation(columns) or ...relation(columns).")
+    for cast in (plain["cast"], plain["aggregate_cast"]):
+        if cast and cast not in CASTS:
+            raise ParseError(f"Cannot cast to {cast!r}.", hint=f"Casts: {', '.join(sorted(CASTS))}.")
+    if plain["count"]:
+        return Field("", plain["alias"], aggregate="count", aggregate_cast=plain["aggregate_cast"])
+    if plain["name"] == "*" and (plain["alias"] or plain["cast"] or plain["path"] or plain["aggregate"]):
+        raise ParseError("* takes no alias, cast, JSON path or aggregate.")
+    return Field(plain["name"], plain["alias"], plain["cast"], _path(plain["path"]), plain["aggregate"],
+                 plain["aggregate_cast"])
+
+
+def _path(text: str) -> JsonPath:
+    return tuple((arrow, key[1:-1] if key.startswith('"') else key) for arrow, key in _STEP.findall(text or ""))
+
+
+def column_ref(text: str, where: str) -> tuple[str, JsonPath]:
+    """A column, maybe with a JSON path (data->a->>b), as filters and order name it."""
+    match = _COLUMN.match(text)
+    if not match:
+        _name(text, where)  # its error
+        raise ParseError(f"Could not parse the column {text!r} (in '{where}').")
+    return _name(match["name"], where), _path(match["path"])
 
 
 def parse_order(text: str) -> tuple[Order, ...]:
@@ -340,27 +397,51 @@ def parse_order(text: str) -> tuple[Order, ...]:
                 nulls = m[5:]
             else:
                 raise ParseError(f"order={text!r}: {m!r} is not asc, desc, nullsfirst or nullslast.")
-        orders.append(Order(_name(column, f"order={text}"), desc, nulls))
+        name, path = column_ref(column, f"order={text}")
+        orders.append(Order(name, desc, nulls, path))
     return tuple(orders)
 
 
 # -- headers -----------------------------------------------------------------
+# Each preference and the values it takes (None: a non-negative integer).
+_PREFERENCES = {"return": ("minimal", "representation", "headers-only"), "count": ("exact", "planned", "estimated"),
+                "resolution": ("merge-duplicates", "ignore-duplicates"), "missing": ("default", "null"),
+                "tx": ("commit", "rollback"), "handling": ("strict", "lenient"), "max-affected": None,
+                "params": ("single-object", "multiple-objects"), "timezone": (), "plurality": ()}
+
+
 def parse_prefer(values: Iterable[str]) -> Prefer:
+    """`Prefer` as PostgREST reads it: unknown preferences are ignored, unless handling=strict, where
+    they are a 400 PGRST122 naming them; a bad value of return, count or resolution is a 400 anyway."""
     found: dict[str, str] = {}
     for value in values:
         for item in value.split(","):
             key, _, val = item.strip().partition("=")
-            found[key.strip().lower()] = val.strip().lower()
-    return_ = found.get("return", "minimal")
-    count = found.get("count")
-    resolution = found.get("resolution")
-    if return_ not in ("minimal", "representation", "headers-only"):
-        raise ParseError(f"Prefer: return={return_} is not representation, minimal or headers-only.")
-    if count is not None and count not in ("exact", "planned", "estimated"):
-        raise ParseError(f"Prefer: count={count} is not exact, planned or estimated.")
-    if resolution is not None and resolution not in ("merge-duplicates", "ignore-duplicates"):
-        raise ParseError(f"Prefer: resolution={resolution} is not merge-duplicates or ignore-duplicates.")
-    return Prefer(return_, count, resolution, "return" in found)
+            if key.strip():
+                found[key.strip().lower()] = val.strip().lower()
+    invalid = [f"{k}={v}" if v else k for k, v in found.items() if not _valid_preference(k, v)]
+    if invalid and found.get("handling") == "strict":
+        raise InvalidPreferences("Invalid preferences given with handling=strict",
+                                 details=f"Invalid preferences: {', '.join(invalid)}",
+                                 hint="Known: " + ", ".join(sorted(_PREFERENCES)) + ".")
+    for key in ("return", "count", "resolution"):  # a typo here would silently change the answer
+        if key in found and not _valid_preference(key, found[key]):
+            raise ParseError(f"Prefer: {key}={found[key]} is not {' or '.join(_PREFERENCES[key])}.")
+    found = {k: v for k, v in found.items() if _valid_preference(k, v)}
+    max_affected = found.get("max-affected")
+    return Prefer(found.get("return", "minimal"), found.get("count"), found.get("resolution"), "return" in found,
+                  missing=found.get("missing") if found.get("missing") == "default" else None,
+                  tx=found.get("tx"), handling=found.get("handling"),
+                  max_affected=int(max_affected) if max_affected is not None else None, params=found.get("params"))
+
+
+def _valid_preference(key: str, value: str) -> bool:
+    if key not in _PREFERENCES:
+        return False
+    allowed = _PREFERENCES[key]
+    if allowed is None:
+        return value.isascii() and value.isdigit()
+    return not allowed or value in allowed
 
 
 def parse_range(value: str | None) -> tuple[int, int | None] | None:

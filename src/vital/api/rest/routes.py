@@ -8,8 +8,14 @@ refused inside the transaction, so that its writes are rolled back.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
+
+import psycopg
 
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
@@ -23,7 +29,7 @@ from vital.api.errors import (
     NotAcceptable,
     RangeNotSatisfiable,
     SingularityError,
-    TableNotFound,
+    TooManyAffected,
     UnsupportedMediaType,
 )
 from vital.api.rest.build import Statement
@@ -36,7 +42,8 @@ router = APIRouter(prefix="/rest/v1")
 
 OBJECT = "application/vnd.pgrst.object+json"
 # nulls=stripped (postgrest-py's strip_nulls) is accepted and ignored: nulls stay.
-_ACCEPTED = ("application/json", OBJECT, "application/vnd.pgrst.array+json", "application/*", "*/*")
+CSV = "text/csv"
+_ACCEPTED = ("application/json", OBJECT, "application/vnd.pgrst.array+json", CSV, "application/*", "*/*")
 _READS = ("GET", "HEAD")
 
 
@@ -53,11 +60,6 @@ async def root(request: Request) -> JSONResponse:
     return JSONResponse(request.app.openapi())
 
 
-@router.api_route("/rpc/{name}", methods=["GET", "POST"], include_in_schema=False)
-async def rpc(name: str) -> Response:
-    raise TableNotFound(f"Could not find the function 'public.{name}'.", hint="Remote procedure calls are not served.")
-
-
 @router.api_route("/{table}", methods=["GET", "HEAD", "POST", "PATCH", "DELETE"], include_in_schema=False)
 async def table_endpoint(table: str, request: Request, caller: Caller = Depends(authenticate)) -> Response:
     api = request.app.state.api
@@ -67,14 +69,17 @@ async def table_endpoint(table: str, request: Request, caller: Caller = Depends(
     single = _wants_object(request.headers.get("accept"))
     query = parse_query(request.query_params.multi_items(), _limits(api.settings))
     prefer = parse_prefer(request.headers.getlist("prefer"))
+    as_csv = _wants_csv(request.headers.get("accept"))
     if method in _READS:
         window = _window(query, parse_range(request.headers.get("range")))
         outcome = await run_in_threadpool(_read, api, caller, target, query, prefer, window)
-        return _read_response(outcome, window[1], single, prefer, head=method == "HEAD")
+        return _read_response(outcome, window[1], single, prefer, head=method == "HEAD", as_csv=as_csv)
+    if as_csv:
+        raise NotAcceptable("CSV is served for reads only.", hint="Accept application/json for a write's rows.")
     _check_allowed(target, method)
     body = await _json_body(request, api.settings.max_body_bytes) if method != "DELETE" else None
     statement = _write_statement(api.builder, target, method, query, prefer, body)
-    outcome = await run_in_threadpool(_write, api, caller, statement, single)
+    outcome = await run_in_threadpool(_write, api, caller, statement, single, prefer)
     return _write_response(outcome, method, single, prefer)
 
 
@@ -109,7 +114,8 @@ def _read(api, caller: Caller, table: Table, query: Query, prefer: Prefer,
     return Outcome(body, n, total)
 
 
-def _read_response(outcome: Outcome, offset: int, single: bool, prefer: Prefer, *, head: bool) -> Response:
+def _read_response(outcome: Outcome, offset: int, single: bool, prefer: Prefer, *, head: bool,
+                   as_csv: bool = False) -> Response:
     total = outcome.total
     if total is not None and offset > 0 and offset >= total:
         raise RangeNotSatisfiable("The requested range starts past the last row.",
@@ -120,6 +126,9 @@ def _read_response(outcome: Outcome, offset: int, single: bool, prefer: Prefer, 
     if prefer.count:
         headers["Preference-Applied"] = f"count={prefer.count}"
     partial = total is not None and outcome.rows < total and not single
+    if as_csv:
+        return Response(b"" if head else to_csv(body).encode(), status_code=206 if partial else 200,
+                        headers=headers, media_type=f"{CSV}; charset=utf-8")
     return _response(None if head else body, 206 if partial else 200, headers, single)
 
 
@@ -140,7 +149,8 @@ def _write_statement(builder, table: Table, method: str, query: Query, prefer: P
             raise BadBody("The body must be a JSON object or an array of objects.")
         if not rows:
             raise BadBody("The body is an empty array: nothing to insert.")
-        return builder.insert(table, query, rows, resolution=prefer.resolution, representation=representation)
+        return builder.insert(table, query, rows, resolution=prefer.resolution, representation=representation,
+                              missing_default=prefer.missing == "default")
     if method == "PATCH":
         if not isinstance(body, dict):
             raise BadBody("The body of a PATCH must be one JSON object.")
@@ -148,13 +158,37 @@ def _write_statement(builder, table: Table, method: str, query: Query, prefer: P
     return builder.delete(table, query, representation=representation)
 
 
-def _write(api, caller: Caller, statement: Statement, single: bool) -> Outcome:
-    with tenant_transaction(api.pool, caller) as conn:
+class _Rollback(Exception):
+    """Prefer: tx=rollback: leave the transaction by its error path, so that nothing is committed."""
+
+
+@contextmanager
+def transaction(api, caller: Caller, prefer: Prefer, *, read_only: bool = False) -> Iterator[psycopg.Connection]:
+    """The request's one tenant transaction, rolled back instead of committed under Prefer: tx=rollback."""
+    try:
+        with tenant_transaction(api.pool, caller, read_only=read_only) as conn:
+            yield conn
+            if prefer.tx == "rollback":
+                raise _Rollback
+    except _Rollback:
+        pass
+
+
+def _write(api, caller: Caller, statement: Statement, single: bool, prefer: Prefer) -> Outcome:
+    with transaction(api, caller, prefer) as conn:
         body, n = _run(conn, statement)
         outcome = Outcome(body, n)
         if single:
             _single(outcome)  # raises inside the transaction: the write is rolled back
+        check_affected(prefer, n)
     return outcome
+
+
+def check_affected(prefer: Prefer, rows: int) -> None:
+    """Prefer: handling=strict, max-affected=N: more rows is an error inside the transaction (rolled back)."""
+    if prefer.strict and prefer.max_affected is not None and rows > prefer.max_affected:
+        raise TooManyAffected("Query result exceeds max-affected preference constraint",
+                              details=f"The query affects {rows} rows", hint=None)
 
 
 def _write_response(outcome: Outcome, method: str, single: bool, prefer: Prefer) -> Response:
@@ -183,6 +217,26 @@ def _response(body: str | None, status: int, headers: dict, single: bool) -> Res
     media = OBJECT if single else "application/json"
     return Response(body.encode() if body else b"", status_code=status, headers=headers,
                     media_type=f"{media}; charset=utf-8")
+
+
+def to_csv(body: str | None) -> str:
+    """JSON rows as CSV with a header line (PostgREST's text/csv): objects and arrays as JSON, NULL empty."""
+    rows = json.loads(body or "[]")
+    if isinstance(rows, dict):
+        rows = [rows]
+    if not rows:
+        return ""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(rows[0].keys())
+    for row in rows:
+        writer.writerow("" if v is None else json.dumps(v) if isinstance(v, (dict, list)) else
+                        str(v).lower() if isinstance(v, bool) else v for v in row.values())
+    return out.getvalue()
+
+
+def _wants_csv(accept: str | None) -> bool:
+    return bool(accept) and accept.split(",")[0].split(";")[0].strip().lower() == CSV
 
 
 def _wants_object(accept: str | None) -> bool:

@@ -111,3 +111,50 @@ FROM pg_trigger t
 WHERE t.tgrelid = ANY (%(oids)s::oid[])
   AND NOT t.tgisinternal
 ORDER BY t.tgrelid, t.tgname;
+
+-- name: functions
+-- The functions of schema public that /rest/v1/rpc may call: plain functions
+-- (no procedures, aggregates or trigger functions). Arguments in declaration
+-- order with their modes (i in, o out, b inout, v variadic, t table column);
+-- the last `defaults` input arguments have defaults. `columns`: the fields of a
+-- composite return type. executable_by: which request roles hold EXECUTE.
+SELECT p.oid,
+       n.nspname                                        AS schema,
+       p.proname                                        AS name,
+       p.provolatile                                    AS volatility,
+       p.proretset                                      AS returns_set,
+       format_type(p.prorettype, NULL)                  AS returns,
+       rt.typtype                                       AS return_kind,
+       rn.nspname                                       AS return_schema,
+       rc.relname                                       AS return_relation,
+       p.pronargdefaults                                AS defaults,
+       p.prosecdef                                      AS definer,
+       obj_description(p.oid, 'pg_proc')                AS comment,
+       coalesce((SELECT json_agg(json_build_object(
+                   'name', coalesce(p.proargnames[a.ord], ''),
+                   'mode', coalesce(p.proargmodes[a.ord]::text, 'i'),
+                   'type', format_type(a.type, NULL),
+                   'element', coalesce(elem.typname, t.typname),
+                   'is_array', t.typcategory = 'A') ORDER BY a.ord)
+                   FROM unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) WITH ORDINALITY a(type, ord)
+                   JOIN pg_type t ON t.oid = a.type
+                   LEFT JOIN pg_type elem ON elem.oid = t.typelem AND t.typcategory = 'A'), '[]') AS arguments,
+       coalesce((SELECT json_agg(json_build_object(
+                   'name', a.attname, 'type', format_type(a.atttypid, a.atttypmod),
+                   'element', coalesce(elem.typname, t.typname), 'is_array', t.typcategory = 'A',
+                   'mode', 't') ORDER BY a.attnum)
+                   FROM pg_attribute a
+                   JOIN pg_type t ON t.oid = a.atttypid
+                   LEFT JOIN pg_type elem ON elem.oid = t.typelem AND t.typcategory = 'A'
+                  WHERE a.attrelid = rt.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '[]') AS fields,
+       ARRAY(SELECT r FROM unnest(ARRAY['anon', 'authenticated', 'service_role']) r
+              WHERE to_regrole(r) IS NOT NULL AND has_function_privilege(r, p.oid, 'EXECUTE')) AS executable_by
+FROM pg_proc p
+JOIN pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_type rt ON rt.oid = p.prorettype
+LEFT JOIN pg_class rc ON rc.oid = rt.typrelid
+LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE n.nspname = 'public'
+  AND p.prokind = 'f'
+  AND rt.typname NOT IN ('trigger', 'event_trigger', 'internal')
+ORDER BY p.proname, p.oid;

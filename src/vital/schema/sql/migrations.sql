@@ -16,3 +16,9 @@ VALUES (%(version)s, %(name)s, %(statements)s, %(checksum)s);
 
 -- name: forget
 DELETE FROM supabase_migrations.schema_migrations WHERE version = %(version)s;
+
+-- name: reload_schema
+-- PostgREST's signal on PostgREST's channel: every API process listening re-reads
+-- the catalog (vital.api.rest.schema_cache), so new tables and functions are served
+-- without a restart. Sent at commit; nobody listening costs nothing.
+NOTIFY pgrst, 'reload schema';
