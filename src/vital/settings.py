@@ -69,6 +69,9 @@ class Settings(BaseSettings):
         default=5000, ge=0, description="Per statement of a /rest/v1 read (GET, HEAD); 0 = none (docs/fairness.md).")
     api_long_statement_timeout_ms: int = Field(
         default=120000, ge=0, description="Per statement of declared long work (ingestion, re-embedding); 0 = none.")
+    api_rate_flush_seconds: float = Field(
+        default=1.0, gt=0, le=10, description="Seconds between flushes of a process's request counts to the shared "
+                                              "rate counters (docs/fairness.md).")
     api_max_rows: int = Field(default=1000, ge=1, description="Most rows one read returns.")
     max_body_bytes: int = Field(default=1_048_576, ge=1, description="Largest request body accepted (uploads apart).")
     # -- Limits on one request (docs/api.md#limits) -----------------------------

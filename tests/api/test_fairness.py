@@ -135,24 +135,40 @@ def test_slow_statements_and_a_burst_of_one_tenant_leave_the_other_served(served
 
 
 def test_request_rates_per_key_and_tenant_are_shared_by_two_apps(fresh_db):
-    set_limits(fresh_db, "acme", key_requests_per_minute=4, requests_per_minute=6)
+    """Counted in memory per process, flushed off the request path: after a flush each app refuses
+    on the other's hits too."""
+    set_limits(fresh_db, "acme", key_requests_per_minute=4, requests_per_minute=8)
     key = "acmerate.s3cret-for-tests"
     with pg.connect(fresh_db, autocommit=True) as owner:
         owner.execute("INSERT INTO api_keys (tenant_id, name, key_prefix, key_hash, scopes) SELECT id, 'ci', "
                       "'acmerate', %s, '{read}' FROM tenants WHERE subdomain = 'acme'", (hash_key(key),))
     read = "/rest/v1/tags?select=slug&limit=1"
-    with running(fresh_db) as one, running(fresh_db) as two:
-        user = [one.as_("acme"), two.as_("acme")]
-        assert [user[i % 2].get(read).status_code for i in range(4)] == [200] * 4
-        refused = user[1].get(read)
-        assert refused.status_code == 429 and "key_requests_per_minute" in refused.json()["message"]
-        assert 1 <= int(refused.headers["Retry-After"]) <= 60
-        # another key of the tenant has its own count, until the tenant's is spent (4 + 1 refused + 1)
+    with running(fresh_db, api_rate_flush_seconds=0.1) as one, running(fresh_db, api_rate_flush_seconds=0.1) as two:
+        apps = (one, two)
+
+        def flushed():
+            assert all(app.client.app.state.api.fairness.flusher.flushed() for app in apps)
+
+        assert [one.as_("acme").get(read).status_code for _ in range(3)] == [200] * 3
+        flushed()
+        assert two.as_("acme").get(read).status_code == 200  # the user's 4th, in the other app
+        flushed()
+        for app in apps:  # 3 and 1 of their own: each refuses on the shared count
+            refused = app.as_("acme").get(read)
+            assert refused.status_code == 429 and "key_requests_per_minute is 4" in refused.json()["message"]
+            assert 1 <= int(refused.headers["Retry-After"]) <= 60 and refused.json()["code"] == "PGRST429"
+        # another key of the tenant has its own count, until the tenant's is spent (4 + 2 refused + 2)
         assert one.as_("acme", key).get(read).status_code == 200
-        spent = two.as_("acme", key).get(read)
-        assert spent.status_code == 429 and "requests_per_minute is 6" in spent.json()["message"]
+        flushed()
+        assert two.as_("acme", key).get(read).status_code == 200
+        flushed()
+        spent = one.as_("acme", key).get(read)
+        assert spent.status_code == 429 and "requests_per_minute is 8" in spent.json()["message"]
         # another tenant is not affected
-        assert [app.as_("pharmaco").get(read).status_code for app in (one, two)] == [200, 200]
+        assert [app.as_("pharmaco").get(read).status_code for app in apps] == [200, 200]
+    with pg.connect(fresh_db) as owner:  # the processes' last hits were flushed as they stopped
+        assert owner.execute("SELECT max(hits) FROM vital.rate_counters WHERE bucket = 'tenant_requests'"
+                             ).fetchone()[0] == 8
 
 
 def test_defaults_are_documented_and_set_per_tier():

@@ -105,11 +105,13 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.api = await run_in_threadpool(open_api, settings)
+        app.state.api.fairness.flusher.start()
         stop_metrics = metrics.start(app)
         try:
             yield
         finally:
             stop_metrics()
+            await run_in_threadpool(app.state.api.fairness.flusher.stop)
             await run_in_threadpool(app.state.api.pool.close)
 
     app = FastAPI(title="VITAL API", version=__version__, description=DESCRIPTION, lifespan=lifespan,
