@@ -122,16 +122,39 @@ def test_slow_statements_and_a_burst_of_one_tenant_leave_the_other_served(served
     other, answers = asyncio.run(scenario())
     assert other == [200] * 8  # never a 503 for the other tenant
     statuses = sorted(r.status_code for r in answers)
-    assert set(statuses) <= {429, 503} and statuses.count(429) >= 4, statuses  # 8 in flight at most
+    assert set(statuses) <= {429, 422} and statuses.count(429) >= 4, statuses  # 8 in flight at most; never a 5xx
     for response in answers:
         body = response.json()
         if response.status_code == 429:
             assert int(response.headers["Retry-After"]) >= 1 and body["code"] == "PGRST429"
-        else:  # stopped by the read timeout, with what to do instead
-            assert body["code"] == "57014" and body["details"] == "statement_timeout=1500 ms" and "match" in body["hint"]
+        else:  # stopped by the read timeout: the client's to change, and what to do instead
+            assert body["code"] == "57014" and body["details"] == "limit=statement_timeout; allowed=1500 ms"
+            assert "narrow the filter" in body["hint"] and "match" in body["hint"]
             assert "SELECT" not in json.dumps(body)
     with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:  # everything was given back
         assert client.get("/rest/v1/agents?select=id&limit=1", headers=headers(tenants, "acme")).status_code == 200
+
+
+def test_a_statement_timeout_is_the_clients_4xx_and_an_operators_cancel_the_servers_503(db):
+    from vital.api.errors import body_of, status_of
+    from vital.db.errors import translate
+    from vital.errors import VitalError
+
+    def refusal(statement: str) -> VitalError:
+        with pytest.raises(VitalError) as caught, translate():
+            db.execute(statement)
+        db.rollback()
+        return caught.value
+
+    token = BUDGET.set(Budget(statement_timeout_ms=50))
+    try:
+        stopped = refusal("SET LOCAL statement_timeout = 50; SELECT pg_sleep(1)")
+    finally:
+        BUDGET.reset(token)
+    assert status_of(stopped) == 422 and body_of(stopped)["code"] == "57014"
+    assert stopped.details == "limit=statement_timeout; allowed=50 ms" and "add a limit" in stopped.hint
+    cancelled = refusal("SELECT pg_cancel_backend(pg_backend_pid()), pg_sleep(1)")
+    assert status_of(cancelled) == 503
 
 
 def test_request_rates_per_key_and_tenant_are_shared_by_two_apps(fresh_db):
