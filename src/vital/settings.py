@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     api_max_embeds: int = Field(default=20, ge=0, description="Most embedded resources in one /rest/v1 select.")
     api_max_embed_depth: int = Field(default=3, ge=0, le=3, description="Deepest embedding in one /rest/v1 select.")
     api_max_filters: int = Field(default=100, ge=1, description="Most filter conditions in one /rest/v1 request.")
+    api_max_in_values: int = Field(default=1000, ge=1, description="Most values in one in.(...) list in /rest/v1.")
+    api_max_order_terms: int = Field(default=20, ge=1, description="Most order= terms in one /rest/v1 request.")
     tenant_cache_seconds: float = Field(
         default=5.0, ge=0, description="How long a resolved tenant or API key is remembered (0 = never).")
     # -- Metrics and traces (docs/operations.md#metrics-and-traces) -------------
