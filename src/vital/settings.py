@@ -44,6 +44,9 @@ class Settings(BaseSettings):
         default=30.0, gt=0, description="A worker silent this long is dead: its jobs are retried.")
     worker_resume_idle_seconds: float = Field(
         default=60.0, ge=0, description="Workflow runs untouched this long while running are resumed.")
+    pitr_base_backup_hours: float = Field(
+        default=24.0, ge=0, description="Scheduled PITR base backups of the embedded server, this many hours apart, "
+        "when VITAL_WAL_ARCHIVE_DIR is set and archiving is on (`vital db pitr enable`); 0: never.")
     data_dir: Path = Path(".vital")
     database_name: str = "vital"
     pg_port: int | None = Field(default=None, description="Also listen on 127.0.0.1:PORT (embedded only).")

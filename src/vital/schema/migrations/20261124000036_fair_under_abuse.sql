@@ -1,5 +1,6 @@
 -- Fair under abuse, the remaining gaps (docs/fairness.md): the shared request-rate
--- counters flushed by one background task per API process, many keys in one round trip.
+-- counters flushed by one background task per API process, many keys in one round trip;
+-- the tenants whose analytics the scheduled roll-up recomputes (docs/operations.md).
 
 -- == functions ================================================================
 -- Adds each key's hits (0: only read it) to its fixed window, a new window starting
@@ -26,3 +27,21 @@ COMMENT ON FUNCTION vital.rate_add(text, text[], integer[], interval) IS
   'Adds hits to many keys of a bucket at once (fixed windows) and returns their counts. For the API login role.';
 
 SELECT vital.grant_to_api(ARRAY['vital.rate_add(text, text[], integer[], interval)']::regprocedure[]);
+
+-- Maintenance: the tenants whose daily analytics the scheduled roll-up recomputes (vital.jobs.maintenance),
+-- each then rolled up as that tenant, under RLS. Ids only: no tenant data reaches the maintenance role.
+CREATE OR REPLACE FUNCTION vital.tenants_to_roll_up()
+  RETURNS TABLE (tenant_id uuid)
+  LANGUAGE sql
+  STABLE
+  SECURITY DEFINER
+  SET search_path = ''
+  AS $$
+    SELECT t.id FROM public.tenants t
+     WHERE t.status = 'active' AND t.deleted_at IS NULL AND t.id <> vital.platform_tenant_id()
+     ORDER BY t.id
+  $$;
+COMMENT ON FUNCTION vital.tenants_to_roll_up() IS
+  'Maintenance: the active tenants, whose analytics the scheduled roll-up recomputes as each tenant.';
+REVOKE ALL ON FUNCTION vital.tenants_to_roll_up() FROM PUBLIC, anon, authenticated, service_role;
+GRANT EXECUTE ON FUNCTION vital.tenants_to_roll_up() TO vital_maintenance;
