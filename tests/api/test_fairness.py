@@ -195,13 +195,23 @@ def test_request_rates_per_key_and_tenant_are_shared_by_two_apps(fresh_db):
 
 
 def test_defaults_are_documented_and_set_per_tier():
+    """Every per-tier number is in docs/fairness.md as TIERS has it; every process-wide limit is named there."""
     from pathlib import Path
 
-    from vital.services.limits import FAIRNESS, TIERS
+    from vital.services import limits
+    from vital.services.workflows import caps
+    from vital.settings import Settings
     doc = (Path(__file__).resolve().parents[2] / "docs" / "fairness.md").read_text()
-    for name in FAIRNESS:
-        assert f"`{name}`" in doc
-        assert TIERS["free"][name] <= TIERS["pro"][name] <= TIERS["enterprise"][name]
+    for tiers, names in ((limits.TIERS, [*limits.LIMITS, *limits.FAIRNESS]), (caps.TIERS, list(caps.CAPS))):
+        for name in names:
+            numbers = " | ".join(f"{tiers[tier][name]:,}" for tier in ("free", "pro", "enterprise"))
+            assert f"| `{name}` | {numbers} |" in doc, name
+            assert tiers["free"][name] <= tiers["pro"][name] <= tiers["enterprise"][name]
+    process_wide = [n for n in Settings.model_fields if n.startswith(("api_max_", "knowledge_max_"))
+                    or n.endswith("statement_timeout_ms") or n in ("max_body_bytes", "api_header_timeout",
+                                                                   "api_body_timeout", "api_rate_flush_seconds")]
+    for name in process_wide:
+        assert f"`VITAL_{name.upper()}`" in doc, name
 
 
 def test_a_transaction_takes_the_statement_timeout_of_its_kind_of_request(api):
@@ -256,3 +266,18 @@ def test_uploads_of_one_tenant_at_once_are_capped_and_the_other_uploads(monkeypa
     assert statuses == [201, 201, 429], [r.text for r in acme]
     refused = next(r for r in acme if r.status_code == 429)
     assert "concurrent_heavy_work is 2" in refused.json()["message"] and int(refused.headers["Retry-After"]) >= 1
+
+
+def test_a_tenants_overrides_apply_and_one_that_is_not_a_number_leaves_the_tiers(db):
+    from vital.services import limits
+    from vital.services.workflows import caps
+
+    acme = db.execute("SELECT id, tier FROM tenants WHERE subdomain = 'acme'").fetchone()
+    db.execute("UPDATE tenants SET settings = settings || %s::jsonb WHERE id = %s", (json.dumps({"limits": {
+        "concurrent_runs": "lots", "steps_per_run": 7, "requests_per_minute": "many", "db_connections": 2}}),
+        acme[0]))
+    with tenant_transaction(db, Caller.member(acme[0])) as conn:
+        run_caps, (_tier, numbers) = caps.caps(conn), limits.allowed(conn)
+    assert run_caps["concurrent_runs"] == caps.TIERS[acme[1]]["concurrent_runs"] and run_caps["steps_per_run"] == 7
+    assert numbers["requests_per_minute"] == limits.TIERS[acme[1]]["requests_per_minute"]
+    assert numbers["db_connections"] == 2
