@@ -44,6 +44,9 @@ class Settings(BaseSettings):
         default=30.0, gt=0, description="A worker silent this long is dead: its jobs are retried.")
     worker_resume_idle_seconds: float = Field(
         default=60.0, ge=0, description="Workflow runs untouched this long while running are resumed.")
+    pitr_base_backup_hours: float = Field(
+        default=24.0, ge=0, description="Scheduled PITR base backups of the embedded server, this many hours apart, "
+        "when VITAL_WAL_ARCHIVE_DIR is set and archiving is on (`vital db pitr enable`); 0: never.")
     data_dir: Path = Path(".vital")
     database_name: str = "vital"
     pg_port: int | None = Field(default=None, description="Also listen on 127.0.0.1:PORT (embedded only).")
@@ -69,6 +72,9 @@ class Settings(BaseSettings):
         default=5000, ge=0, description="Per statement of a /rest/v1 read (GET, HEAD); 0 = none (docs/fairness.md).")
     api_long_statement_timeout_ms: int = Field(
         default=120000, ge=0, description="Per statement of declared long work (ingestion, re-embedding); 0 = none.")
+    api_rate_flush_seconds: float = Field(
+        default=1.0, gt=0, le=10, description="Seconds between flushes of a process's request counts to the shared "
+                                              "rate counters (docs/fairness.md).")
     api_max_rows: int = Field(default=1000, ge=1, description="Most rows one read returns.")
     max_body_bytes: int = Field(default=1_048_576, ge=1, description="Largest request body accepted (uploads apart).")
     # -- Limits on one request (docs/api.md#limits) -----------------------------
@@ -83,6 +89,8 @@ class Settings(BaseSettings):
     api_max_embeds: int = Field(default=20, ge=0, description="Most embedded resources in one /rest/v1 select.")
     api_max_embed_depth: int = Field(default=3, ge=0, le=3, description="Deepest embedding in one /rest/v1 select.")
     api_max_filters: int = Field(default=100, ge=1, description="Most filter conditions in one /rest/v1 request.")
+    api_max_in_values: int = Field(default=1000, ge=1, description="Most values in one in.(...) list in /rest/v1.")
+    api_max_order_terms: int = Field(default=20, ge=1, description="Most order= terms in one /rest/v1 request.")
     tenant_cache_seconds: float = Field(
         default=5.0, ge=0, description="How long a resolved tenant or API key is remembered (0 = never).")
     # -- Metrics and traces (docs/operations.md#metrics-and-traces) -------------

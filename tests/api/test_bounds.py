@@ -66,6 +66,20 @@ def test_filter_count_is_limited(api):
     assert acme.get(PROFILES, params=params[:100]).status_code == 200
 
 
+def test_in_lists_and_order_terms_are_limited(api):
+    acme, ids = api.as_("acme"), [f"00000000-0000-0000-0000-{i:012d}" for i in range(1001)]
+    _refused(acme.get(PROFILES, params={"id": f"in.({','.join(ids)})"}), 400, "PGRST100",
+             "1000 values in one list", "VITAL_API_MAX_IN_VALUES")
+    _refused(acme.get(PROFILES, params={"or": f"(id.in.({','.join(ids)}))"}), 400, "PGRST100", "1000 values")
+    _refused(acme.get(PROFILES, params={"id": f"eq(any).{{{','.join(ids)}}}"}), 400, "PGRST100", "1000 values")
+    _refused(acme.get(PROFILES, params={"order": ",".join(["id"] * 21)}), 400, "PGRST100",
+             "20 order terms", "VITAL_API_MAX_ORDER_TERMS")
+    _refused(acme.get(PROFILES, params={"select": "id,tenants(id)", "order": ",".join(["id.desc"] * 15),
+                                        "tenants.order": ",".join(["id"] * 6)}), 400, "PGRST100", "order terms")
+    assert acme.get(PROFILES, params={"id": f"in.({','.join(ids[:1000])})", "select": "id"}).status_code == 200
+    assert acme.get(PROFILES, params={"order": ",".join(["id"] * 20), "select": "id"}).status_code == 200
+
+
 def test_a_declared_body_over_the_limit_is_refused_before_anything(api):
     # An unknown host and no credentials: the size alone refuses it (no tenant lookup, no parsing).
     big = b"{" + b" " * (api.settings.max_body_bytes + 10) + b"}"

@@ -122,47 +122,96 @@ def test_slow_statements_and_a_burst_of_one_tenant_leave_the_other_served(served
     other, answers = asyncio.run(scenario())
     assert other == [200] * 8  # never a 503 for the other tenant
     statuses = sorted(r.status_code for r in answers)
-    assert set(statuses) <= {429, 503} and statuses.count(429) >= 4, statuses  # 8 in flight at most
+    assert set(statuses) <= {429, 422} and statuses.count(429) >= 4, statuses  # 8 in flight at most; never a 5xx
     for response in answers:
         body = response.json()
         if response.status_code == 429:
             assert int(response.headers["Retry-After"]) >= 1 and body["code"] == "PGRST429"
-        else:  # stopped by the read timeout, with what to do instead
-            assert body["code"] == "57014" and body["details"] == "statement_timeout=1500 ms" and "match" in body["hint"]
+        else:  # stopped by the read timeout: the client's to change, and what to do instead
+            assert body["code"] == "57014" and body["details"] == "limit=statement_timeout; allowed=1500 ms"
+            assert "narrow the filter" in body["hint"] and "match" in body["hint"]
             assert "SELECT" not in json.dumps(body)
     with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:  # everything was given back
         assert client.get("/rest/v1/agents?select=id&limit=1", headers=headers(tenants, "acme")).status_code == 200
 
 
+def test_a_statement_timeout_is_the_clients_4xx_and_an_operators_cancel_the_servers_503(db):
+    from vital.api.errors import body_of, status_of
+    from vital.db.errors import translate
+    from vital.errors import VitalError
+
+    def refusal(statement: str) -> VitalError:
+        with pytest.raises(VitalError) as caught, translate():
+            db.execute(statement)
+        db.rollback()
+        return caught.value
+
+    token = BUDGET.set(Budget(statement_timeout_ms=50))
+    try:
+        stopped = refusal("SET LOCAL statement_timeout = 50; SELECT pg_sleep(1)")
+    finally:
+        BUDGET.reset(token)
+    assert status_of(stopped) == 422 and body_of(stopped)["code"] == "57014"
+    assert stopped.details == "limit=statement_timeout; allowed=50 ms" and "add a limit" in stopped.hint
+    cancelled = refusal("SELECT pg_cancel_backend(pg_backend_pid()), pg_sleep(1)")
+    assert status_of(cancelled) == 503
+
+
 def test_request_rates_per_key_and_tenant_are_shared_by_two_apps(fresh_db):
-    set_limits(fresh_db, "acme", key_requests_per_minute=4, requests_per_minute=6)
+    """Counted in memory per process, flushed off the request path: after a flush each app refuses
+    on the other's hits too."""
+    set_limits(fresh_db, "acme", key_requests_per_minute=4, requests_per_minute=8)
     key = "acmerate.s3cret-for-tests"
     with pg.connect(fresh_db, autocommit=True) as owner:
         owner.execute("INSERT INTO api_keys (tenant_id, name, key_prefix, key_hash, scopes) SELECT id, 'ci', "
                       "'acmerate', %s, '{read}' FROM tenants WHERE subdomain = 'acme'", (hash_key(key),))
     read = "/rest/v1/tags?select=slug&limit=1"
-    with running(fresh_db) as one, running(fresh_db) as two:
-        user = [one.as_("acme"), two.as_("acme")]
-        assert [user[i % 2].get(read).status_code for i in range(4)] == [200] * 4
-        refused = user[1].get(read)
-        assert refused.status_code == 429 and "key_requests_per_minute" in refused.json()["message"]
-        assert 1 <= int(refused.headers["Retry-After"]) <= 60
-        # another key of the tenant has its own count, until the tenant's is spent (4 + 1 refused + 1)
+    with running(fresh_db, api_rate_flush_seconds=0.1) as one, running(fresh_db, api_rate_flush_seconds=0.1) as two:
+        apps = (one, two)
+
+        def flushed():
+            assert all(app.client.app.state.api.fairness.flusher.flushed() for app in apps)
+
+        assert [one.as_("acme").get(read).status_code for _ in range(3)] == [200] * 3
+        flushed()
+        assert two.as_("acme").get(read).status_code == 200  # the user's 4th, in the other app
+        flushed()
+        for app in apps:  # 3 and 1 of their own: each refuses on the shared count
+            refused = app.as_("acme").get(read)
+            assert refused.status_code == 429 and "key_requests_per_minute is 4" in refused.json()["message"]
+            assert 1 <= int(refused.headers["Retry-After"]) <= 60 and refused.json()["code"] == "PGRST429"
+        # another key of the tenant has its own count, until the tenant's is spent (4 + 2 refused + 2)
         assert one.as_("acme", key).get(read).status_code == 200
-        spent = two.as_("acme", key).get(read)
-        assert spent.status_code == 429 and "requests_per_minute is 6" in spent.json()["message"]
+        flushed()
+        assert two.as_("acme", key).get(read).status_code == 200
+        flushed()
+        spent = one.as_("acme", key).get(read)
+        assert spent.status_code == 429 and "requests_per_minute is 8" in spent.json()["message"]
         # another tenant is not affected
-        assert [app.as_("pharmaco").get(read).status_code for app in (one, two)] == [200, 200]
+        assert [app.as_("pharmaco").get(read).status_code for app in apps] == [200, 200]
+    with pg.connect(fresh_db) as owner:  # the processes' last hits were flushed as they stopped
+        assert owner.execute("SELECT max(hits) FROM vital.rate_counters WHERE bucket = 'tenant_requests'"
+                             ).fetchone()[0] == 8
 
 
 def test_defaults_are_documented_and_set_per_tier():
+    """Every per-tier number is in docs/fairness.md as TIERS has it; every process-wide limit is named there."""
     from pathlib import Path
 
-    from vital.services.limits import FAIRNESS, TIERS
+    from vital.services import limits
+    from vital.services.workflows import caps
+    from vital.settings import Settings
     doc = (Path(__file__).resolve().parents[2] / "docs" / "fairness.md").read_text()
-    for name in FAIRNESS:
-        assert f"`{name}`" in doc
-        assert TIERS["free"][name] <= TIERS["pro"][name] <= TIERS["enterprise"][name]
+    for tiers, names in ((limits.TIERS, [*limits.LIMITS, *limits.FAIRNESS]), (caps.TIERS, list(caps.CAPS))):
+        for name in names:
+            numbers = " | ".join(f"{tiers[tier][name]:,}" for tier in ("free", "pro", "enterprise"))
+            assert f"| `{name}` | {numbers} |" in doc, name
+            assert tiers["free"][name] <= tiers["pro"][name] <= tiers["enterprise"][name]
+    process_wide = [n for n in Settings.model_fields if n.startswith(("api_max_", "knowledge_max_"))
+                    or n.endswith("statement_timeout_ms") or n in ("max_body_bytes", "api_header_timeout",
+                                                                   "api_body_timeout", "api_rate_flush_seconds")]
+    for name in process_wide:
+        assert f"`VITAL_{name.upper()}`" in doc, name
 
 
 def test_a_transaction_takes_the_statement_timeout_of_its_kind_of_request(api):
@@ -217,3 +266,18 @@ def test_uploads_of_one_tenant_at_once_are_capped_and_the_other_uploads(monkeypa
     assert statuses == [201, 201, 429], [r.text for r in acme]
     refused = next(r for r in acme if r.status_code == 429)
     assert "concurrent_heavy_work is 2" in refused.json()["message"] and int(refused.headers["Retry-After"]) >= 1
+
+
+def test_a_tenants_overrides_apply_and_one_that_is_not_a_number_leaves_the_tiers(db):
+    from vital.services import limits
+    from vital.services.workflows import caps
+
+    acme = db.execute("SELECT id, tier FROM tenants WHERE subdomain = 'acme'").fetchone()
+    db.execute("UPDATE tenants SET settings = settings || %s::jsonb WHERE id = %s", (json.dumps({"limits": {
+        "concurrent_runs": "lots", "steps_per_run": 7, "requests_per_minute": "many", "db_connections": 2}}),
+        acme[0]))
+    with tenant_transaction(db, Caller.member(acme[0])) as conn:
+        run_caps, (_tier, numbers) = caps.caps(conn), limits.allowed(conn)
+    assert run_caps["concurrent_runs"] == caps.TIERS[acme[1]]["concurrent_runs"] and run_caps["steps_per_run"] == 7
+    assert numbers["requests_per_minute"] == limits.TIERS[acme[1]]["requests_per_minute"]
+    assert numbers["db_connections"] == 2

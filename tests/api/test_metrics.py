@@ -152,4 +152,15 @@ def test_a_span_per_request_with_route_and_status(metrics_db):
         assert format(span.context.trace_id, "032x") == "0af7651916cd43dd8448eb211c80319c"
         assert (attributes.get("vital.tenant") == "acme") is labels
         assert str(api.tenants["acme"].id) not in json.dumps(attributes)
+        # under it, a client span per database transaction (the tenant's quota, the read): no statement
+        # text, and the tenant only when the operator turned the labels on
+        database = [s for s in exporter.get_finished_spans() if s.name == "db.transaction"]
+        assert database and all(s.parent.span_id == span.context.span_id for s in database)
+        for db_span in database:
+            db_attributes = dict(db_span.attributes)
+            assert db_attributes["db.system.name"] == "postgresql" and db_attributes["vital.db.role"] == "authenticated"
+            assert (db_attributes.get("vital.tenant") is not None) is labels
+            assert "SELECT" not in json.dumps(db_attributes)
+            if not labels:
+                assert str(api.tenants["acme"].id) not in json.dumps(db_attributes)
         exporter.clear()

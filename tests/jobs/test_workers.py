@@ -1,6 +1,7 @@
 """Background jobs with real `vital worker` processes: a worker killed mid-ingestion is replaced and the
 documents appear once, whole; an upload whose API stopped before any worker ran is ingested later; a
-job runs as the tenant that queued it."""
+job runs as the tenant that queued it; the scheduled maintenance (analytics roll-ups, per-tenant indexes,
+PITR base backups) runs in a worker."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 
 from tests import pg
 from tests.harness import running
+from tests.helpers import USERS
 from tests.knowledge.conftest import KB, settings
 
 NOTE = "# Note {n}\n\n" + "Protocol deviation {n} in the oncology trial, reported to the sponsor. " * 80
@@ -142,3 +144,37 @@ def test_an_upload_outlives_the_api_and_its_job_runs_as_its_tenant_only(prepared
                                       "WHERE status IN ('todo', 'doing')").fetchone()[0] == 0,
                  what="the forged job settled")
         assert job_row(conn, other)["status"] == "queued"  # pharmaco's row untouched
+
+
+def test_scheduled_maintenance_rolls_up_each_tenant_as_itself_and_builds_per_tenant_indexes(prepared, worker):
+    """The periodic tasks as the schedule queues them (here at once): every active tenant's analytics rolled
+    up as that tenant; per-tenant vector indexes built by partition size (a threshold of 1 here: all of them);
+    PITR base backups off without VITAL_WAL_ARCHIVE_DIR, and none of them fails."""
+    today = "(now() AT TIME ZONE 'utc')::date"
+    with pg.connect(prepared, autocommit=True) as conn:
+        acme = KB(conn).tenant("acme")
+        user = conn.execute("SELECT id FROM auth.users WHERE email = %s", (USERS["acme"],)).fetchone()[0]
+        conn.execute("INSERT INTO analytics_events (tenant_id, event_type, created_by) VALUES (%s, 'test.seen', %s)",
+                     (acme, user))
+        conn.execute("DELETE FROM usage_metrics")
+        KB(conn).ingest("acme", {"note-1.md": NOTE.format(n=1).encode()})  # vectors in acme's partition
+        partitions = conn.execute("SELECT count(DISTINCT (tenant_id, embedding_model_id)) FROM rag_knowledge_chunks "
+                                  "WHERE embedding_model_id IS NOT NULL").fetchone()[0]
+        active = conn.execute(f"SELECT count(DISTINCT created_by) FROM analytics_events WHERE tenant_id = %s "
+                              f"AND (occurred_at AT TIME ZONE 'utc')::date = {today}", (acme,)).fetchone()[0]
+        for task in ("vital.rollup_analytics", "vital.kb_tune", "vital.pitr_base_backup"):
+            conn.execute("INSERT INTO procrastinate.procrastinate_jobs (queue_name, task_name, args) "
+                         "VALUES ('maintenance', %s, '{\"timestamp\": 0}')", (task,))
+        worker(prepared, VITAL_SEARCH_TENANT_INDEX_MIN_CHUNKS="1")
+        wait_for(lambda: conn.execute("SELECT count(*) FROM procrastinate.procrastinate_jobs WHERE status IN "
+                                      "('todo', 'doing')").fetchone()[0] == 0, what="the maintenance jobs done")
+        assert conn.execute("SELECT task_name FROM procrastinate.procrastinate_jobs "
+                            "WHERE status <> 'succeeded'").fetchall() == []
+        rolled = dict(conn.execute(
+            f"SELECT t.subdomain, u.value FROM usage_metrics u JOIN tenants t ON t.id = u.tenant_id "
+            f"WHERE u.metric = 'active_users' AND u.day = {today} AND u.created_by IS NULL").fetchall())
+        tenants = conn.execute("SELECT count(*) FROM tenants WHERE status = 'active' AND deleted_at IS NULL "
+                               "AND id <> vital.platform_tenant_id()").fetchone()[0]
+        assert len(rolled) == tenants and rolled["acme"] == active >= 1 and "pharmaco" in rolled
+        built = conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'rkc\\_hnsw\\_%%'").fetchone()[0]
+        assert built == partitions > 0

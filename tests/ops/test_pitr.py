@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,23 @@ def test_the_embedded_server_recovers_to_a_moment_from_its_wal_archive(cli_env, 
 
     vital("db", "up")
     assert "WAL archiving on" in vital("db", "pitr", "enable")
+    # The scheduled base backup (vital.pitr_base_backup) in a real worker, queued as its schedule would:
+    # with the archive configured and the last base backup older than VITAL_PITR_BASE_BACKUP_HOURS, a new one.
+    bases = data_dir / "wal-archive" / "base"
+    time.sleep(1.1)  # base backups are named by the second
+    worker = subprocess.Popen([sys.executable, "-m", "vital", "worker", "--concurrency", "1"], env={
+        **env, "VITAL_WAL_ARCHIVE_DIR": str(data_dir / "wal-archive"), "VITAL_PITR_BASE_BACKUP_HOURS": "0.0002"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        psql("INSERT INTO procrastinate.procrastinate_jobs (queue_name, task_name, args) "
+             "VALUES ('maintenance', 'vital.pitr_base_backup', '{\"timestamp\": 0}')")
+        deadline = time.monotonic() + 120
+        while len(list(bases.glob("*/base.json"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert len(list(bases.glob("*/base.json"))) == 2
+    finally:
+        worker.send_signal(signal.SIGINT)
+        worker.wait(60)
     psql("INSERT INTO tenants (name, subdomain) VALUES ('Before', 'before')")
     time.sleep(0.5)
     moment = datetime.now(timezone.utc)

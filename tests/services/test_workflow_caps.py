@@ -200,6 +200,24 @@ def test_runs_over_the_concurrent_cap_are_refused_with_nothing_created(site):
         assert "concurrent_runs" in r.json()["message"] and 1 <= int(r.headers["Retry-After"]) <= 60
         assert site.sql("SELECT count(*) FROM workflow_runs")[0][0] == before
         assert site.clients["acme"].post(f"/api/v1/workflows/runs/{busy[0]}/resume").status_code == 409
+        # Ask Expert's autonomous modes and panels run workflows too: refused at the cap, they leave no
+        # session, panel, member, counted session or event behind
+        written = ("SELECT (SELECT count(*) FROM ask_expert_sessions) + (SELECT count(*) FROM panel_sessions) "
+                   "+ (SELECT count(*) FROM panel_members) + (SELECT count(*) FROM workflow_runs) "
+                   "+ (SELECT coalesce(sum(value), 0) FROM tenant_usage) + (SELECT count(*) FROM analytics_events)")
+        before = site.sql(written)[0][0]
+        agents = [str(r[0]) for r in site.sql(  # the tenant's own and the platform's, as a member sees them
+            "SELECT a.id FROM agents a JOIN tenants t ON a.tenant_id IN (t.id, vital.platform_tenant_id()) "
+            "WHERE t.subdomain = 'acme' AND a.status = 'active' ORDER BY a.tenant_id = t.id DESC, a.id LIMIT 3")]
+        acme = site.clients["acme"]
+        refused = [acme.post("/api/v1/ask-expert/sessions", json={"mode": 3, "agent_id": agents[0], "query": "q"}),
+                   acme.post("/api/v1/ask-expert/sessions", json={"mode": 4, "query": "stability of biologics"}),
+                   acme.post("/api/v1/panels", json={"question": "q", "archetype": "structured", "agents": agents}),
+                   acme.post("/api/v1/panels", json={"question": "q", "archetype": "structured", "agents": agents,
+                                                     "run": False})]
+        for r in refused:
+            assert r.status_code == 429 and r.json()["code"] == "workflow_run_limit", r.text
+        assert site.sql(written)[0][0] == before
         theirs = site.define(chain(1), "pharmaco").json()["id"]
         assert site.run(theirs, "pharmaco").status_code == 201  # another tenant's cap is its own
     finally:

@@ -106,6 +106,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.api = await run_in_threadpool(open_api, settings)
+        app.state.api.fairness.flusher.start()
         stop_metrics = metrics.start(app)
         stop_listening = schema_cache.start(app, connection_options(settings))  # NOTIFY pgrst, 'reload schema'
         try:
@@ -113,6 +114,7 @@ def create_app(settings: Settings) -> FastAPI:
         finally:
             stop_listening()
             stop_metrics()
+            await run_in_threadpool(app.state.api.fairness.flusher.stop)
             await run_in_threadpool(app.state.api.pool.close)
 
     app = FastAPI(title="VITAL API", version=__version__, description=DESCRIPTION, lifespan=lifespan,

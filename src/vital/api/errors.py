@@ -74,11 +74,11 @@ _BY_CLASS: list[tuple[type[VitalError], int]] = [
 
 # PostgREST's table (docs: "Errors > HTTP status codes"), exact codes before
 # classes. Deliberate differences: 42883 (an operator that does not apply to
-# the column's type) is the client's 400, not 404; 57014 (statement timeout) 503 with a hint
-# (docs/fairness.md: the server stopped work it will not finish within this kind of request's time).
+# the column's type) is the client's 400, not 404; 57014 (statement timeout) 422 with a hint
+# (docs/fairness.md: well formed, but it asks for more work than this kind of request may do).
 _BY_SQLSTATE: dict[str, int] = {
     "23503": 409, "23505": 409, "25006": 405, "42883": 400, "42P01": 404, "42P17": 500,
-    "42501": 403, "53400": 500, "57014": 503, "57P01": 503, "57P02": 503, "57P03": 503, "P0001": 400,
+    "42501": 403, "53400": 500, "57014": 422, "57P01": 503, "57P02": 503, "57P03": 503, "P0001": 400,
 }
 _BY_SQLSTATE_CLASS: dict[str, int] = {
     "08": 503, "09": 500, "0L": 403, "0P": 403, "25": 500, "28": 403, "2D": 500, "38": 500,

@@ -4,13 +4,14 @@
   (vital.db.budget) with the statement timeout of its kind; whatever the request
   took is given back when its response has been sent, streams included.
 - `Fairness.admit` (from vital.api.auth.authenticate, once the caller is known):
-  the tenant's and the key's request rate (all processes, vital.api.rates), the
+  the tenant's and the key's request rate (all processes, decided in memory: vital.api.rates), the
   tenant's concurrent requests, and its database connection slots.
 - `Fairness.stream`: an event stream trades its request place for a stream place
   (per tenant and per key), so long-lived streams do not count as requests.
 
 Every refusal is a 429 with Retry-After (vital.db.budget.Throttled). Concurrency is
-counted per API process (the event loop's own counters); rates in PostgreSQL.
+counted per API process (the event loop's own counters); rates in memory, flushed to
+PostgreSQL by a background thread (vital.api.rates).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from fastapi import Request
 from psycopg_pool import ConnectionPool
 from starlette.concurrency import run_in_threadpool
 
-from vital.api.rates import SharedRate
+from vital.api.rates import RateFlusher, SharedRate
 from vital.db.budget import BUDGET, Budget, Slots, Throttled
 from vital.db.tenant import tenant_transaction
 from vital.services import limits
@@ -101,8 +102,10 @@ class Fairness:
         self.requests: Counter = Counter()
         self.streams: Counter = Counter()
         self.heavy: Counter = Counter()
-        self.tenant_rate = SharedRate(pool, "tenant_requests")
-        self.key_rate = SharedRate(pool, "key_requests")
+        self.tenant_rate = SharedRate("tenant_requests")
+        self.key_rate = SharedRate("key_requests")
+        # counted in memory on the request path, flushed to the shared counters off it (vital.api.rates)
+        self.flusher = RateFlusher(pool, [self.tenant_rate, self.key_rate], settings.api_rate_flush_seconds)
         self._quotas: dict[UUID, tuple[float, str, dict[str, int]]] = {}
 
     async def admit(self, request: Request, caller: Caller) -> None:
@@ -111,8 +114,8 @@ class Fairness:
             return  # no middleware (never in the app), or admitted already (the dependency ran twice)
         tenant = caller.tenant_id
         ticket.tier, quota = await self.tier_and_quota(caller)
-        await self._rate(self.tenant_rate, str(tenant), quota["requests_per_minute"], "requests_per_minute")
-        await self._rate(self.key_rate, f"{tenant}:{credential(caller)}", quota["key_requests_per_minute"],
+        _rate(self.tenant_rate, str(tenant), quota["requests_per_minute"], "requests_per_minute")
+        _rate(self.key_rate, f"{tenant}:{credential(caller)}", quota["key_requests_per_minute"],
                          "key_requests_per_minute")
         ticket.quota, ticket.caller = quota, caller
         ticket.budget.slots, ticket.budget.tenant = self.slots, tenant
@@ -161,15 +164,14 @@ class Fairness:
         with tenant_transaction(self.pool, caller, read_only=True) as conn:
             return limits.allowed(conn)
 
-    async def _rate(self, rate: SharedRate, key: str, limit: int, name: str) -> None:
-        verdict, value = rate.take(key, limit)
-        wait = value if verdict == "refuse" else None
-        if verdict == "sync":
-            wait = await run_in_threadpool(rate.sync, key, value, limit)
-        if wait is not None:
-            raise Throttled(f"Too many requests: {name} is {limit}.", retry_after=wait,
-                            details=f"limit={name}; allowed={limit}",
-                            hint="Wait for the Retry-After seconds, or move the tenant to a higher tier.")
+
+
+def _rate(rate: SharedRate, key: str, limit: int, name: str) -> None:
+    wait = rate.take(key, limit)  # in memory: no round trip on the request path
+    if wait is not None:
+        raise Throttled(f"Too many requests: {name} is {limit}.", retry_after=wait,
+                        details=f"limit={name}; allowed={limit}",
+                        hint="Wait for the Retry-After seconds, or move the tenant to a higher tier.")
 
 
 def _take(counts: Counter, key, limit: int, name: str, what: str) -> None:

@@ -3,7 +3,8 @@ is configured through the standard variables (OTEL_TRACES_EXPORTER, OTEL_EXPORTE
 OTEL_EXPORTER_OTLP_TRACES_ENDPOINT); the SDK and the OTLP exporter come with `vital[otel]`.
 
 One server span per request, named by method and route template, child of the caller's
-`traceparent` if it sent one. The tenant is an attribute only with VITAL_METRICS_TENANT_LABELS
+`traceparent` if it sent one, and under it one client span per database transaction
+(vital.db.spans). The tenant is an attribute only with VITAL_METRICS_TENANT_LABELS
 (the same switch as the metrics' tenant label); the tier always is.
 """
 
@@ -16,6 +17,7 @@ from fastapi import FastAPI
 from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind, Status, StatusCode
 
+from vital.db.spans import TRACING, Tracing
 from vital.settings import Settings
 
 log = logging.getLogger("vital.api.tracing")
@@ -72,6 +74,7 @@ class Traces:
 
     def __init__(self, app, tracer: trace.Tracer, tenant_attribute: bool):
         self.app, self.tracer, self.tenant_attribute = app, tracer, tenant_attribute
+        self.database = Tracing(tracer, tenant_attribute)  # the request's transactions' spans (vital.db.spans)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -89,9 +92,11 @@ class Traces:
         method = scope["method"]
         with self.tracer.start_as_current_span(method, context=propagate.extract(carrier),
                                                kind=SpanKind.SERVER) as span:
+            token = TRACING.set(self.database)
             try:
                 await self.app(scope, receive, traced_send)
             finally:
+                TRACING.reset(token)
                 route = getattr(scope.get("route"), "path", None) or "unmatched"
                 state = scope.get("state", {})
                 span.update_name(f"{method} {route}")

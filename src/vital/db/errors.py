@@ -30,13 +30,21 @@ def from_database(exc: Exception) -> VitalError:
     """Translate one driver error; the original stays as __cause__."""
     if isinstance(exc, psycopg_pool.PoolTimeout):
         return DatabaseUnavailable("No database connection became free in time.", hint="Retry shortly.")
-    if isinstance(exc, pg.QueryCanceled):  # statement_timeout of the request's kind (docs/fairness.md)
+    if isinstance(exc, pg.QueryCanceled) and "user request" not in (exc.diag.message_primary or ""):
+        # What the caller asked took longer than its kind of request may (docs/fairness.md): the
+        # client's to change (a 4xx, api/errors.py), not the server failing. A cancel "due to user
+        # request" (an operator's pg_cancel_backend) is the server's: 503 below. The test is on the
+        # message because both share SQLSTATE 57014; a server in another language errs towards the 4xx.
         limit = budget.current().statement_timeout_ms
-        err = DatabaseUnavailable("The request took longer than this kind of request may, and was stopped.",
-                                  details=f"statement_timeout={limit} ms" if limit else None, hint="Ask for less: a narrower filter, fewer rows, a simpler or anchored "
-                                       "pattern for match/imatch.")
+        allowed = f"; allowed={limit} ms" if limit else ""
+        err = InvalidInput("The request took longer than this kind of request may, and was stopped.",
+                           details=f"limit=statement_timeout{allowed}",
+                           hint="Ask for less: narrow the filter, add a limit, or use a simpler, anchored "
+                                "pattern for match/imatch.")
         err.sqlstate = exc.sqlstate
         return err
+    if isinstance(exc, pg.QueryCanceled):
+        return DatabaseUnavailable("The database cancelled the statement.", hint="Retry shortly.")
     if isinstance(exc, pg.CheckViolation) and not getattr(exc.diag, "constraint_name", None):
         # Raised by a trigger, not a CHECK constraint: a rule about the other rows
         # (e.g. the last active owner stays), which the state of the data breaks.

@@ -15,6 +15,7 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from vital.db import budget
+from vital.db.spans import transaction_span
 from vital.db.errors import translate
 from vital.db.queries import Queries
 
@@ -48,7 +49,7 @@ def tenant_transaction(source: Source, caller: Caller, *,
     pipeline: psycopg's pipeline mode, for a few statements whose results are read at the end
     (the /rest/v1 reads): BEGIN, the context and the first statement go in one network round
     trip, COMMIT in a second. Not for COPY or server-side cursors."""
-    with translate():
+    with transaction_span(caller, read_only=read_only), translate():  # a span only when traced (db/spans.py)
         if isinstance(source, ConnectionPool):
             with budget.current().connection(), source.connection() as conn, \
                     (conn.pipeline() if pipeline else nullcontext()), conn.transaction():

@@ -113,3 +113,28 @@ def expire_tokens(context: JobContext, timestamp: int) -> dict:
 def resume_runs(context: JobContext, timestamp: int) -> dict:
     rt = context.additional_context["vital"]
     return maintenance.resume_runs(rt.pool, rt.settings)
+
+
+@app.periodic(cron="7 * * * *")
+@app.task(name="vital.rollup_analytics", queue=MAINTENANCE, queueing_lock="vital.rollup_analytics",
+          pass_context=True)
+def rollup_analytics(context: JobContext, timestamp: int) -> dict:
+    """Hourly: every tenant's analytics of yesterday and today (reads of /api/v1/analytics also roll up)."""
+    return maintenance.rollup_analytics(context.additional_context["vital"].pool)
+
+
+@app.periodic(cron="17 3 * * *")
+@app.task(name="vital.kb_tune", queue=MAINTENANCE, queueing_lock="vital.kb_tune", pass_context=True)
+def kb_tune(context: JobContext, timestamp: int) -> dict:
+    """Daily at 03:17 UTC: per-tenant vector indexes by partition size (`vital kb tune`)."""
+    rt = context.additional_context["vital"]
+    return maintenance.kb_tune(rt.db, rt.settings)
+
+
+@app.periodic(cron="37 * * * *")
+@app.task(name="vital.pitr_base_backup", queue=MAINTENANCE, queueing_lock="vital.pitr_base_backup",
+          pass_context=True)
+def pitr_base_backup(context: JobContext, timestamp: int) -> dict:
+    """Hourly check: a base backup when the last is VITAL_PITR_BASE_BACKUP_HOURS old (off by default)."""
+    rt = context.additional_context["vital"]
+    return maintenance.pitr_base_backup(rt.db, rt.settings)

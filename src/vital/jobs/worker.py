@@ -32,10 +32,12 @@ log = logging.getLogger("vital.jobs")
 
 @dataclass
 class Runtime:
-    """What the tasks of one worker share: settings, the tenant pool, the embedder (loaded on first use)."""
+    """What the tasks of one worker share: settings, the tenant pool, the database, the embedder (loaded on
+    first use)."""
 
     settings: Settings
     pool: ConnectionPool
+    db: Database | None = None  # the owner's and the embedded server's: kb_tune, pitr_base_backup
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @cached_property
@@ -80,7 +82,7 @@ async def work(db: Database, *, concurrency: int | None = None, name: str = "wor
             janitor = asyncio.create_task(retry_stalled(s.worker_stalled_seconds))
             try:
                 await app.run_worker_async(
-                    name=name, concurrency=concurrency, additional_context={"vital": Runtime(s, pool)},
+                    name=name, concurrency=concurrency, additional_context={"vital": Runtime(s, pool, db)},
                     update_heartbeat_interval=s.worker_heartbeat_seconds,
                     stalled_worker_timeout=s.worker_stalled_seconds, delete_jobs="successful",
                     install_signal_handlers=install_signal_handlers)

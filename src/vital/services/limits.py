@@ -96,12 +96,12 @@ def allowed(conn: psycopg.Connection) -> tuple[str, dict[str, int]]:
     numbers = dict(TIERS.get(profile.tier, TIERS["free"]))
     overrides = profile.settings.get("limits") if isinstance(profile.settings.get("limits"), dict) else {}
     for name, value in overrides.items():
-        if (name in LIMITS or name in FAIRNESS) and (number := _whole(value)) is not None:
+        if (name in LIMITS or name in FAIRNESS) and (number := whole(value)) is not None:
             numbers[name] = number
     return profile.tier, numbers
 
 
-def _whole(value) -> int | None:
+def whole(value) -> int | None:
     """An override as a number; one that is none is left out (the tier's stands): every request reads these."""
     if isinstance(value, bool):
         return None

@@ -50,6 +50,8 @@ class Limits:
     embeds: int = 20           # embedded resources
     embed_depth: int = 3       # resources embedded in embedded resources
     filters: int = 100         # conditions, those inside or=/and= included
+    in_values: int = 1000      # values of one in.(...) list or any/all {...} array
+    order_terms: int = 20      # order= terms, embedded resources' included
 
     def exceeded(self, what: str, limit: int, setting: str) -> ParseError:
         return ParseError(f"The request has more than {limit} {what}.",
@@ -168,6 +170,8 @@ def parse_query(items: Iterable[tuple[str, str]], limits: Limits = Limits()) -> 
             q.select = parse_select(value, limits)
         elif name == "order":
             q.order[path] = parse_order(value)
+            if sum(len(terms) for terms in q.order.values()) > limits.order_terms:
+                raise limits.exceeded("order terms", limits.order_terms, "VITAL_API_MAX_ORDER_TERMS")
         elif name in ("limit", "offset"):
             getattr(q, name)[path] = _non_negative(name, value)
         elif name in ("on_conflict", "columns") and not path:
@@ -177,7 +181,7 @@ def parse_query(items: Iterable[tuple[str, str]], limits: Limits = Limits()) -> 
             q.where.setdefault(path, []).append(parse_logic(name.removeprefix("not."), value, negate, limits))
         else:
             column, json_path = column_ref(name, key)
-            q.where.setdefault(path, []).append(replace(parse_filter(column, value), path=json_path))
+            q.where.setdefault(path, []).append(replace(parse_filter(column, value, limits), path=json_path))
         if sum(_leaves(c) for conditions in q.where.values() for c in conditions) > limits.filters:
             raise limits.exceeded("filters", limits.filters, "VITAL_API_MAX_FILTERS")
     return q
@@ -212,7 +216,7 @@ def _non_negative(name: str, value: str) -> int:
     return int(value)
 
 
-def parse_filter(column: str, expression: str) -> Filter:
+def parse_filter(column: str, expression: str, limits: Limits = Limits()) -> Filter:
     """`col=[not.]op[(modifier)].value` (the part after `=` is `expression`)."""
     negate = False
     head, dot, rest = expression.partition(".")
@@ -228,13 +232,13 @@ def parse_filter(column: str, expression: str) -> Filter:
     if modifier and not ((op in COMPARISONS and modifier in ("any", "all")) or op in FTS):
         raise ParseError(f"The operator {op} takes no modifier ({modifier}).")
     if op == "in":
-        value: str | tuple[str, ...] = _list(rest, column)
+        value: str | tuple[str, ...] = _list(rest, column, limits)
     elif op == "is":
         if rest.lower() not in IS_VALUES:
             raise ParseError(f"is.{rest} is not one of is.{', is.'.join(sorted(IS_VALUES))}.")
         value = rest.lower()
     elif modifier in ("any", "all"):
-        value = tuple(_star(v, op) for v in _array_items(rest, column))
+        value = tuple(_star(v, op) for v in _array_items(rest, column, limits))
     else:
         value = _star(_unquote(rest), op)
     return Filter(column, op, value, negate, modifier)
@@ -245,16 +249,23 @@ def _star(value: str, op: str) -> str:
     return value.replace("*", "%") if op in ("like", "ilike") else value
 
 
-def _list(text: str, column: str) -> tuple[str, ...]:
+def _list(text: str, column: str, limits: Limits) -> tuple[str, ...]:
     if not (text.startswith("(") and text.endswith(")")):
         raise ParseError(f"The list of {column}=in.{text} must be in parentheses: in.(a,b,c).")
-    return tuple(_unquote(v) for v in split_top(text[1:-1])) if text[1:-1].strip() else ()
+    return tuple(_unquote(v) for v in _values(text[1:-1], limits))
 
 
-def _array_items(text: str, column: str) -> list[str]:
+def _array_items(text: str, column: str, limits: Limits) -> list[str]:
     if not (text.startswith("{") and text.endswith("}")):
         raise ParseError(f"The values of the any/all filter on {column} must be in braces: {{a,b}}.")
-    return [_unquote(v) for v in split_top(text[1:-1])] if text[1:-1].strip() else []
+    return [_unquote(v) for v in _values(text[1:-1], limits)]
+
+
+def _values(text: str, limits: Limits) -> list[str]:
+    values = split_top(text) if text.strip() else []
+    if len(values) > limits.in_values:  # counted before any is unquoted or reaches the statement
+        raise limits.exceeded("values in one list", limits.in_values, "VITAL_API_MAX_IN_VALUES")
+    return values
 
 
 def parse_logic(op: str, text: str, negate: bool = False, limits: Limits = Limits(), depth: int = 1) -> Logic:
@@ -276,7 +287,7 @@ def parse_logic(op: str, text: str, negate: bool = False, limits: Limits = Limit
         if not dot:
             raise ParseError(f"Could not parse {item!r} in {op}=(...): expected <column>.<operator>.<value>.")
         name, json_path = column_ref(column, item)
-        items.append(replace(parse_filter(name, expression), path=json_path))
+        items.append(replace(parse_filter(name, expression, limits), path=json_path))
     if not items:
         raise ParseError(f"{op}=() has no conditions.")
     return Logic(op, tuple(items), negate)

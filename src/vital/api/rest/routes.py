@@ -86,7 +86,8 @@ async def table_endpoint(table: str, request: Request, caller: Caller = Depends(
 def _limits(settings) -> Limits:
     return Limits(depth=settings.api_max_nesting_depth, columns=settings.api_max_columns,
                   embeds=settings.api_max_embeds, embed_depth=settings.api_max_embed_depth,
-                  filters=settings.api_max_filters)
+                  filters=settings.api_max_filters, in_values=settings.api_max_in_values,
+                  order_terms=settings.api_max_order_terms)
 
 
 # -- reads -------------------------------------------------------------------

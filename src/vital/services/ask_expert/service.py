@@ -75,9 +75,11 @@ class AskExpert:
             session_id = store.create_session(conn, mode=mode, query=query, agent=agent, template=template,
                                               title=title, settings=settings, budget_tokens=budget_tokens)
             analytics.event(conn, "ask_expert.session_started", "ask_expert_sessions", session_id, mode=mode)
+            if mode in (3, 4):  # last, in the same transaction: at the run cap the 429 takes the session back too
+                budget = budget_tokens or (template[3].get("max_tokens") if template else None)
+                self._create_run(conn, session_id, mode, query, agent, selection, budget)
         if mode in (3, 4):
-            budget = budget_tokens or (template[3].get("max_tokens") if template else None)
-            self._start_run(session_id, mode, query, agent, selection, budget)
+            self._drive(session_id, lambda engine_, run_id_: engine_.advance(run_id_))
         return self.get(session_id)
 
     def get(self, session_id: str) -> dict:
@@ -217,15 +219,12 @@ class AskExpert:
         with self._tx(read_only=True) as conn:
             return run_of(store.session(conn, session_id), "This session has no autonomous run (modes 3 and 4 only).")
 
-    def _start_run(self, session_id: str, mode: int, query: str, agent: store.Agent, selection: Selection | None,
-                   budget: int | None) -> None:
-        engine = self._engine()
-        run_id = engine.create(slug=AUTONOMOUS, budget_tokens=budget, input={
+    def _create_run(self, conn, session_id: str, mode: int, query: str, agent: store.Agent,
+                    selection: Selection | None, budget: int | None) -> None:
+        run_id = self._engine().create(slug=AUTONOMOUS, budget_tokens=budget, conn=conn, input={
             "question": query, "session_id": session_id, "mode": mode, "agent_id": agent.id,
             "agent_selection": selection.metadata() if selection else None})
-        with self._tx() as conn:
-            store.update_session(conn, session_id, run_id=run_id)
-        self._drive(session_id, lambda engine_, run_id_: engine_.advance(run_id_))
+        store.update_session(conn, session_id, run_id=run_id)
 
     def _follow(self, session_id: str, run: Run) -> None:
         """The session's status mirrors its run's."""

@@ -96,8 +96,9 @@ class Panels:
                                  weight=float(weights.get(user_id, 1)))
             analytics.event(conn, "panel.session_started", "panel_sessions", panel_id, kind=kind,
                             archetype=kind_.slug, members=len(members) + len(humans))
-        run_id = self.engine.create(slug=flow.SLUG, input={"panel_id": panel_id, "question": question})
-        with self._tx() as conn:
+            # last, in the same transaction: at the tenant's run cap the 429 takes the panel back too
+            run_id = self.engine.create(slug=flow.SLUG, input={"panel_id": panel_id, "question": question},
+                                        conn=conn)
             store.update(conn, panel_id, run_id=run_id)
         if run:
             self._drive(panel_id, lambda: self.engine.advance(run_id))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import psycopg
 
 from vital.errors import InvalidInput, VitalError
-from vital.services.limits import LimitExceeded
+from vital.services.limits import LimitExceeded, whole
 from vital.services.tenant_profile import tenant_profile
 
 # cap -> what it counts (the words of the errors)
@@ -50,7 +50,9 @@ def caps(conn: psycopg.Connection) -> Caps:
     profile = tenant_profile(conn)
     numbers = dict(TIERS.get(profile.tier, TIERS["free"]))
     overrides = profile.settings.get("limits") if isinstance(profile.settings.get("limits"), dict) else {}
-    numbers.update({k: int(v) for k, v in overrides.items() if k in CAPS})
+    for name, value in overrides.items():  # an override that is not a number leaves the tier's (as limits.py)
+        if name in CAPS and (number := whole(value)) is not None:
+            numbers[name] = number
     return Caps(profile.tier, numbers)
 
 

@@ -18,6 +18,7 @@ import uuid
 from contextlib import contextmanager
 from typing import Any, Iterator
 
+import psycopg
 from langgraph.errors import GraphBubbleUp, GraphRecursionError
 from langgraph.graph import END, START, StateGraph
 from langgraph.types import Command
@@ -162,19 +163,24 @@ class Engine:
         return self.registry.handlers(slug, graph)
 
     def create(self, *, input: dict, slug: str | None = None, definition_id: str | None = None,
-               budget_tokens: int | None = None) -> str:
-        """A pending run of a definition (by id, or by slug: own before platform)."""
-        with self.tx() as conn:
-            row = one(conn, SQL("definition_resolve"), {"id": definition_id, "slug": slug})
-            if row is None:
-                raise NotFound("No such active workflow definition.")
-            self._behaviour(row["slug"], row["graph"])  # no run is created that this process cannot start
-            settings = row["settings"] or {}
-            budget = budget_tokens or settings.get("default_budget_tokens")
-            admit(conn, caps(conn))  # at the cap: 429 and no run
-            return str(one(conn, SQL("run_insert"), {
-                "definition_tenant_id": row["tenant_id"], "definition_id": row["id"], "input": Jsonb(input),
-                "budget_tokens": budget, "seconds": self.settings.workflow_lease_seconds})["id"])
+               budget_tokens: int | None = None, conn: psycopg.Connection | None = None) -> str:
+        """A pending run of a definition (by id, or by slug: own before platform). `conn`: in the caller's
+        transaction, so that a refusal at the run cap takes back what the caller wrote for the run
+        (an Ask Expert session, a panel) with it."""
+        if conn is None:
+            with self.tx() as own:
+                return self.create(input=input, slug=slug, definition_id=definition_id,
+                                   budget_tokens=budget_tokens, conn=own)
+        row = one(conn, SQL("definition_resolve"), {"id": definition_id, "slug": slug})
+        if row is None:
+            raise NotFound("No such active workflow definition.")
+        self._behaviour(row["slug"], row["graph"])  # no run is created that this process cannot start
+        settings = row["settings"] or {}
+        budget = budget_tokens or settings.get("default_budget_tokens")
+        admit(conn, caps(conn))  # at the cap: 429 and no run
+        return str(one(conn, SQL("run_insert"), {
+            "definition_tenant_id": row["tenant_id"], "definition_id": row["id"], "input": Jsonb(input),
+            "budget_tokens": budget, "seconds": self.settings.workflow_lease_seconds})["id"])
 
     @contextmanager
     def leased(self, run_id: str) -> Iterator[Lease]:
