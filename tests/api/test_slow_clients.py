@@ -98,3 +98,15 @@ def test_normal_clients_are_unaffected(port):
         sock.sendall(b"Host: acme.localhost\r\nConnection: close\r\n\r\n")
         data, _ = _until_closed(sock)
     assert data.startswith(b"HTTP/1.1 200"), data
+
+
+def test_the_protocol_pickles_for_several_workers():
+    """`vital serve --workers N` hands uvicorn the protocol by pickling it; a class made inside a
+    function cannot be pickled, and the server would not start."""
+    import pickle
+
+    from vital.api.http_server import protocol
+
+    again = pickle.loads(pickle.dumps(protocol(7.0)))
+    assert again.keywords == {"header_timeout": 7.0}
+    assert again.func.__name__ in ("HttpToolsHeaderTimeout", "HeaderTimeoutProtocol")

@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 import json
 
-import importlib.util
-
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -76,9 +74,13 @@ class HeaderTimeoutProtocol(_HeadDeadline, H11Protocol):
         return self.conn.their_state is h11.IDLE
 
 
-def _httptools_protocol():
+try:  # httptools is a pinned dependency; h11 stays the fallback where it is missing
     from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+except ImportError:  # pragma: no cover - only without httptools
+    HttpToolsProtocol = None
 
+if HttpToolsProtocol is not None:
+    # At module level, not made in a function: `--workers N` pickles the protocol class by name.
     class HttpToolsHeaderTimeout(_HeadDeadline, HttpToolsProtocol):
         """httptools calls on_headers_complete when a head is whole and on_message_complete after its body."""
 
@@ -99,11 +101,9 @@ def _httptools_protocol():
             self._past_head = False
             super().on_message_complete()
 
-    return HttpToolsHeaderTimeout
-
 
 def protocol(header_timeout: float):
     """The `http=` argument of uvicorn.run/Config (a partial pickles for `--workers N`): httptools' C parser
     when installed (a pinned dependency; measured in docs/measurements.md), else h11."""
-    base = _httptools_protocol() if importlib.util.find_spec("httptools") else HeaderTimeoutProtocol
+    base = HttpToolsHeaderTimeout if HttpToolsProtocol is not None else HeaderTimeoutProtocol
     return functools.partial(base, header_timeout=header_timeout)
