@@ -42,16 +42,16 @@ def _wait(client, job_id: str) -> dict:
 def test_upload_reports_each_file_and_the_job_keeps_the_errors(app):
     acme = app.as_("acme")
     files = {n: DOCUMENTS[n] for n in ("tmf.txt", "csr-writing.pdf", "stability.html")}
-    response = _upload(acme, {**files, "notes.docx": b"PK\x03\x04"}, collection="Guides",
+    response = _upload(acme, {**files, "notes.key": b"PK\x03\x04"}, collection="Guides",
                        domains="clinical-development", metadata={"owner": "QA"})
     assert response.status_code == 201, response.text
     report = response.json()
     assert report["status"] == "partial" and report["chunks"] >= 3
     assert {f["name"]: f["status"] for f in report["files"]} == {
-        "tmf.txt": "created", "csr-writing.pdf": "created", "stability.html": "created", "notes.docx": "failed"}
+        "tmf.txt": "created", "csr-writing.pdf": "created", "stability.html": "created", "notes.key": "failed"}
     job = acme.get(f"/api/v1/knowledge/jobs/{report['job_id']}").json()
     assert (job["status"], job["items_done"], job["items_failed"], float(job["progress"])) == ("partial", 3, 1, 1.0)
-    assert job["errors"][0]["item"] == "notes.docx" and job["errors"][0]["code"] == "unsupported_format"
+    assert job["errors"][0]["item"] == "notes.key" and job["errors"][0]["code"] == "unsupported_format"
     assert report["job_id"] in [j["id"] for j in acme.get("/api/v1/knowledge/jobs").json()]
     assert app.as_("pharmaco").get(f"/api/v1/knowledge/jobs/{report['job_id']}").status_code == 404
 

@@ -59,7 +59,10 @@ def _rapidocr(image) -> Read:
     with _lock:
         if _rapid is None:
             from rapidocr_onnxruntime import RapidOCR
-            _rapid = RapidOCR()
+            # Its defaults shrink a page to 2,000 px (~170 dpi for A4: spaces and small print are lost), then
+            # enlarge the shorter side to 736 px for detection (a strip of text becomes huge and slow).
+            # Pages keep their resolution for recognition; detection sees at most 1,600 px.
+            _rapid = RapidOCR(max_side_len=4000, det_limit_type="max", det_limit_side_len=1600)
         engine = _rapid
     result, _ = engine(np.asarray(image.convert("RGB")), use_cls=False)
     lines = [(box, text, float(score)) for box, text, score in result or [] if text.strip()]
