@@ -93,10 +93,12 @@ def test_every_format_goes_in_and_every_chunk_has_a_location(loaded):
         "sop.docx": "created", "review.pptx": "created", "trend.xlsx": "created", "stability.pdf": "created",
         "scan.pdf": "created"}
     rows = kb.conn.execute(
-        "SELECT d.source_ref, c.metadata FROM rag_knowledge_chunks c JOIN rag_documents d ON d.id = c.document_id "
-        "WHERE d.id = ANY(%s)", ([f.document_id for f in report.files],)).fetchall()
-    assert rows and all(meta.get("location") for _, meta in rows)
-    keys = {ref: set().union(*(m["location"] for r, m in rows if r == ref)) for ref, _ in rows}
+        "SELECT d.source_ref, c.location, c.ocr_confidence FROM rag_knowledge_chunks c "
+        "JOIN rag_documents d ON d.id = c.document_id WHERE d.id = ANY(%s)",
+        ([f.document_id for f in report.files],)).fetchall()
+    assert rows and all(location for _, location, _ in rows)
+    assert {ref for ref, _, confidence in rows if confidence is not None} == {"scan.pdf"}
+    keys = {ref: set().union(*(loc for r, loc, _ in rows if r == ref)) for ref, _, _ in rows}
     assert {"slide"} <= keys["review.pptx"] and {"sheet", "rows"} <= keys["trend.xlsx"]
     assert {"page", "table", "rows"} <= keys["stability.pdf"] and "section" in keys["sop.docx"]
 

@@ -249,10 +249,9 @@ class Ingestor:
         conn.execute(SQL("ingest.stage_create"))
         with conn.cursor().copy(SQL("ingest.stage_copy")) as copy:
             for cid, c, v in zip(ids, chunks, vectors):
-                meta = {k: val for k, val in (("section", c.section), ("page", c.page), ("location", c.location),
-                                              ("ocr", c.ocr is not None and {"confidence": c.ocr})) if val}
+                meta = {k: val for k, val in (("section", c.section), ("page", c.page)) if val is not None}
                 copy.write_row((cid, doc, c.index, c.text, c.token_count, c.char_start, c.char_end,
-                                vector_literal(v), json.dumps(meta)))
+                                vector_literal(v), json.dumps(meta), json.dumps(c.location), c.ocr))
         conn.execute(SQL("ingest.chunks_from_stage"), {"model_tenant": self.model.tenant_id, "model": self.model.id})
         return ids
 

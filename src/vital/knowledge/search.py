@@ -239,7 +239,8 @@ def _result(rank: int, row: dict) -> dict:
     tenant, title, source_ref = row["tenant_id"], row["title"], row["source_ref"]
     meta = row["chunk_metadata"]
     section, page = meta.get("section"), meta.get("page")
-    location = meta.get("location") or {k: v for k, v in (("section", section), ("page", page)) if v}
+    # Chunks from before locations (migration 34) have only their metadata's section and page.
+    location = row["location"] or {k: v for k, v in (("section", section), ("page", page)) if v}
     where = ", ".join(x for x in (place(location, page), f"chunk {row['chunk_index']}") if x)
     return {
         "rank": rank, "score": round(float(row["score"]), 6), "scores": row["lists"], "snippet": row["snippet"],
@@ -252,5 +253,6 @@ def _result(rank: int, row: dict) -> dict:
         "chunk": {"tenant_id": str(tenant), "id": str(row["id"]), "index": row["chunk_index"],
                   "text": row["chunk_text"], "char_start": row["char_start"], "char_end": row["char_end"],
                   "section": section, "page": page, "location": location,
-                  "ocr": meta.get("ocr")},
+                  "ocr": row["ocr_confidence"] is not None and {"confidence": round(row["ocr_confidence"], 4)}
+                  or None},
     }
