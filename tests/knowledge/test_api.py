@@ -11,6 +11,7 @@ from tests import pg
 from tests.harness import running
 from tests.knowledge.conftest import KB, settings
 from tests.knowledge.corpus import DOCUMENTS
+from tests.knowledge.office_files import pptx_file, xlsx_file
 from tests.knowledge.test_budget import BOMB
 from vital.db.connection import Database
 from vital.jobs.worker import InProcessWorker
@@ -72,6 +73,27 @@ def test_search_returns_cited_results_of_the_callers_tenant_only(app):
                          json={"chunk_id": top["chunk"]["id"], "rating": 5, "relevant": True})
     assert feedback.status_code == 201
     assert pharmaco.post(f"/api/v1/search/{found['search_id']}/feedback", json={"rating": 1}).status_code >= 400
+
+
+def test_office_files_are_cited_with_their_location_and_a_legacy_file_is_refused_alone(app):
+    acme = app.as_("acme")
+    refused = _upload(acme, {"old-sop.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504})
+    assert refused.status_code == 422
+    error = refused.json()["files"][0]["error"]
+    assert error["code"] == "legacy_format" and "save it as .docx" in error["hint"]
+    report = _upload(acme, {"trend.xlsx": xlsx_file(), "review.pptx": pptx_file(), "old.xls": b"x"}).json()
+    assert {f["name"]: f["status"] for f in report["files"]} == {
+        "trend.xlsx": "created", "review.pptx": "created", "old.xls": "failed"}
+    found = acme.post("/api/v1/search", json={"query": "Batch B-2042 Month 12 Assay", "k": 5}).json()["results"]
+    rows = [r for r in found if "Batch: B-2042; Month: 12" in r["chunk"]["text"]]
+    assert {r["document"]["source_ref"] for r in rows} == {"trend.xlsx", "review.pptx"}
+    where = {r["document"]["source_ref"]: r for r in rows}
+    assert where["trend.xlsx"]["chunk"]["location"]["sheet"] == "Stability"
+    assert where["trend.xlsx"]["chunk"]["location"]["rows"][1] == 4 and "rows" in where["trend.xlsx"]["citation"]
+    assert where["review.pptx"]["chunk"]["location"]["slide"] == 2 and "slide 2" in where["review.pptx"]["citation"]
+    chunk_row = acme.get("/rest/v1/rag_knowledge_chunks", params={
+        "select": "location,ocr_confidence", "id": f"eq.{where['trend.xlsx']['chunk']['id']}"}).json()
+    assert chunk_row == [{"location": where["trend.xlsx"]["chunk"]["location"], "ocr_confidence": None}]
 
 
 def test_background_upload_and_reembed_run_as_jobs(app):

@@ -67,14 +67,18 @@ def detect(name: str, data: bytes, content_type: str | None = None) -> str:
 
 def _refuse_legacy(suffix: str, declared: str, data: bytes) -> None:
     legacy = suffix if suffix in LEGACY else LEGACY_MIME.get(declared)
-    if legacy is None and data[:8] == OLE2:
-        legacy = {"w": ".doc", "x": ".xls", "p": ".ppt"}.get(suffix[1:2], ".doc") if suffix not in (
-            ".docx", ".xlsx", ".pptx") else suffix[:-1]
-    if legacy is None:
+    if legacy:
+        kind, modern = LEGACY[legacy]
+        raise ParseError("legacy_format", f"{kind} is a legacy binary Office format, which is not read here.",
+                         f"Open it in Office or LibreOffice and save it as {modern}, then upload that file.")
+    if data[:8] != OLE2:
         return
-    kind, modern = LEGACY[legacy]
-    raise ParseError("legacy_format", f"{kind} is a legacy binary Office format, which is not read here.",
-                     f"Open it in Office or LibreOffice and save it as {modern}, then upload that file.")
+    if suffix in (".docx", ".xlsx", ".pptx"):  # a password-protected Office file is an OLE2 container
+        raise ParseError("encrypted", f"The {suffix} file is password-protected.",
+                         "Remove the password (save an unprotected copy), then upload that file.")
+    raise ParseError("legacy_format", "This is a legacy binary Office file (OLE2: .doc, .xls or .ppt), "
+                                      "which is not read here.",
+                     "Open it in Office or LibreOffice and save it as .docx, .xlsx or .pptx, then upload that file.")
 
 
 def parse(name: str, data: bytes, content_type: str | None = None, budget: Budget = Budget(), *,
