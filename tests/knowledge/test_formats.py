@@ -38,6 +38,7 @@ def test_each_office_format_keeps_structure_tables_and_locations():
     assert by_text[ROW]["slide"] == 2
     assert by_text["Notes: Mention the out-of-trend batch to the committee."]["slide"] == 2
     assert [b.text for b in deck.blocks if b.heading] == ["Quarterly quality review", "Stability results"]
+    assert [c.location["slide"] for c in chunk(deck) if "slide_end" not in c.location] == [1, 2]  # one per slide
 
     book = parse("trend.xlsx", xlsx_file(rows=300))
     rows = [b for b in book.blocks if b.location and b.location.get("sheet") == "Tracker" and not b.heading]

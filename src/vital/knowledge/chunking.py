@@ -1,7 +1,7 @@
 """Chunks cut along headings and sentences, within a token budget, with overlap.
 
 Rules, in order: a chunk never holds part of one section and part of another
-(small whole sections may share a chunk); inside a section that exceeds the
+(small whole sections of one slide or sheet may share a chunk); inside a section that exceeds the
 budget, chunks end at sentence ends and the next chunk repeats the last
 sentences of the previous one, up to the overlap budget; a single sentence
 longer than the budget is cut between words. Each chunk's text is exactly
@@ -67,6 +67,12 @@ class _Section:
     def tokens(self) -> int:
         return sum(u.tokens for u in self.units)
 
+    @property
+    def place(self) -> tuple:
+        """The slide or sheet it is on: small sections share a chunk only within one (a citation names one)."""
+        where = next((u.location for u in self.units if u.location), None) or {}
+        return where.get("slide"), where.get("sheet")
+
 
 def chunk(parsed: Parsed, count_tokens: TokenCounter = approx_tokens, *,
           max_tokens: int = 200, overlap_tokens: int = 40) -> list[Chunk]:
@@ -78,7 +84,8 @@ def chunk(parsed: Parsed, count_tokens: TokenCounter = approx_tokens, *,
     current_path: str | None = None
     paths: list[str | None] = []
     for section in _sections(parsed, content, count_tokens, max_tokens):
-        if current and sum(u.tokens for u in current) + section.tokens <= max_tokens:
+        if current and sum(u.tokens for u in current) + section.tokens <= max_tokens \
+                and _Section(None, current).place == section.place:
             current += section.units  # whole small sections may share a chunk
             continue
         if current:
