@@ -139,10 +139,13 @@ def _tables(data: bytes, page_blocks: list[list[Block]], clock: Clock) -> None:
     """Pages with ruled tables, read again: text around the tables, and the tables as rows with headers."""
     import pdfplumber
 
+    ruled = _ruled_pages(data, clock)
+    if not ruled:
+        return
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
+        with pdfplumber.open(io.BytesIO(data), pages=ruled) as pdf:
+            for number, page in zip(ruled, pdf.pages):
                 clock.check()
                 if not page.rects and not page.lines:
                     continue  # no ruling: no table the lines strategy could find
@@ -154,6 +157,29 @@ def _tables(data: bytes, page_blocks: list[list[Block]], clock: Clock) -> None:
         raise
     except Exception as exc:  # pdfminer's errors are many and untyped: keep pypdf's text for every page
         logging.getLogger(__name__).warning("PDF table detection failed: %s", exc)
+
+
+def _ruled_pages(data: bytes, clock: Clock) -> list[int]:
+    """Pages that draw paths (lines, rectangles), found by pdfium in C: pdfplumber's layout analysis costs
+    ~0.2 s a page, and only a page with ruling can hold a table its lines strategy finds."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return []
+    try:
+        pages = []
+        for number in range(1, len(document) + 1):
+            clock.check()
+            page = document[number - 1]
+            if any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
+                pages.append(number)
+            page.close()
+        return pages
+    finally:
+        document.close()
 
 
 def _page_with_tables(page, found, number: int, clock: Clock) -> list[Block]:
