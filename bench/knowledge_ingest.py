@@ -10,6 +10,12 @@ split into parse, embed and write. Set VITAL_EMBEDDING_THREADS=0 to embed on eve
 documentation would ask, each with the pages that answer it (judged by hand from the manual's table of
 contents), and reports hit@1, hit@5, MRR and latency per strategy, through vital.knowledge.search under
 RLS as acme's user. Figures go to docs/knowledge.md and docs/measurements.md.
+
+    .venv/bin/python bench/knowledge_ingest.py --formats
+
+measures instead the parsing throughput of each format (parse and chunk; embedding and writing do not
+depend on the format and are measured above) on files it makes: PDF text pages, PDF table pages,
+scanned pages (OCR), Word paragraphs, PowerPoint slides, Excel and CSV rows (no database).
 """
 
 from __future__ import annotations
@@ -65,7 +71,88 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def format_files() -> list[tuple[str, str, int, bytes]]:
+    """(file name, unit, units, bytes) of each format, made here (tests.knowledge.office_files' libraries)."""
+    import csv
+    import io
+
+    import docx
+    import openpyxl
+    from pptx import Presentation
+
+    from pypdf import PdfReader
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from tests.knowledge.office_files import STABILITY, scanned_pdf, table_pdf
+
+    sentence = "The assay of batch B-{} remained within 98.0 to 102.0 percent for twelve months at 25 C."
+    text_pages = io.BytesIO()
+    style = getSampleStyleSheet()["Normal"]
+    SimpleDocTemplate(text_pages).build([Paragraph(" ".join(sentence.format(i * 10 + j) for j in range(6)), style)
+                                         for i in range(400)])
+    document = docx.Document()
+    for i in range(1000):
+        if i % 50 == 0:
+            document.add_heading(f"Section {i // 50}", level=2)
+        document.add_paragraph(sentence.format(i))
+    word = io.BytesIO()
+    document.save(word)
+    deck = Presentation()
+    for i in range(100):
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = f"Result {i}"
+        slide.placeholders[1].text = sentence.format(i)
+    slides = io.BytesIO()
+    deck.save(slides)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Tracker")
+    rows = [["Lot", "Site", "Assay (%)", "Status"]] + [[f"L-{i}", "Basel", 99.1, "released"] for i in range(20_000)]
+    for row in rows:
+        sheet.append(row)
+    excel = io.BytesIO()
+    book.save(excel)
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    tabular = table_pdf([STABILITY + STABILITY[1:] * 8] * 20)
+    scans = [scanned_pdf([sentence.format(i) for i in range(20)]) for _ in range(2)]
+
+    def pages(data: bytes) -> int:
+        return len(PdfReader(io.BytesIO(data)).pages)
+
+    return ([("text.pdf", "pages", pages(text_pages.getvalue()), text_pages.getvalue()),
+             ("tables.pdf", "pages", pages(tabular), tabular),
+             ("word.docx", "paragraphs", 1000, word.getvalue()), ("deck.pptx", "slides", 100, slides.getvalue()),
+             ("tracker.xlsx", "rows", 20_000, excel.getvalue()), ("tracker.csv", "rows", 20_000,
+                                                                   text.getvalue().encode())]
+            + [(f"scan-{i}.pdf", "pages", 1, scan) for i, scan in enumerate(scans)])
+
+
+def formats() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.knowledge.office_files
+    from vital.knowledge.chunking import chunk
+    from vital.knowledge.parse import Budget, parse
+
+    budget = Budget(ocr_pages=10, table_cells=10_000_000, sheet_rows=1_000_000, cpu_seconds=600)
+    parse("warm.pdf", format_files()[-1][3], budget=budget)  # the OCR model's load is not a page's cost
+    totals: dict[str, list[float]] = {}
+    for name, unit, units, data in format_files():
+        started = time.perf_counter()
+        parsed = parse(name, data, budget=budget)
+        chunks = chunk(parsed)
+        seconds = time.perf_counter() - started
+        kind = name.split("-")[0] if name.startswith("scan") else name
+        total = totals.setdefault(f"{kind} ({unit})", [0, 0.0, 0])
+        total[0] += units
+        total[1] += seconds
+        total[2] += len(chunks)
+    for kind, (units, seconds, chunks) in totals.items():
+        print(f"{kind:24} {units:>7,} in {seconds:6.2f} s: {units / seconds:9.1f} per s ({chunks} chunks)")
+
+
 def main() -> None:
+    if "--formats" in sys.argv:
+        return formats()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=Path, default=Path("/usr/share/doc/postgresql-doc-15/html"))
     parser.add_argument("--limit", type=int, help="Only the first N files (a quick run).")

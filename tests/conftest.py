@@ -36,7 +36,7 @@ SLOW = {
     "tests/auth/test_supabase_client.py", "tests/api/test_supabase_dialect.py", "tests/auth/test_sso.py", "tests/auth/test_supabase_magic_link.py",
     "tests/auth/test_invite_cli.py", "tests/auth/test_sign_in_gaps.py", "tests/api/test_schemathesis.py", "tests/api/test_serve.py",
     "tests/knowledge/test_api.py", "tests/knowledge/test_cli.py", "tests/knowledge/test_embeddings.py",
-    "tests/knowledge/test_recall.py", "tests/ops/test_backup.py", "tests/ops/test_faults.py",
+    "tests/knowledge/test_recall.py", "tests/knowledge/test_formats.py", "tests/ops/test_backup.py", "tests/ops/test_faults.py",
     "tests/ops/test_ingestion_kill.py", "tests/ops/test_pitr.py", "tests/ops/test_soft_delete.py",
     "tests/ops/test_tenant_portability.py", "tests/ops/test_tenant_auth_data.py", "tests/admin/test_cli.py",
     "tests/roles/test_matrix.py", "tests/services/test_cli.py", "tests/services/test_restart.py",

@@ -166,6 +166,10 @@ class Settings(BaseSettings):
     knowledge_max_chunks: int = Field(default=20_000, ge=1, description="Most chunks one file may make.")
     knowledge_parse_cpu_seconds: float = Field(
         default=30.0, gt=0, description="CPU seconds parsing one file may take (checked between PDF pages).")
+    ocr_engine: Literal["rapidocr", "tesseract", "off"] = Field(
+        default="rapidocr", description="OCR of PDF pages without a text layer: rapidocr (installed with VITAL, "
+        "models in its wheel), tesseract (Debian's tesseract-ocr), off (such pages are reported as skipped).")
+    ocr_dpi: int = Field(default=300, ge=72, le=600, description="Resolution scanned pages are rendered at for OCR.")
     # -- Services: Ask Expert, panels, workflows (docs/services.md) ------------
     llm_provider: Literal["extractive", "openai"] = Field(
         default="extractive", description="extractive: the offline answerer (quotes passages, no model); "

@@ -11,6 +11,7 @@ from tests import pg
 from tests.harness import running
 from tests.knowledge.conftest import KB, settings
 from tests.knowledge.corpus import DOCUMENTS
+from tests.knowledge.office_files import pptx_file, xlsx_file
 from tests.knowledge.test_budget import BOMB
 from vital.db.connection import Database
 from vital.jobs.worker import InProcessWorker
@@ -42,16 +43,16 @@ def _wait(client, job_id: str) -> dict:
 def test_upload_reports_each_file_and_the_job_keeps_the_errors(app):
     acme = app.as_("acme")
     files = {n: DOCUMENTS[n] for n in ("tmf.txt", "csr-writing.pdf", "stability.html")}
-    response = _upload(acme, {**files, "notes.docx": b"PK\x03\x04"}, collection="Guides",
+    response = _upload(acme, {**files, "notes.key": b"PK\x03\x04"}, collection="Guides",
                        domains="clinical-development", metadata={"owner": "QA"})
     assert response.status_code == 201, response.text
     report = response.json()
     assert report["status"] == "partial" and report["chunks"] >= 3
     assert {f["name"]: f["status"] for f in report["files"]} == {
-        "tmf.txt": "created", "csr-writing.pdf": "created", "stability.html": "created", "notes.docx": "failed"}
+        "tmf.txt": "created", "csr-writing.pdf": "created", "stability.html": "created", "notes.key": "failed"}
     job = acme.get(f"/api/v1/knowledge/jobs/{report['job_id']}").json()
     assert (job["status"], job["items_done"], job["items_failed"], float(job["progress"])) == ("partial", 3, 1, 1.0)
-    assert job["errors"][0]["item"] == "notes.docx" and job["errors"][0]["code"] == "unsupported_format"
+    assert job["errors"][0]["item"] == "notes.key" and job["errors"][0]["code"] == "unsupported_format"
     assert report["job_id"] in [j["id"] for j in acme.get("/api/v1/knowledge/jobs").json()]
     assert app.as_("pharmaco").get(f"/api/v1/knowledge/jobs/{report['job_id']}").status_code == 404
 
@@ -72,6 +73,27 @@ def test_search_returns_cited_results_of_the_callers_tenant_only(app):
                          json={"chunk_id": top["chunk"]["id"], "rating": 5, "relevant": True})
     assert feedback.status_code == 201
     assert pharmaco.post(f"/api/v1/search/{found['search_id']}/feedback", json={"rating": 1}).status_code >= 400
+
+
+def test_office_files_are_cited_with_their_location_and_a_legacy_file_is_refused_alone(app):
+    acme = app.as_("acme")
+    refused = _upload(acme, {"old-sop.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504})
+    assert refused.status_code == 422
+    error = refused.json()["files"][0]["error"]
+    assert error["code"] == "legacy_format" and "save it as .docx" in error["hint"]
+    report = _upload(acme, {"trend.xlsx": xlsx_file(), "review.pptx": pptx_file(), "old.xls": b"x"}).json()
+    assert {f["name"]: f["status"] for f in report["files"]} == {
+        "trend.xlsx": "created", "review.pptx": "created", "old.xls": "failed"}
+    found = acme.post("/api/v1/search", json={"query": "Batch B-2042 Month 12 Assay", "k": 5}).json()["results"]
+    rows = [r for r in found if "Batch: B-2042; Month: 12" in r["chunk"]["text"]]
+    assert {r["document"]["source_ref"] for r in rows} == {"trend.xlsx", "review.pptx"}
+    where = {r["document"]["source_ref"]: r for r in rows}
+    assert where["trend.xlsx"]["chunk"]["location"]["sheet"] == "Stability"
+    assert where["trend.xlsx"]["chunk"]["location"]["rows"][1] == 4 and "rows" in where["trend.xlsx"]["citation"]
+    assert where["review.pptx"]["chunk"]["location"]["slide"] == 2 and "slide 2" in where["review.pptx"]["citation"]
+    chunk_row = acme.get("/rest/v1/rag_knowledge_chunks", params={
+        "select": "location,ocr_confidence", "id": f"eq.{where['trend.xlsx']['chunk']['id']}"}).json()
+    assert chunk_row == [{"location": where["trend.xlsx"]["chunk"]["location"], "ocr_confidence": None}]
 
 
 def test_background_upload_and_reembed_run_as_jobs(app):

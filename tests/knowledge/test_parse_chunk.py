@@ -36,7 +36,7 @@ SELECT 1;
     assert [(b.heading, b.text) for b in parsed.blocks if b.heading] == [(1, "Monitoring"), (2, "Visits")]
     bodies = [b.text for b in parsed.blocks if not b.heading]
     assert "Intro with a link and code." in bodies
-    assert "- first item" in bodies and "role | visits" in bodies and "CRA | 6" in bodies
+    assert "- first item" in bodies and "| role | visits |" in bodies and "role: CRA; visits: 6." in bodies
     assert "SELECT 1;" in bodies
 
 
@@ -50,7 +50,7 @@ def test_html_drops_navigation_scripts_and_styles_and_keeps_structure():
     texts = [b.text for b in parsed.blocks]
     assert texts[0] == "Routine vacuuming" and parsed.blocks[0].heading == 1
     assert "Dead rows & free space." in texts and "Second paragraph" in texts
-    assert "  VACUUM (VERBOSE);\n  ANALYZE;" in texts and "a | b" in texts
+    assert "  VACUUM (VERBOSE);\n  ANALYZE;" in texts and "| a | b |" in texts
     assert not any("Prev" in t or "menu" in t or "alert" in t or "p{}" in t for t in texts)
 
 
@@ -70,7 +70,8 @@ def test_pdf_text_pages_and_numbered_headings():
 
 
 @pytest.mark.parametrize("name, data, reason", [
-    ("slides.pptx", b"PK\x03\x04...", "unsupported_format"),
+    ("drawing.vsdx", b"PK\x03\x04...", "unsupported_format"),
+    ("slides.pptx", b"PK\x03\x04...", "unreadable"),
     ("blob.txt", b"\x00\x01\x02binary", "binary"),
     ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "unreadable"),
     ("scan.pdf", make_pdf([[]]), "empty"),

@@ -71,7 +71,7 @@ async def search_feedback(search_id: UUID, body: FeedbackBody, request: Request,
     return await svc.call(run)
 
 
-@router.post("/api/v1/knowledge/documents", summary="Upload documents (text, Markdown, HTML, PDF) for ingestion",
+@router.post("/api/v1/knowledge/documents", summary="Upload documents (text, Markdown, HTML, PDF, Word, PowerPoint, Excel, CSV) for ingestion",
              responses={202: {"description": "background=true: the job was queued (a worker runs it)"}})
 async def upload_documents(request: Request, files: list[UploadFile] = File(..., description="One or more files."),
                            collection: str | None = Form(None, description="Collection name or slug (created)."),

@@ -90,11 +90,13 @@ def _pairs(values: tuple[str, ...], what: str) -> dict:
 @click.pass_context
 @handles_errors
 def ingest_cmd(ctx, paths, subdomain, collection, domains, meta, email, no_graph, tune, threads, as_json) -> None:
-    """Ingest files and folders (text, Markdown, HTML, PDF) into a tenant's knowledge base."""
+    """Ingest files and folders (text, Markdown, HTML, PDF, Word, PowerPoint, Excel, CSV) into a tenant's
+    knowledge base."""
     s = settings(ctx).model_copy(update={"embedding_threads": threads})
     files, skipped = files_under(paths)
     if not files:
-        raise InvalidInput("No supported files (.txt, .md, .html, .pdf) under the given paths.")
+        raise InvalidInput("No supported files (.txt, .md, .html, .pdf, .docx, .pptx, .xlsx, .csv) under the "
+                           "given paths.")
     with _tenant(ctx, subdomain, email) as (conn, caller, tenant):
         embedder, model = _model(conn, s)
         err.print(f"[dim]embedding with {escape(embedder.label)}[/dim]")
@@ -115,6 +117,9 @@ def ingest_cmd(ctx, paths, subdomain, collection, domains, meta, email, no_graph
     for f in report.files:
         if f.status == "failed":
             err.print(f"[red]failed[/red] {escape(f.name)}: {escape(f.error['message'])}")
+        if f.skipped_pages:
+            err.print(f"[yellow]pages skipped[/yellow] {escape(f.name)}: "
+                      + ", ".join(f"p. {p['page']} ({escape(p['reason'])})" for p in f.skipped_pages))
     t = report.timings
     out.print(f"job {report.job_id}: {report.status} — {', '.join(f'{n} {k}' for k, n in sorted(counts.items()))}; "
               f"{report.chunks:,} chunks (parse {t.parse:.1f} s, embed {t.embed:.1f} s, write {t.write:.1f} s)"

@@ -1,22 +1,24 @@
 """Chunks cut along headings and sentences, within a token budget, with overlap.
 
 Rules, in order: a chunk never holds part of one section and part of another
-(small whole sections may share a chunk); inside a section that exceeds the
+(small whole sections of one slide or sheet may share a chunk); inside a section that exceeds the
 budget, chunks end at sentence ends and the next chunk repeats the last
 sentences of the previous one, up to the overlap budget; a single sentence
 longer than the budget is cut between words. Each chunk's text is exactly
 content[char_start:char_end] of the parsed document, so citations can point
-into the stored content.
+into the stored content. Each chunk's `location` says where in the file it is
+(heading path, page or pages, slide, sheet and rows; `place()` words it for a
+citation) and `ocr` the mean confidence of text read from page images.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from vital.errors import InvalidInput
-from vital.knowledge.parse import SEPARATOR, Parsed
+from vital.knowledge.parsed import SEPARATOR, Parsed
 
 TokenCounter = Callable[[str], int]
 
@@ -42,6 +44,8 @@ class Chunk:
     token_count: int
     section: str | None
     page: int | None
+    location: dict = field(default_factory=dict)
+    ocr: float | None = None
 
 
 @dataclass
@@ -50,6 +54,8 @@ class _Unit:  # a sentence (or a piece of an over-long one), in content offsets
     end: int
     tokens: int
     page: int | None
+    location: dict | None = None
+    ocr: float | None = None
 
 
 @dataclass
@@ -60,6 +66,12 @@ class _Section:
     @property
     def tokens(self) -> int:
         return sum(u.tokens for u in self.units)
+
+    @property
+    def place(self) -> tuple:
+        """The slide or sheet it is on: small sections share a chunk only within one (a citation names one)."""
+        where = next((u.location for u in self.units if u.location), None) or {}
+        return where.get("slide"), where.get("sheet")
 
 
 def chunk(parsed: Parsed, count_tokens: TokenCounter = approx_tokens, *,
@@ -72,7 +84,8 @@ def chunk(parsed: Parsed, count_tokens: TokenCounter = approx_tokens, *,
     current_path: str | None = None
     paths: list[str | None] = []
     for section in _sections(parsed, content, count_tokens, max_tokens):
-        if current and sum(u.tokens for u in current) + section.tokens <= max_tokens:
+        if current and sum(u.tokens for u in current) + section.tokens <= max_tokens \
+                and _Section(None, current).place == section.place:
             current += section.units  # whole small sections may share a chunk
             continue
         if current:
@@ -91,9 +104,53 @@ def chunk(parsed: Parsed, count_tokens: TokenCounter = approx_tokens, *,
     chunks = []
     for i, (units, path) in enumerate(zip(pieces, paths)):
         start, end = units[0].start, units[-1].end
+        confidences = [u.ocr for u in units if u.ocr is not None]
         chunks.append(Chunk(i, content[start:end], start, end, sum(u.tokens for u in units), path,
-                            next((u.page for u in units if u.page is not None), None)))
+                            next((u.page for u in units if u.page is not None), None), _location(units, path),
+                            round(sum(confidences) / len(confidences), 4) if confidences else None))
     return chunks
+
+
+_SPANS = ("page", "slide")   # a chunk across pages or slides: the first, and the last as page_end/slide_end
+
+
+def _location(units: list[_Unit], section: str | None) -> dict:
+    """Where the chunk is: its heading path, page(s) or slide(s), sheet (or table) and the rows it holds."""
+    where: dict = {"section": section} if section else {}
+    places = [u.location for u in units if u.location]
+    for key in ("page", "slide", "sheet", "table"):
+        values = [p[key] for p in places if key in p]
+        if values:
+            where[key] = values[0]
+            if key in _SPANS and values[-1] != values[0]:
+                where[f"{key}_end"] = values[-1]
+    rows = [p["row"] for p in places if "row" in p and p.get("sheet") == where.get("sheet")
+            and p.get("table") == where.get("table")]
+    if rows:
+        where["rows"] = [min(rows), max(rows)]
+    if any(p.get("notes") for p in places):
+        where["notes"] = True
+    return where
+
+
+def place(location: dict | None, page: int | None = None) -> str:
+    """A location in words, for a citation: "Results > Assay, p. 4", "slide 3", "sheet QC, rows 2-40"."""
+    location = dict(location or {})
+    if page and "page" not in location:
+        location["page"] = page
+    parts = [location["section"]] if location.get("section") else []
+    for key, word in (("page", "p."), ("slide", "slide")):
+        if key in location:
+            end = location.get(f"{key}_end")
+            parts.append(f"{word} {location[key]}" + (f"-{end}" if end else ""))
+    if "sheet" in location and location["sheet"] != location.get("section"):
+        parts.append(f"sheet {location['sheet']}")
+    if "table" in location:
+        parts.append(f"table {location['table']}")
+    if "rows" in location:
+        first, last = location["rows"]
+        parts.append(f"row {first}" if first == last else f"rows {first}-{last}")
+    return ", ".join(parts)
 
 
 def _sections(parsed: Parsed, content: str, count_tokens: TokenCounter, max_tokens: int) -> list[_Section]:
@@ -111,7 +168,8 @@ def _sections(parsed: Parsed, content: str, count_tokens: TokenCounter, max_toke
             trail = [(lvl, text) for lvl, text in trail if lvl < block.heading] + [(block.heading, block.text)]
         else:
             has_body = True
-        units += _sentences(content, offset, offset + len(block.text), block.page, count_tokens, max_tokens)
+        units += [replace(u, location=block.location, ocr=block.ocr) for u in
+                  _sentences(content, offset, offset + len(block.text), block.page, count_tokens, max_tokens)]
         offset += len(block.text) + len(SEPARATOR)
     if units:
         sections.append(_Section(_path(trail), units))

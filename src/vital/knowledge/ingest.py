@@ -35,7 +35,7 @@ from vital.knowledge import graph
 from vital.knowledge.chunking import Chunk, chunk
 from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
 from vital.knowledge.labels import visible
-from vital.knowledge.parse import MIME_BY_SUFFIX, Budget, ParseError, parse
+from vital.knowledge.parse import LEGACY, MIME_BY_SUFFIX, Budget, ParseError, parse
 from vital.services import limits
 from vital.settings import Settings
 from vital.tenancy.caller import Caller
@@ -66,6 +66,7 @@ class FileOutcome:
     title: str | None = None
     chunks: int = 0
     error: dict | None = None
+    skipped_pages: list | None = None   # pages nothing could be read from (no text layer, OCR found none)
 
 
 @dataclass
@@ -102,7 +103,7 @@ def files_under(paths: Iterable[Path]) -> tuple[list[FileInput], list[Path]]:
     for path in paths:
         if path.is_dir():
             for f in sorted(p for p in path.rglob("*") if p.is_file()):
-                if f.suffix.lower() in MIME_BY_SUFFIX:
+                if f.suffix.lower() in MIME_BY_SUFFIX or f.suffix.lower() in LEGACY:  # legacy: refused, listed
                     inputs.append(FileInput(f.relative_to(path).as_posix(), f.read_bytes))
                 else:
                     skipped.append(f)
@@ -182,6 +183,7 @@ class Ingestor:
         with tenant_transaction(self.source, self.claims, read_only=True) as conn:
             matches = many(conn, _matches_query(collection_id), {
                 "collection": collection_id, "source_ref": f.name, "content_hash": digest})
+            tier = limits.allowed(conn)[1]   # the tier's parsing budget (OCR pages, table cells, sheet rows)
             current = next((m for m in matches if m["source_ref"] == f.name and not m["deleted"]), None)
             same = next((m for m in matches if m["content_hash"] == digest), None)
             if current is None and same is None:
@@ -201,8 +203,9 @@ class Ingestor:
             raise InvalidInput(f"The content is that of a deleted document ({same['id']}); "
                                "restore or purge that one first.")
 
-        budget = Budget.of(self.settings)  # over it, this file fails (over_budget) and the others carry on
-        parsed = parse(f.name, data, f.content_type, budget)
+        budget = Budget.of(self.settings, tier)  # over it, this file fails (over_budget) and the others carry on
+        parsed = parse(f.name, data, f.content_type, budget, ocr_engine=self.settings.ocr_engine,
+                       ocr_dpi=self.settings.ocr_dpi)
         chunks = chunk(parsed, self.embedder.count_tokens, max_tokens=self.settings.chunk_tokens,
                        overlap_tokens=self.settings.chunk_overlap_tokens)
         budget.check_chunks(len(chunks))
@@ -236,9 +239,10 @@ class Ingestor:
                 conn.execute(SQL("ingest.domains_link"), {"document": doc, "slugs": domains, "primary": domains[0]})
             if extract_graph:
                 graph.link_document(conn, doc, [(i, c.text) for i, c in zip(ids, chunks)], domains)
-            self._progress(conn, job, done=1)
+            self._progress(conn, job, done=1, errors=_skipped_pages(f.name, parsed.metadata.get("skipped_pages")))
         self.timings.write += time.perf_counter() - started
-        return FileOutcome(f.name, "updated" if current else "created", doc, version, parsed.title, len(chunks))
+        return FileOutcome(f.name, "updated" if current else "created", doc, version, parsed.title, len(chunks),
+                           skipped_pages=parsed.metadata.get("skipped_pages"))
 
     def _write_chunks(self, conn, doc: UUID, chunks: list[Chunk], vectors) -> list[UUID]:
         ids = [uuid.uuid4() for _ in chunks]
@@ -247,7 +251,7 @@ class Ingestor:
             for cid, c, v in zip(ids, chunks, vectors):
                 meta = {k: val for k, val in (("section", c.section), ("page", c.page)) if val is not None}
                 copy.write_row((cid, doc, c.index, c.text, c.token_count, c.char_start, c.char_end,
-                                vector_literal(v), json.dumps(meta)))
+                                vector_literal(v), json.dumps(meta), json.dumps(c.location), c.ocr))
         conn.execute(SQL("ingest.chunks_from_stage"), {"model_tenant": self.model.tenant_id, "model": self.model.id})
         return ids
 
@@ -286,6 +290,16 @@ def _test_delay() -> None:
     delay = float(os.environ.get("VITAL_TEST_INGEST_DELAY") or 0)
     if delay > 0:
         time.sleep(delay)
+
+
+def _skipped_pages(name: str, skipped: list | None) -> list[dict]:
+    """The job's note of pages left out of a document that went in (the file is not failed for them)."""
+    if not skipped:
+        return []
+    pages = ", ".join(str(s["page"]) for s in skipped)
+    return [{"item": name, "code": "pages_skipped", "pages": skipped,
+             "message": f"{len(skipped)} page(s) could not be read and were left out: {pages}.",
+             "hint": "Upload a clearer scan (300 dpi) or a PDF with a text layer for those pages."}]
 
 
 def _matches_query(collection_id) -> sql.Composed:

@@ -1,116 +1,55 @@
-"""Text out of uploaded files: plain text, Markdown, HTML and PDF, as headings and paragraphs.
+"""Text out of uploaded files, as headings and paragraphs with their location: the dispatcher.
 
-Every parser returns the same shape, a list of blocks, so that chunking can keep
-to heading boundaries whatever the format was. The document's stored content is
-the blocks' text joined by blank lines (chunk offsets point into it).
+Plain text, Markdown and HTML are parsed here; PDF in pdf.py (text layer,
+tables, OCR), Word and PowerPoint in office.py, Excel and CSV in sheets.py.
+Every parser returns the same shape (vital.knowledge.parsed): blocks, so that
+chunking can keep to heading boundaries whatever the format was, each with
+where it came from (page, slide, sheet and row). The document's stored content
+is the blocks' text joined by blank lines (chunk offsets point into it).
 
 Each file is parsed under a Budget (pages, decompressed bytes, chunks, CPU
-seconds): over it, that file fails with `over_budget` and the others carry on.
-The CPU budget is a deadline on this thread's CPU time checked between pages,
-not a subprocess under RLIMIT_CPU: forking the API process (threads, pooled
-connections) is not safe and spawning one per file costs more than most files'
-parsing; what one page may cost in between is bounded by pypdf's own limits,
-set here from the budget (bytes per stream, decoding and content-parsing work).
+seconds, OCR pages, table cells, sheet rows): over it, that file fails with
+`over_budget` and the others carry on. Legacy binary Office files (.doc, .xls,
+.ppt: OLE2 containers) are refused with the format to convert them to.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import re
-import time
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import PurePath
 
-from vital.errors import InvalidInput
+from vital.knowledge import office, sheets, tables
 from vital.knowledge.labels import visible
+from vital.knowledge.parsed import SEPARATOR, Block, Budget, Clock, ParseError, Parsed, over_budget
+from vital.knowledge.pdf import parse_pdf
+
+__all__ = ["SEPARATOR", "Block", "Budget", "Clock", "ParseError", "Parsed", "over_budget", "parse", "detect"]
 
 MIME_BY_SUFFIX = {
     ".txt": "text/plain", ".text": "text/plain",
     ".md": "text/markdown", ".markdown": "text/markdown",
     ".html": "text/html", ".htm": "text/html", ".xhtml": "text/html",
     ".pdf": "application/pdf",
+    ".docx": office.DOCX, ".pptx": office.PPTX, ".xlsx": sheets.XLSX, ".csv": sheets.CSV,
 }
+# Legacy binary Office formats (OLE2 compound files): refused, naming what to save them as.
+LEGACY = {".doc": ("Word 97-2003 (.doc)", ".docx"), ".xls": ("Excel 97-2003 (.xls)", ".xlsx"),
+          ".ppt": ("PowerPoint 97-2003 (.ppt)", ".pptx"), ".dot": ("Word 97-2003 template (.dot)", ".docx"),
+          ".xlt": ("Excel 97-2003 template (.xlt)", ".xlsx"), ".pps": ("PowerPoint 97-2003 show (.pps)", ".pptx")}
+LEGACY_MIME = {"application/msword": ".doc", "application/vnd.ms-excel": ".xls",
+               "application/vnd.ms-powerpoint": ".ppt"}
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SUPPORTED = tuple(sorted(set(MIME_BY_SUFFIX.values())))
-
-
-class ParseError(InvalidInput):
-    """A file that cannot be turned into text; `reason` is a short code for job error lists."""
-
-    def __init__(self, reason: str, message: str):
-        super().__init__(message)
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Budget:
-    """What one file may cost (VITAL_KNOWLEDGE_MAX_* and VITAL_KNOWLEDGE_PARSE_CPU_SECONDS, docs/knowledge.md)."""
-    pages: int = 2000
-    decompressed_bytes: int = 32 * 1024 * 1024   # text extracted, and any one decompressed stream
-    chunks: int = 20_000
-    cpu_seconds: float = 30.0
-
-    @classmethod
-    def of(cls, settings) -> "Budget":
-        return cls(settings.knowledge_max_pages, settings.knowledge_max_decompressed_bytes,
-                   settings.knowledge_max_chunks, settings.knowledge_parse_cpu_seconds)
-
-    def clock(self) -> "Clock":
-        return Clock(self, time.thread_time())
-
-    def check_chunks(self, n: int) -> None:
-        if n > self.chunks:
-            raise over_budget(f"The file makes {n:,} chunks; at most {self.chunks:,} are allowed per file.",
-                              "VITAL_KNOWLEDGE_MAX_CHUNKS")
-
-
-@dataclass(frozen=True)
-class Clock:
-    budget: Budget
-    started: float
-
-    def check(self) -> None:
-        """Raise once this thread has spent more CPU on the file than the budget allows."""
-        if time.thread_time() - self.started > self.budget.cpu_seconds:
-            raise over_budget(f"Parsing took more than {self.budget.cpu_seconds:g} CPU seconds.",
-                              "VITAL_KNOWLEDGE_PARSE_CPU_SECONDS")
-
-
-def over_budget(message: str, setting: str) -> "ParseError":
-    error = ParseError("over_budget", message)
-    error.hint = f"Split the file, or raise {setting}."
-    return error
-
-
-@dataclass
-class Block:
-    text: str
-    heading: int = 0          # heading level (1 = top), 0 for body text
-    page: int | None = None   # 1-based, PDFs only
-
-
-@dataclass
-class Parsed:
-    title: str
-    mime_type: str
-    blocks: list[Block]
-    metadata: dict = field(default_factory=dict)
-
-    @property
-    def content(self) -> str:
-        return SEPARATOR.join(b.text for b in self.blocks)
-
-
-SEPARATOR = "\n\n"
 
 
 def detect(name: str, data: bytes, content_type: str | None = None) -> str:
     """The MIME type from the file name, else the declared type, else the first bytes."""
     suffix = PurePath(name).suffix.lower()
+    declared = (content_type or "").split(";")[0].strip().lower()
+    _refuse_legacy(suffix, declared, data)
     if suffix in MIME_BY_SUFFIX:
         return MIME_BY_SUFFIX[suffix]
-    declared = (content_type or "").split(";")[0].strip().lower()
     if declared in SUPPORTED:
         return declared
     head = data[:512].lstrip().lower()
@@ -122,29 +61,55 @@ def detect(name: str, data: bytes, content_type: str | None = None) -> str:
         return "text/plain"
     raise ParseError("unsupported_format",
                      f"Unsupported format {suffix or declared or 'unknown'}; "
-                     f"supported: plain text, Markdown, HTML, PDF.")
+                     f"supported: plain text, Markdown, HTML, PDF, Word (.docx), PowerPoint (.pptx), "
+                     f"Excel (.xlsx), CSV.")
 
 
-def parse(name: str, data: bytes, content_type: str | None = None, budget: Budget = Budget()) -> Parsed:
+def _refuse_legacy(suffix: str, declared: str, data: bytes) -> None:
+    legacy = suffix if suffix in LEGACY else LEGACY_MIME.get(declared)
+    if legacy:
+        kind, modern = LEGACY[legacy]
+        raise ParseError("legacy_format", f"{kind} is a legacy binary Office format, which is not read here.",
+                         f"Open it in Office or LibreOffice and save it as {modern}, then upload that file.")
+    if data[:8] != OLE2:
+        return
+    if suffix in (".docx", ".xlsx", ".pptx"):  # a password-protected Office file is an OLE2 container
+        raise ParseError("encrypted", f"The {suffix} file is password-protected.",
+                         "Remove the password (save an unprotected copy), then upload that file.")
+    raise ParseError("legacy_format", "This is a legacy binary Office file (OLE2: .doc, .xls or .ppt), "
+                                      "which is not read here.",
+                     "Open it in Office or LibreOffice and save it as .docx, .xlsx or .pptx, then upload that file.")
+
+
+def parse(name: str, data: bytes, content_type: str | None = None, budget: Budget = Budget(), *,
+          ocr_engine: str = "rapidocr", ocr_dpi: int = 300) -> Parsed:
     """Parse one file; raises ParseError for unsupported, unreadable, empty or over-budget files."""
     mime = detect(name, data, content_type)
     fallback_title = PurePath(name).stem or name
     clock = budget.clock()
     if mime == "application/pdf":
-        parsed = _parse_pdf(data, fallback_title, clock)
+        parsed = parse_pdf(data, fallback_title, clock, ocr_engine, ocr_dpi)
+    elif mime in _PACKAGES:
+        parsed = _PACKAGES[mime](data, fallback_title, clock)
     else:
         text = _decode(data)
         if len(text) > budget.decompressed_bytes:
             raise over_budget(f"The text is longer than {budget.decompressed_bytes:,} characters.",
                               "VITAL_KNOWLEDGE_MAX_DECOMPRESSED_BYTES")
-        parser = {"text/plain": _parse_text, "text/markdown": _parse_markdown, "text/html": _parse_html}[mime]
-        parsed = parser(text, fallback_title)
+        if mime == sheets.CSV:
+            parsed = sheets.parse_csv(text, fallback_title, clock)
+        else:
+            parser = {"text/plain": _parse_text, "text/markdown": _parse_markdown, "text/html": _parse_html}[mime]
+            parsed = parser(text, fallback_title, clock)
         clock.check()  # these parsers are linear in the text, already bounded: one check at the end
     parsed.title = visible(parsed.title, visible(fallback_title, "untitled"))
     parsed.blocks = [b for b in parsed.blocks if b.text.strip()]
     if not any(b.heading == 0 for b in parsed.blocks):
         raise ParseError("empty", "No text could be extracted.")
     return parsed
+
+
+_PACKAGES = {office.DOCX: office.parse_docx, office.PPTX: office.parse_pptx, sheets.XLSX: sheets.parse_xlsx}
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -169,7 +134,7 @@ def _squash(text: str) -> str:
 _TEXT_HEADING = re.compile(r"^(\d+(\.\d+)*\.?\s+)?[A-Z0-9][^\n]{0,78}$")
 
 
-def _parse_text(text: str, fallback_title: str) -> Parsed:
+def _parse_text(text: str, fallback_title: str, clock: Clock) -> Parsed:
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     blocks = []
     for i, para in enumerate(paragraphs):
@@ -186,7 +151,7 @@ def _parse_text(text: str, fallback_title: str) -> Parsed:
 
 
 # -- Markdown -------------------------------------------------------------------
-def _parse_markdown(text: str, fallback_title: str) -> Parsed:
+def _parse_markdown(text: str, fallback_title: str, clock: Clock) -> Parsed:
     # Imported here, not for a cycle: the parser costs ~0.1 s to import and only Markdown files need it.
     from markdown_it import MarkdownIt
 
@@ -202,6 +167,7 @@ def _parse_markdown(text: str, fallback_title: str) -> Parsed:
     blocks: list[Block] = []
     heading = list_depth = 0
     row: list[str] | None = None   # cells of the table row being read
+    table: list[list[str]] = []    # rows of the table being read
     for tok in tokens:
         if tok.type == "heading_open":
             heading = int(tok.tag[1])
@@ -214,8 +180,11 @@ def _parse_markdown(text: str, fallback_title: str) -> Parsed:
         elif tok.type == "tr_open":
             row = []
         elif tok.type == "tr_close":
-            blocks.append(Block(" | ".join(row)))
+            table.append(row)
             row = None
+        elif tok.type == "table_close":
+            blocks += tables.table_blocks(table, clock)
+            table = []
         elif tok.type == "inline":
             inline = _markdown_inline(tok)
             if row is not None:
@@ -227,7 +196,7 @@ def _parse_markdown(text: str, fallback_title: str) -> Parsed:
         elif tok.type in ("fence", "code_block"):
             blocks.append(Block(tok.content.rstrip("\n")))
         elif tok.type == "html_block":
-            blocks.extend(b for b in _parse_html(tok.content, "").blocks)
+            blocks.extend(b for b in _parse_html(tok.content, "", clock).blocks)
     title = metadata.get("title") or next((b.text for b in blocks if b.heading == 1), fallback_title)
     return Parsed(title, "text/markdown", blocks, metadata)
 
@@ -258,9 +227,12 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "emb
 
 
 class _HTMLText(HTMLParser):
-    def __init__(self):
+    def __init__(self, clock: Clock):
         super().__init__(convert_charrefs=True)
+        self.clock = clock
         self.blocks: list[Block] = []
+        self._tables: list[dict] = []   # open tables: {"rows": [...], "row": [...]}, innermost last
+        self._cell = False              # inside a td/th of the innermost table
         self.title = ""
         self._stack: list[tuple[str, bool]] = []   # (tag, starts a skipped subtree)
         self._buf: list[str] = []
@@ -276,10 +248,19 @@ class _HTMLText(HTMLParser):
         if tag == "title":
             self._in_title = True
             return
-        if tag in _BLOCK_TAGS:
+        if self._tables and tag in ("td", "th", "tr"):
+            self._end_cell()
+            if tag == "tr":
+                self._end_row()
+            else:
+                self._cell = True
+        elif tag in _BLOCK_TAGS and self._cell and tag != "table":
+            self._buf.append(" ")
+        elif tag in _BLOCK_TAGS:
+            self._end_cell()
             self._flush()
-        if tag in ("td", "th") and self._buf:
-            self._buf.append(" | ")
+        if tag == "table":
+            self._tables.append({"rows": [], "row": []})
         if tag in _VOID:
             return
         classes = set((dict(attrs).get("class") or "").split()) | {dict(attrs).get("id") or ""}
@@ -295,7 +276,17 @@ class _HTMLText(HTMLParser):
             return
         if not any(t == tag for t, _ in self._stack):
             return  # a stray end tag
-        if tag in _BLOCK_TAGS:
+        if self._tables and tag in ("td", "th", "tr", "table"):
+            self._end_cell()
+            if tag != "td" and tag != "th":
+                self._end_row()
+            if tag == "table":
+                rows = self._tables.pop()["rows"]
+                if not self._skipping:
+                    self.blocks += tables.table_blocks(rows, self.clock, location=None)
+        elif tag in _BLOCK_TAGS and self._cell:
+            self._buf.append(" ")
+        elif tag in _BLOCK_TAGS:
             self._flush()
         while self._stack:
             open_tag, _ = self._stack.pop()
@@ -319,100 +310,29 @@ class _HTMLText(HTMLParser):
         if text.strip() and not self._skipping:
             self.blocks.append(Block(text, heading=self._heading))
 
+    def _end_cell(self):
+        if self._cell:
+            self._tables[-1]["row"].append(_squash("".join(self._buf)))
+            self._buf = []
+            self._cell = False
+
+    def _end_row(self):
+        if self._tables and self._tables[-1]["row"]:
+            self._tables[-1]["rows"].append(self._tables[-1]["row"])
+            self._tables[-1]["row"] = []
+
     def close(self):
         super().close()
+        while self._tables:  # a table never closed still counts
+            self._end_cell()
+            self._end_row()
+            self.blocks += tables.table_blocks(self._tables.pop()["rows"], self.clock)
         self._flush()
 
 
-def _parse_html(text: str, fallback_title: str) -> Parsed:
-    parser = _HTMLText()
+def _parse_html(text: str, fallback_title: str, clock: Clock | None = None) -> Parsed:
+    parser = _HTMLText(clock or Budget().clock())
     parser.feed(text)
     parser.close()
     title = _squash(parser.title) or next((b.text for b in parser.blocks if b.heading), fallback_title)
     return Parsed(title, "text/html", parser.blocks)
-
-
-# -- PDF ------------------------------------------------------------------------
-_PDF_HEADING = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.|Annex [A-Z0-9]+|Appendix [A-Z0-9]+)\s+[A-Z][^.]{1,70}$")
-
-
-PDF_STREAM_TOKENS = 250_000
-
-
-def _pdf_limits(budget: Budget) -> dict:
-    """pypdf's resource limits (its defaults allow 75 MB per stream) from the file's budget."""
-    most = budget.decompressed_bytes
-    return {name: most for name in (
-        "maximum_declared_stream_length", "array_based_stream_maximum_output_length", "jbig2_maximum_output_length",
-        "lzw_maximum_output_length", "run_length_maximum_output_length", "zlib_maximum_output_length",
-        "brotli_maximum_output_length", "image_maximum_buffer_size", "stream_decoding_work_maximum_length",
-        "xfa_decoding_work_maximum_length")} | {
-        # ~1 s of CPU at most per content stream (pypdf: 2,000,000, ~9 s); a dense page of text is ~10,000.
-        "stream_parsing_work_maximum_count": PDF_STREAM_TOKENS,
-        "page_tree_maximum_entries": budget.pages + 1000, "disable_legacy_handling": True}
-
-
-def _parse_pdf(data: bytes, fallback_title: str, clock: Clock) -> Parsed:
-    # Imported here, not for a cycle: pypdf is a heavy import that only PDF files need.
-    from pypdf import PdfReader, apply_configuration
-    from pypdf.errors import LimitReachedError, PdfReadError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings become our one error message
-    budget = clock.budget
-    try:
-        with apply_configuration(**_pdf_limits(budget)):
-            reader = PdfReader(io.BytesIO(data))
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise ParseError("encrypted", "The PDF is encrypted.")
-            if len(reader.pages) > budget.pages:
-                raise over_budget(f"The PDF has {len(reader.pages):,} pages; at most {budget.pages:,} are allowed.",
-                                  "VITAL_KNOWLEDGE_MAX_PAGES")
-            pages, extracted = [], 0
-            for page in reader.pages:
-                clock.check()
-                pages.append(page.extract_text() or "")
-                extracted += len(pages[-1])
-                if extracted > budget.decompressed_bytes:
-                    raise over_budget(f"The PDF's text is longer than {budget.decompressed_bytes:,} characters.",
-                                      "VITAL_KNOWLEDGE_MAX_DECOMPRESSED_BYTES")
-            clock.check()
-            meta_title = (reader.metadata.title if reader.metadata else None) or ""
-    except ParseError:
-        raise
-    except LimitReachedError as exc:
-        raise over_budget(f"The PDF exceeds a decompression or parsing limit ({exc}).",
-                          "VITAL_KNOWLEDGE_MAX_DECOMPRESSED_BYTES") from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise ParseError("unreadable", f"Not a readable PDF ({exc}).") from exc
-    blocks: list[Block] = []
-    for number, page_text in enumerate(pages, start=1):
-        blocks.extend(_pdf_page_blocks(page_text, number))
-    if not any(b.heading == 0 for b in blocks):
-        raise ParseError("empty", "The PDF has no extractable text (a scan? OCR is not done here).")
-    title = _squash(meta_title) or next((b.text for b in blocks if b.heading), None) or fallback_title
-    return Parsed(title, "application/pdf", blocks, {"pages": len(pages)})
-
-
-def _pdf_page_blocks(page_text: str, page: int) -> list[Block]:
-    blocks: list[Block] = []
-    para: list[str] = []
-
-    def flush():
-        if para:
-            joined = " ".join(para)
-            blocks.append(Block(_squash(re.sub(r"(\w)- (\w)", r"\1\2", joined)), page=page))
-            para.clear()
-
-    for line in page_text.replace("\r", "\n").split("\n"):
-        line = line.strip()
-        if not line:
-            flush()
-        elif _PDF_HEADING.match(line):
-            flush()
-            blocks.append(Block(line, heading=2, page=page))
-        else:
-            para.append(line)
-            if line.endswith((".", "!", "?", ":")) and len(line) < 60:
-                flush()  # a short line that ends a sentence usually ends its paragraph
-    flush()
-    return blocks

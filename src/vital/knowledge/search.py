@@ -25,6 +25,7 @@ from vital.db.queries import Queries
 from vital.db.rows import many, one
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, recall
+from vital.knowledge.chunking import place
 from vital.knowledge.embeddings import vector_literal
 from vital.settings import Settings
 
@@ -236,8 +237,11 @@ def _eligible(conn: psycopg.Connection, request: SearchRequest, params: dict) ->
 
 def _result(rank: int, row: dict) -> dict:
     tenant, title, source_ref = row["tenant_id"], row["title"], row["source_ref"]
-    section, page = row["chunk_metadata"].get("section"), row["chunk_metadata"].get("page")
-    where = ", ".join(x for x in (section, page and f"p. {page}", f"chunk {row['chunk_index']}") if x)
+    meta = row["chunk_metadata"]
+    section, page = meta.get("section"), meta.get("page")
+    # Chunks from before locations (migration 34) have only their metadata's section and page.
+    location = row["location"] or {k: v for k, v in (("section", section), ("page", page)) if v}
+    where = ", ".join(x for x in (place(location, page), f"chunk {row['chunk_index']}") if x)
     return {
         "rank": rank, "score": round(float(row["score"]), 6), "scores": row["lists"], "snippet": row["snippet"],
         "citation": f"{title} — {where}" + (f" [{source_ref}]" if source_ref else ""),
@@ -248,5 +252,7 @@ def _result(rank: int, row: dict) -> dict:
                      "metadata": row["metadata"], "library": tenant == PLATFORM},
         "chunk": {"tenant_id": str(tenant), "id": str(row["id"]), "index": row["chunk_index"],
                   "text": row["chunk_text"], "char_start": row["char_start"], "char_end": row["char_end"],
-                  "section": section, "page": page},
+                  "section": section, "page": page, "location": location,
+                  "ocr": row["ocr_confidence"] is not None and {"confidence": round(row["ocr_confidence"], 4)}
+                  or None},
     }

@@ -42,17 +42,27 @@ FAIRNESS = {
     "key_requests_per_minute": "requests of one API key or user per minute, all API processes together",
 }
 
+# Parsing (vital.knowledge.parsed.Budget, docs/knowledge.md): what one uploaded file may cost, per file.
+PARSING = {
+    "ocr_pages": "PDF pages read by OCR (no text layer) in one file",
+    "table_cells": "table cells (PDF, Word, PowerPoint, HTML, Markdown, Excel, CSV) in one file",
+    "sheet_rows": "rows of all the sheets of one Excel or CSV file",
+}
+
 TIERS: dict[str, dict[str, int]] = {
     "free": {"sessions_per_day": 25, "tokens_per_day": 200_000, "documents": 100,
              "concurrent_requests": 8, "concurrent_streams": 10, "concurrent_heavy_work": 1, "streams_per_key": 5, "db_connections": 3,
-             "requests_per_minute": 600, "key_requests_per_minute": 300},
+             "requests_per_minute": 600, "key_requests_per_minute": 300,
+             "ocr_pages": 50, "table_cells": 200_000, "sheet_rows": 50_000},
     "pro": {"sessions_per_day": 1_000, "tokens_per_day": 5_000_000, "documents": 10_000,
             "concurrent_requests": 16, "concurrent_streams": 50, "concurrent_heavy_work": 2, "streams_per_key": 20, "db_connections": 6,
-            "requests_per_minute": 6_000, "key_requests_per_minute": 3_000},
+            "requests_per_minute": 6_000, "key_requests_per_minute": 3_000,
+            "ocr_pages": 500, "table_cells": 2_000_000, "sheet_rows": 500_000},
     "enterprise": {"sessions_per_day": 20_000, "tokens_per_day": 100_000_000, "documents": 1_000_000,
                    "concurrent_requests": 24, "concurrent_streams": 200, "streams_per_key": 50,
                    "concurrent_heavy_work": 2,
-                   "db_connections": 8, "requests_per_minute": 30_000, "key_requests_per_minute": 15_000},
+                   "db_connections": 8, "requests_per_minute": 30_000, "key_requests_per_minute": 15_000,
+                   "ocr_pages": 2_000, "table_cells": 10_000_000, "sheet_rows": 1_000_000},
 }
 
 
@@ -96,7 +106,7 @@ def allowed(conn: psycopg.Connection) -> tuple[str, dict[str, int]]:
     numbers = dict(TIERS.get(profile.tier, TIERS["free"]))
     overrides = profile.settings.get("limits") if isinstance(profile.settings.get("limits"), dict) else {}
     for name, value in overrides.items():
-        if (name in LIMITS or name in FAIRNESS) and (number := whole(value)) is not None:
+        if (name in LIMITS or name in FAIRNESS or name in PARSING) and (number := whole(value)) is not None:
             numbers[name] = number
     return profile.tier, numbers
 

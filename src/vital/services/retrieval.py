@@ -17,6 +17,7 @@ import psycopg
 
 from vital.db.queries import Queries
 from vital.db.rows import many, one
+from vital.knowledge.chunking import place
 from vital.knowledge.search import SearchRequest, search
 from vital.settings import Settings
 
@@ -35,12 +36,15 @@ class Passage:
     text: str
     score: float
     ref: int = 0
+    location: dict | None = None   # where in the file (page, slide, sheet and rows, heading path)
+    ocr: dict | None = None        # {"confidence": 0..1} when the text was read from a page image
 
     def cited(self) -> dict[str, Any]:
         """The citation as stored in message metadata."""
         return {"ref": self.ref, "document_id": self.document_id, "chunk_id": self.chunk_id,
                 "chunk_tenant_id": self.chunk_tenant_id, "title": self.title,
-                "chunk_index": self.chunk_index, "score": round(self.score, 4), "quote": self.text[:600]}
+                "chunk_index": self.chunk_index, "score": round(self.score, 4), "quote": self.text[:600],
+                "location": self.location or {}, "where": place(self.location), "ocr": self.ocr}
 
 
 @dataclass
@@ -64,7 +68,8 @@ class FullTextRetriever:
         started = time.perf_counter()
         rows = many(conn, SQL("retrieval.fulltext"), {"query": query, "k": k})
         passages = [Passage(str(r["chunk_tenant_id"]), str(r["chunk_id"]), str(r["document_id"]), r["title"],
-                            r["chunk_index"], r["text"], _unit(r["score"])) for r in rows]
+                            r["chunk_index"], r["text"], _unit(r["score"]), location=r["location"], ocr=r["ocr"])
+                    for r in rows]
         return Retrieved(passages, self.strategy, (time.perf_counter() - started) * 1000)
 
 
@@ -119,7 +124,8 @@ class KnowledgeRetriever:
         found = search(conn, tenant_id, SearchRequest(query=query, strategy="hybrid", k=k), self.settings)
         semantic = found["embedding"]["semantic"]
         passages = [Passage(r["chunk"]["tenant_id"], r["chunk"]["id"], r["document"]["id"], r["document"]["title"],
-                            r["chunk"]["index"], r["chunk"]["text"], relevance(r["scores"], semantic))
+                            r["chunk"]["index"], r["chunk"]["text"], relevance(r["scores"], semantic),
+                            location=r["chunk"]["location"], ocr=r["chunk"]["ocr"])
                     for r in found["results"]]
         strategy = self.strategy
         if len(passages) < k:

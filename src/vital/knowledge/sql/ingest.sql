@@ -119,21 +119,21 @@ DELETE FROM public.rag_knowledge_chunks
 -- table, and one INSERT ... SELECT moves the rows, checked by the policies.
 CREATE TEMP TABLE IF NOT EXISTS chunk_stage (
   id uuid, document_id uuid, chunk_index integer, chunk_text text, token_count integer,
-  char_start integer, char_end integer, embedding text, metadata jsonb
+  char_start integer, char_end integer, embedding text, metadata jsonb, location jsonb, ocr_confidence real
 ) ON COMMIT DROP;
 
 -- name: stage_copy
 COPY pg_temp.chunk_stage (id, document_id, chunk_index, chunk_text, token_count, char_start, char_end,
-                          embedding, metadata) FROM STDIN;
+                          embedding, metadata, location, ocr_confidence) FROM STDIN;
 
 -- name: chunks_from_stage
 INSERT INTO public.rag_knowledge_chunks
   (id, tenant_id, document_id, chunk_index, chunk_text, token_count, char_start, char_end, embedding,
-   embedding_model_tenant_id, embedding_model_id, metadata)
+   embedding_model_tenant_id, embedding_model_id, metadata, location, ocr_confidence)
 SELECT s.id, (SELECT auth.tenant_id()), s.document_id, s.chunk_index, s.chunk_text, s.token_count,
        s.char_start, s.char_end, s.embedding::extensions.vector,
        CASE WHEN s.embedding IS NOT NULL THEN %(model_tenant)s::uuid END,
-       CASE WHEN s.embedding IS NOT NULL THEN %(model)s::uuid END, s.metadata
+       CASE WHEN s.embedding IS NOT NULL THEN %(model)s::uuid END, s.metadata, s.location, s.ocr_confidence
   FROM pg_temp.chunk_stage s;
 
 -- name: domains_link

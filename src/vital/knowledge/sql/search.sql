@@ -110,7 +110,7 @@ WITH top AS (
    LIMIT %(k)s
 )
 SELECT r.tenant_id, r.id, r.score, r.lists, r.document_id, r.chunk_index, r.chunk_text, r.char_start,
-       r.char_end, r.chunk_metadata, r.title, r.source_ref, r.version, r.mime_type, r.metadata, r.collection_id,
+       r.char_end, r.chunk_metadata, r.location, r.ocr_confidence, r.title, r.source_ref, r.version, r.mime_type, r.metadata, r.collection_id,
        r.slug AS collection,
        ts_headline('english', r.chunk_text, ({tsquery}),
                    'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=15, MaxFragments=2, '
@@ -125,10 +125,11 @@ SELECT r.tenant_id, r.id, r.score, r.lists, r.document_id, r.chunk_index, r.chun
 -- otherwise read every document of the tenant first. The tenant is a literal
 -- for the same reason.
 SELECT t.tenant_id, t.id, t.score, t.rrf, t.lists, c.document_id, c.chunk_index, c.chunk_text, c.char_start,
-       c.char_end, c.metadata AS chunk_metadata, d.title, d.source_ref, d.version, d.mime_type, d.metadata,
-       d.collection_id, k.slug
+       c.char_end, c.metadata AS chunk_metadata, c.location, c.ocr_confidence, d.title, d.source_ref, d.version,
+       d.mime_type, d.metadata, d.collection_id, k.slug
   FROM top t
-  CROSS JOIN LATERAL (SELECT c.document_id, c.chunk_index, c.chunk_text, c.char_start, c.char_end, c.metadata
+  CROSS JOIN LATERAL (SELECT c.document_id, c.chunk_index, c.chunk_text, c.char_start, c.char_end, c.metadata,
+                             c.location, c.ocr_confidence
                         FROM public.rag_knowledge_chunks c
                        WHERE c.tenant_id = {partition} AND c.id = t.id
                        LIMIT 1) c

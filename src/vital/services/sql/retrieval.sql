@@ -10,7 +10,11 @@ WITH q AS (
   SELECT nullif(replace(plainto_tsquery('english', %(query)s)::text, ' & ', ' | '), '')::tsquery AS tsq
 )
 SELECT c.tenant_id AS chunk_tenant_id, c.id AS chunk_id, c.document_id, d.title, c.chunk_index, c.chunk_text AS text,
-       ts_rank_cd(c.search_vector, q.tsq, 32)::float8 AS score
+       ts_rank_cd(c.search_vector, q.tsq, 32)::float8 AS score,
+       CASE WHEN c.location <> '{}' THEN c.location
+            ELSE jsonb_strip_nulls(jsonb_build_object('section', c.metadata->'section', 'page', c.metadata->'page'))
+       END AS location,
+       CASE WHEN c.ocr_confidence IS NOT NULL THEN jsonb_build_object('confidence', c.ocr_confidence) END AS ocr
   FROM q
   JOIN public.rag_knowledge_chunks c ON c.search_vector @@ q.tsq
   JOIN public.rag_documents d ON d.tenant_id = c.tenant_id AND d.id = c.document_id
