@@ -41,3 +41,17 @@ def screenshot(page, name: str) -> Path:
     path = SCREENS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def url(port: int, path: str, tenant: str = "acme") -> str:
+    return f"http://{tenant}.localhost:{port}{path}"
+
+
+def sign_in(page, port: int, email: str = "ada@acme.example", tenant: str = "acme", path: str = "/sign-in"):
+    from tests.auth.conftest import PASSWORD
+    page.goto(url(port, path, tenant))
+    form = page.get_by_role("region", name="With your password")
+    form.get_by_label("E-mail").fill(email)
+    form.get_by_label("Password").fill(PASSWORD)
+    form.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()

@@ -10,30 +10,9 @@ import re
 import httpx
 import pytest
 
-from tests import pg
-from tests.auth.conftest import PASSWORD, set_passwords
-from tests.console.browser import chromium, screenshot
-from tests.harness import api_settings, served_over_loopback
-from tests.services.conftest import SERVICE_SETTINGS, prepared
+from tests.console.browser import screenshot, sign_in, url
 
 QUESTION = "When must we notify HHS about a HIPAA breach?"
-
-
-@pytest.fixture(scope="module")
-def served():
-    name, _ = prepared()
-    set_passwords(name)
-    try:
-        with served_over_loopback(api_settings(name, **SERVICE_SETTINGS)) as port:
-            yield port
-    finally:
-        pg.drop(name)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture
@@ -41,19 +20,6 @@ def context(browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     yield ctx
     ctx.close()
-
-
-def url(port: int, path: str, tenant: str = "acme") -> str:
-    return f"http://{tenant}.localhost:{port}{path}"
-
-
-def sign_in(page, port: int, email: str = "ada@acme.example", tenant: str = "acme", path: str = "/sign-in"):
-    page.goto(url(port, path, tenant))
-    form = page.get_by_role("region", name="With your password")
-    form.get_by_label("E-mail").fill(email)
-    form.get_by_label("Password").fill(PASSWORD)
-    form.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def test_sign_in_ask_stream_and_open_the_cited_passage(served, context):
