@@ -131,6 +131,30 @@ def test_a_committee_shows_its_chair_and_supermajority(served, page):
     screenshot(page, "committee")
 
 
+def test_a_person_takes_a_turn_in_a_hybrid_panel(served, page):
+    page.goto(url(served, "/panels"))
+    page.get_by_label("Archetype (panels)").select_option("hybrid")
+    page.get_by_label("Question", exact=True).fill(DCT)
+    for name in ("Clinical Protocol Designer", "Clinical Research Coordinator", "Biostatistician"):
+        page.locator(".agent-option", has_text=name).locator("input").check()
+    page.get_by_label(re.compile("Positions to vote on")).fill("support, oppose")
+    page.get_by_label(re.compile("Seat me on the panel")).check()
+    page.get_by_role("button", name="Convene").click()
+    page.wait_for_selector("#turn-title", timeout=60_000)  # round 1 split the agents: the people's turn
+    assert "Waiting for you" in page.locator("[data-run-status]").inner_text()
+    page.get_by_label("Your contribution").fill("Our sites report that home nursing halves drop-out.")
+    page.get_by_label("Your vote").select_option("support")
+    page.get_by_role("button", name="Add my contribution").click()
+    mine = page.locator("article.contribution", has_text="home nursing halves drop-out")
+    assert mine.count() == 1 and "support" in mine.inner_text()
+    screenshot(page, "hybrid")
+    with page.expect_navigation(timeout=60_000):
+        page.get_by_role("button", name=re.compile("^Continue")).click()
+    assert page.locator("table.votes").count() >= 2  # the agents' round 2, with the person's vote in it
+    person = page.locator(".members li", has_text="a person").inner_text()
+    assert "last vote: support" in person
+
+
 def test_agents_directory_filters_and_profile(served, page):
     page.goto(url(served, "/agents"))
     names = page.locator("#agent-list h2").all_inner_texts()
@@ -143,7 +167,7 @@ def test_agents_directory_filters_and_profile(served, page):
     assert "tier=1" in page.url
     tiers = page.locator("#agent-list .meta").all_inner_texts()
     assert tiers and all(t.startswith("Tier 1") for t in tiers)
-    page.get_by_label("Find by name or topic").fill("FDA")
+    page.get_by_label("Find by name or topic").fill("regulatory strategist")
     assert page.locator("#agent-list li:visible").count() == 1
 
     page.get_by_role("link", name="FDA Regulatory Strategist").click()
@@ -158,6 +182,6 @@ def test_agents_directory_filters_and_profile(served, page):
     assert no_sideways_scroll(page)
     screenshot(page, "agents-phone")
     page.goto(url(served, "/ask"))
-    names = [o.split(" — ")[0] for o in page.locator("#agent_id option").all_inner_texts()]
+    names = page.locator(".agent-option strong").all_inner_texts()
     assert names.count("FDA Regulatory Strategist") == 1 and no_sideways_scroll(page)
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -98,14 +98,16 @@ async def panel_page(panel_id: str, request: Request):
                "contributions": [c for c in panel["contributions"] if c["round"] == r],
                "votes": [v for v in panel["votes"] if v["round"] == r],
                "synthesis": next((s for s in panel["syntheses"] if s["round"] == r), None)}
-              for r in range(1, (panel.get("current_round") or 0) + 1)]
+              # people's contributions for the coming round show before the agents speak in it
+              for r in range(1, max([panel.get("current_round") or 0] + [c["round"] for c in panel["contributions"]]) + 1)]
     chair = next((m for m in panel["members"] if m["role"] == "chair"), None)
-    last_votes = rounds[-1]["votes"] if rounds else []
+    last_votes = next((r["votes"] for r in reversed(rounds) if r["synthesis"]), [])
     me = next((m for m in panel["members"] if m.get("user_id") == visit.session.user_id), None)
     return visit.render(
         "panel.html", title=panel["question"], panel=panel, report=report, members=members, rounds=rounds,
         outcome=words.outcome(report), status_text=words.status(panel["status"]), me=me,
         options=(panel.get("settings") or {}).get("options") or [],
+        final_votes={v["member_id"]: v for v in last_votes},
         chair_vote=next((v for v in last_votes if chair and v["member_id"] == chair["id"]), None), chair=chair,
         autostart=request.query_params.get("start") == "1" and panel["status"] == "pending")
 

@@ -12,18 +12,22 @@ function localTimes() {
 }
 
 function agentFilter() {
+  // Ask Expert's list of experts: narrow it as the person types; picking one means "I pick".
   document.querySelectorAll("input[data-filter]").forEach((input) => {
-    const select = document.getElementById(input.dataset.filter);
-    if (!select) return;
+    const list = document.getElementById(input.dataset.filter);
+    if (!list) return;
     input.addEventListener("input", () => {
       const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      for (const option of select.options) {
-        const text = (option.textContent + " " + option.title).toLowerCase();
-        option.hidden = !words.every((w) => text.includes(w));
+      for (const option of list.querySelectorAll("label")) {
+        option.hidden = !words.every((w) => option.textContent.toLowerCase().includes(w));
       }
     });
-    input.addEventListener("focus", () => { const one = document.querySelector('input[name=mode][value="1"]'); if (one) one.checked = true; });
-    select.addEventListener("change", () => { const one = document.querySelector('input[name=mode][value="1"]'); if (one) one.checked = true; });
+    list.addEventListener("change", () => {
+      const mode = document.querySelector("input[name=mode]:checked");
+      const to = mode && mode.value === "4" ? "3" : (mode && mode.value === "3" ? "3" : "1");
+      const radio = document.querySelector('input[name=mode][value="' + to + '"]');
+      if (radio) radio.checked = true;
+    });
   });
 }
 
