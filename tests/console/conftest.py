@@ -1,8 +1,10 @@
-"""The console's browser modules share the way they serve the app and drive Chromium: the app on
-uvicorn on loopback over a seeded clone with the services' test corpus (one per module), and one
-Chromium per module."""
+"""The console's browser modules share one server and one Chromium (package scope, to keep the
+suite's time small): the app on uvicorn on loopback over a seeded clone with the services' test
+corpus and the demo users' passwords set."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pytest
 
@@ -11,20 +13,34 @@ from tests.auth.conftest import set_passwords
 from tests.console.browser import chromium
 from tests.harness import api_settings, served_over_loopback
 from tests.services.conftest import SERVICE_SETTINGS, prepared
+from vital.settings import Settings
 
 
-@pytest.fixture(scope="module")
-def served():
+@dataclass
+class Served:
+    port: int
+    database: str
+    settings: Settings
+
+
+@pytest.fixture(scope="package")
+def console_server():
     name, _ = prepared()
     set_passwords(name)
+    settings = api_settings(name, **SERVICE_SETTINGS)
     try:
-        with served_over_loopback(api_settings(name, **SERVICE_SETTINGS)) as port:
-            yield port
+        with served_over_loopback(settings) as port:
+            yield Served(port, name, settings)
     finally:
         pg.drop(name)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
+def served(console_server) -> int:
+    return console_server.port
+
+
+@pytest.fixture(scope="package")
 def browser():
     with chromium() as b:
         yield b

@@ -15,14 +15,19 @@ from vital.console.signin import explain
 NOWHERE = "00000000-0000-0000-0000-000000000000"  # an id that finds nothing: the API answers 404
 
 
-def api_error(reply) -> str:
-    """The API's own message and hint (its errors are written for people), else GoTrue's in words."""
+def api_error(reply, role: str | None = None) -> str:
+    """The API's own message and hint (its errors are written for people), else GoTrue's in words. A
+    refusal the database made because of the person's role (403) also says what that role may do."""
     body = reply.json() if reply.body else None
+    text = explain(reply)
     if isinstance(body, dict):
         message, hint = body.get("message") or body.get("msg"), body.get("hint")
         if message:
-            return f"{message} {hint}" if hint else message
-    return explain(reply)
+            text = f"{message} {hint}" if hint else message
+    if reply.status == 403 and role == "viewer":
+        text += (" You are a viewer in this organisation: you can read everything you are shown, but not add or "
+                 "change anything. Nothing was changed. Ask one of its admins for the member role.")
+    return text
 
 
 def path_id(value: str) -> str:
@@ -49,7 +54,7 @@ def acted(visit, reply, next_url: str, back: tuple[str, str]) -> Response:
             return visit.finish(JSONResponse({"next": next_url}, headers=HEADERS))
         return visit.redirect(next_url)
     status = reply.status if 400 <= reply.status < 500 else 503
-    message = api_error(reply)
+    message = api_error(reply, visit.session.role)
     if from_script(visit):
         return visit.finish(JSONResponse({"error": message}, status, headers=HEADERS))
     return visit.render("notice.html", status, title="That did not work", text=message, link=back)

@@ -86,7 +86,7 @@ async def ask(request: Request):
             return await _ask_page(visit, 400, error=error, query=form.get("query", ""))
         reply = await visit.api("POST", "/api/v1/ask-expert/sessions", json_body=body)
     if not reply.ok:
-        return await _ask_page(visit, 400 if reply.status < 500 else 503, error=api_error(reply),
+        return await _ask_page(visit, 400 if reply.status < 500 else 503, error=api_error(reply, visit.session.role),
                                query=form.get("query", ""))
     return visit.redirect(f"/sessions/{(reply.json() or {}).get('id') or session_id}")
 
@@ -112,7 +112,7 @@ async def ask_stream(request: Request):
     status, _, chunks = await visit.stream("POST", path, json.dumps(body).encode())
     if status >= 400:
         collected = b"".join([c async for c in chunks])
-        return visit.finish(event_error(api_error(Reply(status, {}, collected))))
+        return visit.finish(event_error(api_error(Reply(status, {}, collected), visit.session.role)))
     headers = {**HEADERS, "X-Accel-Buffering": "no"}
     return visit.finish(StreamingResponse(chunks, media_type="text/event-stream", headers=headers))
 
@@ -169,7 +169,7 @@ async def feedback(request: Request):
         "message_id": path_id(form.get("message_id", "")), "rating": rating,
         "comment": (form.get("comment") or "").strip() or None})
     if not reply.ok:
-        return visit.render("notice.html", 400, title="Feedback not saved", text=api_error(reply),
+        return visit.render("notice.html", 400, title="Feedback not saved", text=api_error(reply, visit.session.role),
                             link=(f"/sessions/{session_id}", "Back to the session"))
     return visit.redirect(f"/sessions/{session_id}?feedback=sent")
 

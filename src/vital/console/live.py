@@ -43,7 +43,7 @@ async def relay(visit: Visit, path: str, after: int, extra: Extra | None = None)
     status, _, chunks = await visit.stream("GET", path, query={"after": str(max(after, 0))})
     if status >= 400:
         collected = b"".join([c async for c in chunks])
-        return visit.finish(event_error(api_error(Reply(status, {}, collected))))
+        return visit.finish(event_error(api_error(Reply(status, {}, collected), visit.session.role)))
 
     async def frames() -> AsyncIterator[bytes]:
         buffer = ""

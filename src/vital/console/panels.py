@@ -79,7 +79,7 @@ async def create(request: Request):
         if reply.ok:
             found = reply.json()
             return visit.redirect(f"/panels/{found['id']}" + ("" if body["run"] else "?start=1"))
-        error = api_error(reply)
+        error = api_error(reply, visit.session.role)
     return await _setup_page(visit, 400, error=error, form=dict(form))
 
 
