@@ -84,12 +84,19 @@ def test_mode_4_plan_is_approved_and_the_report_exported(served, page):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-def test_a_plan_can_be_cancelled(served, page):
+def test_a_plan_can_be_paused_resumed_and_cancelled(served, page):
     page.goto(url(served, "/ask"))
     page.locator("input[name=mode][value=\"4\"]").check()
     page.get_by_label("Your question").fill("How do we prepare for a GMP inspection?")
     with page.expect_navigation(url=re.compile(r"/sessions/"), timeout=60_000):
         page.get_by_role("button", name="Ask", exact=True).click()
+    page.get_by_role("button", name="Pause").click()
+    page.wait_for_load_state()
+    assert "Paused" in page.locator("[data-run-status]").inner_text()
+    assert page.get_by_role("button", name="Approve and run").count() == 0  # a paused run takes no decision
+    with page.expect_navigation(timeout=60_000):
+        page.get_by_role("button", name="Resume").click()
+    assert "Waiting for you" in page.locator("[data-run-status]").inner_text()  # back at the plan
     page.get_by_role("button", name="Cancel the run").click()
     page.wait_for_load_state()
     assert "Cancelled" in page.locator("[data-run-status]").inner_text()
