@@ -148,7 +148,7 @@ def test_a_person_takes_a_turn_in_a_hybrid_panel(served, page):
     page.get_by_label(re.compile("Seat me on the panel")).check()
     page.get_by_role("button", name="Convene").click()
     page.wait_for_selector("#turn-title", timeout=60_000)  # round 1 split the agents: the people's turn
-    assert "Waiting for you" in page.locator("[data-run-status]").inner_text()
+    assert "Waiting for the people seated on the panel" in page.locator("[data-run-status]").inner_text()
     page.get_by_label("Your contribution").fill("Our sites report that home nursing halves drop-out.")
     page.get_by_label("Your vote").select_option("support")
     page.get_by_role("button", name="Add my contribution").click()

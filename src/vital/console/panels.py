@@ -105,7 +105,7 @@ async def panel_page(panel_id: str, request: Request):
     me = next((m for m in panel["members"] if m.get("user_id") == visit.session.user_id), None)
     return visit.render(
         "panel.html", title=panel["question"], panel=panel, report=report, members=members, rounds=rounds,
-        outcome=words.outcome(report), status_text=words.status(panel["status"]), me=me,
+        outcome=words.outcome(report), status_text=words.status(panel["status"], panel=True), me=me,
         options=(panel.get("settings") or {}).get("options") or [],
         final_votes={v["member_id"]: v for v in last_votes},
         chair_vote=next((v for v in last_votes if chair and v["member_id"] == chair["id"]), None), chair=chair,

@@ -56,7 +56,11 @@ STATUS = {
 }
 
 
-def status(value: str | None) -> str:
+def status(value: str | None, *, panel: bool = False) -> str:
+    if panel and value == "waiting_approval":
+        return "Waiting for the people seated on the panel: add your view and vote, then continue."
+    if panel and value == "running":
+        return "Deliberating: the transcript below grows as each turn is written."
     return STATUS.get(value or "", value or "Unknown")
 
 
