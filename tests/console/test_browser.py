@@ -185,8 +185,8 @@ def test_an_invited_viewer_signs_in_and_the_database_refuses_their_writes(consol
     page.get_by_role("button", name="Convene").click()
     refusal = page.get_by_role("alert").inner_text()
     assert "viewer" in refusal.lower() and "select" not in refusal.lower() and "Traceback" not in refusal
+    screenshot(page, "viewer-refused")
     page.goto(url(port, "/panels"))
     assert page.locator(".history li").count() == before
-    screenshot(page, "viewer-refused")
 
     ctx.close()

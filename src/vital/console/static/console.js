@@ -186,6 +186,7 @@ function runActions() {
       } catch (e) { answer = { error: "The connection was lost. Reload the page to see where the run is." }; }
       state.pending = false;
       await following;
+      if (answer.next) await followRun(box, state, (name, payload) => showEvent(box, name, payload));  // the last steps
       if (answer.next) { status.textContent = "Done. Loading the result…"; window.location.assign(answer.next); return; }
       status.textContent = answer.error || "That did not work. Reload the page and try again.";
       status.classList.add("failed");
