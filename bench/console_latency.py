@@ -64,10 +64,10 @@ def main() -> None:
                 panel = c.post("/panels", data={"csrf": token, "kind": "panel", "archetype": "structured",
                                                  "question": "Should we use decentralised trial elements such as "
                                                              "home nursing visits in the phase III study?"},
-                               headers={"Origin": f"http://{host}"}).url.path
+                               headers={"Origin": f"http://{host}"}, follow_redirects=True).url.path
                 session = c.get("/ask").text
                 session = re.search(r'href="(/sessions/[0-9a-f-]{36})"', session).group(1)
-                pages = {f"GET {panel} (a panel's page)": panel, "GET .../export.pdf (the panel's report)":
+                pages = {"GET /panels/{id} (a structured panel, 1 round, 4 members)": panel, "GET .../export.pdf (the panel's report)":
                          f"{panel}/export.pdf", "GET /sessions/.../export.pdf (a session)": f"{session}/export.pdf"}
                 timed = {}
                 for label, path in pages.items():
