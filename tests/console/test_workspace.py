@@ -60,8 +60,9 @@ def test_mode_4_plan_is_approved_and_the_report_exported(served, page):
     page.evaluate("""() => new MutationObserver(() => sessionStorage.setItem('steps',
                              document.querySelector('[data-timeline]').innerText))
                      .observe(document.querySelector('[data-timeline]'), {childList: true, subtree: true})""")
+    page.get_by_role("button", name="Approve and run").focus()
     with page.expect_navigation(timeout=60_000):
-        page.get_by_role("button", name="Approve and run").click()
+        page.keyboard.press("Enter")  # by keyboard
     seen = page.evaluate("sessionStorage.getItem('steps')") or ""
     assert "Evidence step 1 done" in seen and "Finished." in seen  # the steps were written in as they came
     assert "Finished" in page.locator("[data-run-status]").inner_text()
@@ -87,10 +88,13 @@ def test_mode_4_plan_is_approved_and_the_report_exported(served, page):
 
 def test_a_plan_can_be_paused_resumed_and_cancelled(served, page):
     page.goto(url(served, "/ask"))
-    page.locator("input[name=mode][value=\"4\"]").check()
+    page.get_by_label("Find an expert").fill("quality systems")
+    page.locator(".agent-option:visible input").check()  # the one expert the filter leaves
+    page.locator("input[name=mode][value=\"3\"]").check()  # mode 3: I pick, autonomous
     page.get_by_label("Your question").fill("How do we prepare for a GMP inspection?")
     with page.expect_navigation(url=re.compile(r"/sessions/"), timeout=60_000):
         page.get_by_role("button", name="Ask", exact=True).click()
+    assert "Quality Systems Architect" in page.locator(".meta").first.inner_text()
     page.get_by_role("button", name="Pause").click()
     page.wait_for_load_state()
     assert "Paused" in page.locator("[data-run-status]").inner_text()
