@@ -48,11 +48,13 @@ async def control(session_id: str, action: str, request: Request):
     visit = await Visit.of(request)
     await visit.check_form()
     session_id = path_id(session_id)
-    if action == "pause":
-        found = await visit.api("GET", f"/api/v1/ask-expert/sessions/{session_id}")
-        run_id = (found.json() or {}).get("workflow_run_id") if found.ok else None
-        reply = await visit.api("POST", f"/api/v1/workflows/runs/{path_id(run_id or '')}/pause") \
-            if run_id else found if not found.ok else Reply(409, {}, b'{"message": "This session has no run."}')
+    if action == "pause":  # the session has no pause of its own: its run's
+        reply = await visit.api("GET", f"/api/v1/ask-expert/sessions/{session_id}")
+        run_id = (reply.json() or {}).get("workflow_run_id") if reply.ok else None
+        if run_id:
+            reply = await visit.api("POST", f"/api/v1/workflows/runs/{path_id(run_id)}/pause")
+        elif reply.ok:
+            reply = Reply(409, {}, b'{"message": "This session has no autonomous run to pause."}')
     elif action in ("resume", "cancel"):
         reply = await visit.api("POST", f"/api/v1/ask-expert/sessions/{session_id}/{action}")
     else:
