@@ -39,7 +39,7 @@ def chromium():
 def screenshot(page, name: str) -> Path:
     SCREENS.mkdir(parents=True, exist_ok=True)
     path = SCREENS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True, timeout=90_000)  # a tall page on a loaded machine is slow
     return path
 
 
