@@ -1,6 +1,6 @@
 """Benchmark of the console (docs/console.md): the chat page's first load in Chromium, the page's
-server time, and the first streamed words of an offline (extractive) answer through the console's
-SSE proxy. On a throwaway clone of the seeded test database with the services' test corpus, the app
+server time, the first streamed words of an offline (extractive) answer through the console's
+SSE proxy, and a panel's page and the PDF exports of a panel and of a session. On a throwaway clone of the seeded test database with the services' test corpus, the app
 on uvicorn on loopback (as the browser tests run it). Run from the project root:
 
     PYTHONPATH=src:. .venv/bin/python bench/console_latency.py [--runs 20]
@@ -61,6 +61,22 @@ def main() -> None:
                             if line.startswith("data:") and '"code"' in line:
                                 refused.append(line[5:].strip()[:160])
                                 break
+                panel = c.post("/panels", data={"csrf": token, "kind": "panel", "archetype": "structured",
+                                                 "question": "Should we use decentralised trial elements such as "
+                                                             "home nursing visits in the phase III study?"},
+                               headers={"Origin": f"http://{host}"}, follow_redirects=True).url.path
+                session = c.get("/ask").text
+                session = re.search(r'href="(/sessions/[0-9a-f-]{36})"', session).group(1)
+                pages = {"GET /panels/{id} (a structured panel, 1 round, 4 members)": panel,
+                         "GET /panels/{id}/export.pdf (its report)": f"{panel}/export.pdf",
+                         "GET /sessions/{id}/export.pdf (a session)": f"{session}/export.pdf"}
+                timed = {}
+                for label, path in pages.items():
+                    timed[label] = []
+                    for _ in range(runs):
+                        started = time.perf_counter()
+                        assert c.get(path).status_code == 200
+                        timed[label].append(time.perf_counter() - started)
                 cookie = c.cookies.get("vital_console")
             with chromium() as browser:
                 ctx = browser.new_context()
@@ -72,6 +88,8 @@ def main() -> None:
             print(f"GET /ask, signed in (server, loopback): {ms(server)}")
             print(f"/ask in Chromium, navigation to load event: {ms(loads)}")
             print(f"first streamed words of an extractive answer (POST /ask/stream to first delta): {ms(first)}")
+            for label, values in timed.items():
+                print(f"{label}: {ms(values)}")
             if refused:
                 print(f"{len(refused)} questions refused, e.g. {refused[0]}")
     finally:

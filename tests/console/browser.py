@@ -39,5 +39,19 @@ def chromium():
 def screenshot(page, name: str) -> Path:
     SCREENS.mkdir(parents=True, exist_ok=True)
     path = SCREENS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True, timeout=90_000)  # a tall page on a loaded machine is slow
     return path
+
+
+def url(port: int, path: str, tenant: str = "acme") -> str:
+    return f"http://{tenant}.localhost:{port}{path}"
+
+
+def sign_in(page, port: int, email: str = "ada@acme.example", tenant: str = "acme", path: str = "/sign-in"):
+    from tests.auth.conftest import PASSWORD
+    page.goto(url(port, path, tenant))
+    form = page.get_by_role("region", name="With your password")
+    form.get_by_label("E-mail").fill(email)
+    form.get_by_label("Password").fill(PASSWORD)
+    form.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()

@@ -2,8 +2,8 @@
 
     PYTHONPATH=src python -m tests.console.screens
 
-runs the console's browser tests (which write every page into build/console-screens/, an ignored
-folder) and copies the curated pages into docs/console/. CI runs the tests but never this: it does
+runs the console's browser tests, test_browser.py and test_workspace.py (which write every page into
+build/console-screens/, an ignored folder) and copies the curated pages into docs/console/. CI runs the tests but never this: it does
 not rewrite tracked files."""
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ import pytest
 
 from tests.console.browser import SCREENS
 
-CURATED = ("sign-in", "ask", "session", "passage", "ask-phone")
+CURATED = ("sign-in", "ask", "session", "passage", "ask-phone", "plan", "report", "panel", "committee", "hybrid",
+           "agents", "agent", "agents-phone", "viewer-refused")
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "console"
 
 
 def main() -> int:
     code = pytest.main(["-q", "-p", "no:cacheprovider", *sys.argv[1:],  # e.g. --basetemp=...
-                        str(Path(__file__).with_name("test_browser.py"))])
+                        str(Path(__file__).with_name("test_browser.py")),
+                        str(Path(__file__).with_name("test_workspace.py"))])
     if code != 0:
         print("The browser tests failed; docs/console/ is left as it was.", file=sys.stderr)
         return int(code)

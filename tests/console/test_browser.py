@@ -5,35 +5,17 @@ CSRF and the CSP. Screenshots of each page go to build/console-screens/."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 import httpx
 import pytest
 
-from tests import pg
-from tests.auth.conftest import PASSWORD, set_passwords
-from tests.console.browser import chromium, screenshot
-from tests.harness import api_settings, served_over_loopback
-from tests.services.conftest import SERVICE_SETTINGS, prepared
+from tests.console.browser import screenshot, sign_in, url
+from tests.console.test_flows import link_in
+from tests.harness import tenants_of
 
 QUESTION = "When must we notify HHS about a HIPAA breach?"
-
-
-@pytest.fixture(scope="module")
-def served():
-    name, _ = prepared()
-    set_passwords(name)
-    try:
-        with served_over_loopback(api_settings(name, **SERVICE_SETTINGS)) as port:
-            yield port
-    finally:
-        pg.drop(name)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture
@@ -41,19 +23,6 @@ def context(browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     yield ctx
     ctx.close()
-
-
-def url(port: int, path: str, tenant: str = "acme") -> str:
-    return f"http://{tenant}.localhost:{port}{path}"
-
-
-def sign_in(page, port: int, email: str = "ada@acme.example", tenant: str = "acme", path: str = "/sign-in"):
-    page.goto(url(port, path, tenant))
-    form = page.get_by_role("region", name="With your password")
-    form.get_by_label("E-mail").fill(email)
-    form.get_by_label("Password").fill(PASSWORD)
-    form.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def test_sign_in_ask_stream_and_open_the_cited_passage(served, context):
@@ -185,3 +154,39 @@ def test_docs_work_offline(served, context):
         pytest.fail(f"Swagger UI did not render: {problems}; {page.locator('#swagger-ui').inner_text()[:500]}")
     assert problems == []
     screenshot(page, "docs")
+
+
+def test_an_invited_viewer_signs_in_and_the_database_refuses_their_writes(console_server, browser, caplog):
+    caplog.set_level(logging.WARNING, logger="vital.auth.mail")
+    port = console_server.port
+    owner = tenants_of(console_server.database, console_server.settings)["acme"].token
+    invited = httpx.post(f"http://127.0.0.1:{port}/api/v1/admin/invitations", headers={
+        "Host": f"acme.localhost:{port}", "Authorization": f"Bearer {owner}"}, json={
+        "email": "vera@acme.example", "role": "viewer", "redirect_to": url(port, "/auth/landing")})
+    assert invited.status_code == 201, invited.text
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(link_in(caplog, "vera@acme.example"))  # the e-mail's link: verify, then the landing page's script
+    page.wait_for_url(re.compile(r"/account/password$"))
+    assert "#" not in page.url  # the session in the fragment was handed to the server and forgotten
+    page.get_by_label("New password").fill("quiet harbour lamp 7")
+    page.get_by_label("The same again").fill("quiet harbour lamp 7")
+    page.get_by_role("button", name="Set password").click()
+    assert "Your password is set" in page.locator("main").inner_text()
+    header = page.get_by_role("banner").inner_text()
+    assert "vera@acme.example" in header and "(viewer)" in header
+    assert page.get_by_role("link", name="Admin").count() == 0
+
+    # A viewer may read, and ask for themselves (their own sessions), but not convene a panel (the
+    # tenant's data): the database refuses, the page says so in words, nothing is created.
+    page.goto(url(port, "/panels"))
+    before = page.locator(".history li").count()
+    page.get_by_label("Question", exact=True).fill("Should we use decentralised trial elements in the phase III study?")
+    page.get_by_role("button", name="Convene").click()
+    refusal = page.get_by_role("alert").inner_text()
+    assert "viewer" in refusal.lower() and "select" not in refusal.lower() and "Traceback" not in refusal
+    screenshot(page, "viewer-refused")
+    page.goto(url(port, "/panels"))
+    assert page.locator(".history li").count() == before
+
+    ctx.close()

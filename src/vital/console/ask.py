@@ -13,22 +13,21 @@ from fastapi import APIRouter, Request
 from starlette.responses import StreamingResponse
 
 from vital.console import words
+from vital.console.agents import own_first
 from vital.console.inprocess import Reply
 from vital.console.render import HEADERS
-from vital.console.signin import explain
+from vital.console.answers import api_error, event_error, path_id
 from vital.console.visit import Visit
 
 router = APIRouter(include_in_schema=False)
 
 
-async def _agents(visit: Visit) -> list[dict]:
+async def agents_for(visit: Visit) -> list[dict]:
     """The agents the person may ask; a tenant's fork hides the platform agent it copies."""
     reply = await visit.api("GET", "/rest/v1/agents", query={
-        "select": "id,tenant_id,name,slug,tagline,tier", "status": "eq.active", "order": "tier.asc,name.asc",
-        "limit": "500"})
-    rows = reply.json() if reply.ok else []
-    own = {r["slug"] for r in rows if r["tenant_id"] == str(visit.tenant.id)}
-    return [r for r in rows if r["tenant_id"] == str(visit.tenant.id) or r["slug"] not in own]
+        "select": "id,tenant_id,name,slug,tagline,tier,forked_from_id", "status": "eq.active",
+        "order": "tier.asc,name.asc", "limit": "500"})
+    return own_first(reply.json() if reply.ok else [], str(visit.tenant.id))
 
 
 async def _history(visit: Visit) -> list[dict]:
@@ -41,7 +40,7 @@ async def _history(visit: Visit) -> list[dict]:
 
 
 async def _ask_page(visit: Visit, status: int = 200, **context):
-    return visit.render("ask.html", status, title="Ask Expert", agents=await _agents(visit),
+    return visit.render("ask.html", status, title="Ask Expert", agents=await agents_for(visit),
                         history=await _history(visit), **context)
 
 
@@ -62,13 +61,14 @@ def _new_session(form: dict) -> tuple[dict | None, str | None]:
     question = (form.get("query") or "").strip()
     if not question:
         return None, "Type a question first."
-    if form.get("mode") == "1":
+    mode = {"1": 1, "3": 3, "4": 4}.get(form.get("mode") or "", 2)
+    if mode in (1, 3):
         try:
             agent = str(UUID(form.get("agent_id") or ""))
         except ValueError:
-            return None, "Pick an agent from the list, or let the system choose (mode 2)."
-        return {"mode": 1, "query": question, "agent_id": agent}, None
-    return {"mode": 2, "query": question}, None
+            return None, "Pick an expert from the list, or let VITAL choose."
+        return {"mode": mode, "query": question, "agent_id": agent}, None
+    return {"mode": mode, "query": question}, None
 
 
 @router.post("/ask")
@@ -78,7 +78,7 @@ async def ask(request: Request):
     form = await visit.check_form()
     session_id = form.get("session_id")
     if session_id:
-        reply = await visit.api("POST", f"/api/v1/ask-expert/sessions/{_uuid(session_id)}/messages",
+        reply = await visit.api("POST", f"/api/v1/ask-expert/sessions/{path_id(session_id)}/messages",
                                 json_body={"content": form.get("query", "")})
     else:
         body, error = _new_session(form)
@@ -86,7 +86,7 @@ async def ask(request: Request):
             return await _ask_page(visit, 400, error=error, query=form.get("query", ""))
         reply = await visit.api("POST", "/api/v1/ask-expert/sessions", json_body=body)
     if not reply.ok:
-        return await _ask_page(visit, 400 if reply.status < 500 else 503, error=_api_error(reply),
+        return await _ask_page(visit, 400 if reply.status < 500 else 503, error=api_error(reply, visit.session.role),
                                query=form.get("query", ""))
     return visit.redirect(f"/sessions/{(reply.json() or {}).get('id') or session_id}")
 
@@ -102,47 +102,25 @@ async def ask_stream(request: Request):
         form = {}
     form = {k: str(v) for k, v in (form or {}).items()}
     if form.get("session_id"):
-        path, body = f"/api/v1/ask-expert/sessions/{_uuid(form['session_id'])}/messages", \
+        path, body = f"/api/v1/ask-expert/sessions/{path_id(form['session_id'])}/messages", \
             {"content": form.get("query", ""), "stream": True}
     else:
         body, error = _new_session(form)
         if error:
-            return visit.finish(_event_error(error))
+            return visit.finish(event_error(error))
         body["stream"], path = True, "/api/v1/ask-expert/sessions"
     status, _, chunks = await visit.stream("POST", path, json.dumps(body).encode())
     if status >= 400:
         collected = b"".join([c async for c in chunks])
-        return visit.finish(_event_error(_api_error(Reply(status, {}, collected))))
+        return visit.finish(event_error(api_error(Reply(status, {}, collected), visit.session.role)))
     headers = {**HEADERS, "X-Accel-Buffering": "no"}
     return visit.finish(StreamingResponse(chunks, media_type="text/event-stream", headers=headers))
-
-
-def _event_error(message: str) -> StreamingResponse:
-    data = json.dumps({"message": message})
-    return StreamingResponse(iter([f"event: error\ndata: {data}\n\n".encode()]), media_type="text/event-stream",
-                             headers=HEADERS)
-
-
-def _api_error(reply) -> str:
-    body = reply.json() if reply.body else None
-    if isinstance(body, dict):
-        message, hint = body.get("message") or body.get("msg"), body.get("hint")
-        if message:
-            return f"{message} {hint}" if hint else message
-    return explain(reply)
-
-
-def _uuid(value: str) -> str:
-    try:
-        return str(UUID(value))
-    except ValueError:
-        return "00000000-0000-0000-0000-000000000000"  # finds nothing: the API answers 404
 
 
 @router.get("/sessions/{session_id}")
 async def session_page(session_id: str, request: Request):
     visit = await Visit.of(request)
-    reply = await visit.api("GET", f"/api/v1/ask-expert/sessions/{_uuid(session_id)}")
+    reply = await visit.api("GET", f"/api/v1/ask-expert/sessions/{path_id(session_id)}")
     if not reply.ok:
         return visit.render("notice.html", 404, title="Session not found",
                             text="This session does not exist or is not yours to see.", link=("/ask", "Ask Expert"))
@@ -155,15 +133,19 @@ async def session_page(session_id: str, request: Request):
         turns.append({"message": message, "links": links,
                       "confidence": words.confidence(meta, len(cites)) if message["role"] == "assistant" else None,
                       "why": words.why_agent(meta) if found.get("mode") == 2 else None})
+    run = found.get("run")
+    state = (run or {}).get("status") or found.get("status")  # a paused run leaves the session as it was
     return visit.render("session.html", title=found.get("title") or found.get("query") or "Session", found=found,
-                        turns=turns, history=await _history(visit), sent=request.query_params.get("feedback"))
+                        turns=turns, history=await _history(visit), sent=request.query_params.get("feedback"),
+                        run=run, plan=words.plan_of(run), state=state, status_text=words.status(state),
+                        timeline=[words.node_line(s) for s in (run or {}).get("steps", [])])
 
 
 @router.get("/passages/{chunk_id}")
 async def passage(chunk_id: str, request: Request):
     visit = await Visit.of(request)
     reply = await visit.api("GET", "/rest/v1/rag_knowledge_chunks", query={
-        "id": f"eq.{_uuid(chunk_id)}", "select": "id,chunk_index,chunk_text,metadata,document_id"})
+        "id": f"eq.{path_id(chunk_id)}", "select": "id,chunk_index,chunk_text,metadata,document_id"})
     rows = reply.json() if reply.ok else []
     if not rows:
         return visit.render("notice.html", 404, title="Passage not found",
@@ -181,19 +163,18 @@ async def passage(chunk_id: str, request: Request):
 async def feedback(request: Request):
     visit = await Visit.of(request)
     form = await visit.check_form()
-    session_id = _uuid(form.get("session_id", ""))
+    session_id = path_id(form.get("session_id", ""))
     rating = 5 if form.get("helpful") == "yes" else 1
     reply = await visit.api("POST", "/api/v1/feedback", json_body={
-        "message_id": _uuid(form.get("message_id", "")), "rating": rating,
+        "message_id": path_id(form.get("message_id", "")), "rating": rating,
         "comment": (form.get("comment") or "").strip() or None})
     if not reply.ok:
-        return visit.render("notice.html", 400, title="Feedback not saved", text=_api_error(reply),
+        return visit.render("notice.html", 400, title="Feedback not saved", text=api_error(reply, visit.session.role),
                             link=(f"/sessions/{session_id}", "Back to the session"))
     return visit.redirect(f"/sessions/{session_id}?feedback=sent")
 
 
-SECTIONS = {"knowledge": "Knowledge", "panels": "Panels", "personas": "Personas & JTBDs", "agents": "Agents",
-            "analytics": "Analytics", "admin": "Admin"}
+SECTIONS = {"knowledge": "Knowledge", "personas": "Personas & JTBDs", "analytics": "Analytics", "admin": "Admin"}
 
 
 def _section(key: str, name: str):

@@ -93,9 +93,12 @@ class Visit:
     async def api(self, method: str, path: str, **kw) -> inprocess.Reply:
         return await inprocess.call(self.request, method, path, headers=self._headers(kw.pop("headers", None)), **kw)
 
-    async def stream(self, method: str, path: str, body: bytes):
-        return await inprocess.stream(self.request, method, path, body=body, headers=self._headers(
-            {"content-type": "application/json", "accept": "text/event-stream", "content-length": str(len(body))}))
+    async def stream(self, method: str, path: str, body: bytes = b"", query: dict | None = None):
+        headers = {"accept": "text/event-stream"}
+        if method != "GET":
+            headers.update({"content-type": "application/json", "content-length": str(len(body))})
+        return await inprocess.stream(self.request, method, path, body=body, query=query,
+                                      headers=self._headers(headers))
 
     # -- forms -----------------------------------------------------------------------------------
     def check_origin(self) -> None:
