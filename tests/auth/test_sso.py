@@ -21,6 +21,7 @@ from tests.roles.people import add_user
 from vital.auth import sealing
 from vital.auth.oidc import Client, Provider
 from vital.auth.passwords import hash_password
+from vital.auth.tokens import mint_key
 from vital.auth.gotrue import GoTrueError
 from vital.settings import Settings
 
@@ -163,6 +164,19 @@ def test_an_id_token_for_another_audience_is_refused(idp):
     with pytest.raises(GoTrueError) as forged:
         provider.validate(Client(idp, "someone-else", None, redirect), token[:-4] + "AAAA", "n-1")
     assert "does not verify" in forged.value.msg
+
+
+def test_the_sign_in_page_offers_sso_only_where_it_is_set_up(sso_api, idp):
+    def offered(subdomain: str) -> tuple[bool, bool]:
+        settings = sso_api.as_(subdomain, token=None, apikey=mint_key(sso_api.settings, "anon")).get("/auth/v1/settings")
+        page = sso_api.client.get("/sign-in", headers={"Host": f"{subdomain}.localhost"})
+        assert settings.status_code == 200 and page.status_code == 200
+        return settings.json()["sso_enabled"], "Continue with single sign-on" in page.text
+
+    assert offered("acme") == (False, False)
+    _register(sso_api, idp)
+    assert offered("acme") == (True, True)
+    assert offered("pharmaco") == (False, False)  # acme's provider is acme's alone
 
 
 def test_the_client_secret_is_sealed_at_rest_and_never_read_back(sso_api, idp, cli_env):

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from vital.api.auth import resolve_tenant
 from vital.auth.gotrue import GoTrueError, user_json
-from vital.auth.links import signup_open
+from vital.auth.links import sign_in_offer
 from vital.auth.sessions import SignIn
 from vital.auth.tokens import KEY_ROLES, InvalidToken, verify_token
 from vital.errors import VitalError
@@ -183,12 +183,13 @@ async def logout(request: Request) -> Response:
 @router.get("/settings", summary="What this tenant's sign-in offers")
 async def settings(request: Request) -> Response:
     async def handle(tenant: Tenant) -> Response:
-        closed = not await run_in_threadpool(signup_open, request.app.state.api.pool, tenant.id)
+        offer = await run_in_threadpool(sign_in_offer, request.app.state.api.pool, tenant.id)
         return JSONResponse({
             "external": {"email": True, "phone": False, "anonymous_users": False},
-            "disable_signup": closed,  # invite-only unless tenants.settings.auth.signup = "open"
+            "disable_signup": not offer["signup_open"],  # invite-only unless tenants.settings.auth.signup = "open"
             "mailer_autoconfirm": False, "phone_autoconfirm": False, "sms_provider": "",
             "saml_enabled": False, "anonymous_users": False,
+            "sso_enabled": offer["sso_offered"],  # VITAL's OpenID Connect single sign-on (docs/auth.md)
         })
 
     return await _answer(request, handle)

@@ -29,6 +29,7 @@ from vital.auth.passwords import hash_password
 from vital.auth.sessions import SignIn
 from vital.db.errors import translate
 from vital.db.queries import Queries
+from vital.db.rows import one
 from vital.settings import Settings
 
 SQL = Queries(__name__)
@@ -159,10 +160,11 @@ class Links:
         return {**session, "type": spent["kind"]}
 
 
-def signup_open(pool: ConnectionPool, tenant_id: UUID) -> bool:
-    """Whether the tenant takes sign-ups (tenants.settings.auth.signup = "open"), for GET /settings."""
+def sign_in_offer(pool: ConnectionPool, tenant_id: UUID) -> dict[str, bool]:
+    """For GET /settings: whether the tenant takes sign-ups (tenants.settings.auth.signup = "open")
+    and whether it offers single sign-on."""
     with translate(), pool.connection() as conn:
-        return conn.execute(SQL("links.signup_open"), {"tenant_id": tenant_id}).fetchone()[0]
+        return one(conn, SQL("links.sign_in_offer"), {"tenant_id": tenant_id})
 
 
 def verify_link(site: Site, token: str, kind: str, redirect_to: str) -> str:

@@ -57,8 +57,10 @@ def _callback(request: Request) -> str:
     return f"{request.url.scheme}://{request.headers.get('host')}/auth/callback"
 
 
-def _sign_in_page(visit: Visit, status: int = 200, **context):
-    return visit.render("sign_in.html", status, title="Sign in",
+async def _sign_in_page(visit: Visit, status: int = 200, **context):
+    offer = await visit.auth("GET", "/auth/v1/settings")  # the SSO form only where the tenant has SSO
+    sso = offer.ok and bool(offer.json().get("sso_enabled"))
+    return visit.render("sign_in.html", status, title="Sign in", sso=sso,
                         next=same_origin_path(visit.request.query_params.get("next")), **context)
 
 
@@ -67,7 +69,7 @@ async def sign_in_page(request: Request):
     visit = await Visit.of(request, signed_in=False)
     if visit.session.signed_in:
         return visit.redirect(same_origin_path(request.query_params.get("next")))
-    return _sign_in_page(visit)
+    return await _sign_in_page(visit)
 
 
 @router.post("/sign-in")
@@ -78,7 +80,7 @@ async def sign_in(request: Request):
     reply = await visit.auth("POST", "/auth/v1/token", query={"grant_type": "password"},
                              json_body={"email": form.get("email", ""), "password": form.get("password", "")})
     if not reply.ok:
-        return _sign_in_page(visit, 400 if reply.status != 429 else 429, error=explain(reply),
+        return await _sign_in_page(visit, 400 if reply.status != 429 else 429, error=explain(reply),
                              email=form.get("email", ""))
     await _signed_in(visit, reply.json())
     return visit.redirect(target)
@@ -106,7 +108,7 @@ async def magic_link(request: Request):
         reply = await visit.auth("POST", "/auth/v1/otp", query={"redirect_to": _callback(request)},
                                  json_body={**body, "create_user": False})
     if not reply.ok:
-        return _sign_in_page(visit, reply.status if reply.status < 500 else 400, error=explain(reply),
+        return await _sign_in_page(visit, reply.status if reply.status < 500 else 400, error=explain(reply),
                              email=form.get("email", ""))
     return visit.render("notice.html", title="Check your e-mail",
                         text=f"If {form.get('email', '')} may sign in here, a message with a link is on its way. "
@@ -123,7 +125,7 @@ async def sso(request: Request):
     reply = await visit.auth("POST", "/auth/v1/sso", json_body={
         "domain": domain.strip().lower(), "redirect_to": _callback(request), "skip_http_redirect": True, **challenge})
     if not reply.ok or not (reply.json() or {}).get("url"):
-        return _sign_in_page(visit, 400, error=explain(reply), email=email)
+        return await _sign_in_page(visit, 400, error=explain(reply), email=email)
     return visit.redirect(reply.json()["url"])
 
 
@@ -133,12 +135,12 @@ async def callback(request: Request):
     visit = await Visit.of(request, signed_in=False)
     pending, code = visit.session.pkce, request.query_params.get("code")
     if request.query_params.get("error_description") or not code or not pending:
-        return _sign_in_page(visit, 400, error="That link did not sign you in: it has expired, was already used, "
+        return await _sign_in_page(visit, 400, error="That link did not sign you in: it has expired, was already used, "
                                                "or was opened in another browser. Ask for a new one.")
     reply = await visit.auth("POST", "/auth/v1/token", query={"grant_type": "pkce"},
                              json_body={"auth_code": code, "code_verifier": pending["verifier"]})
     if not reply.ok:
-        return _sign_in_page(visit, 400, error=explain(reply))
+        return await _sign_in_page(visit, 400, error=explain(reply))
     await _signed_in(visit, reply.json())
     return visit.redirect(same_origin_path(pending.get("next")))
 
@@ -157,10 +159,10 @@ async def landed(request: Request):
     form = await visit.check_form()
     token, refresh = form.get("access_token"), form.get("refresh_token")
     if not token:
-        return _sign_in_page(visit, 400, error="That link did not sign you in: it has expired or was already used.")
+        return await _sign_in_page(visit, 400, error="That link did not sign you in: it has expired or was already used.")
     user = await visit.auth("GET", "/auth/v1/user", headers={"authorization": f"Bearer {token}"})
     if not user.ok:  # the API decides: a token of another tenant or a closed session opens nothing
-        return _sign_in_page(visit, 400, error=explain(user))
+        return await _sign_in_page(visit, 400, error=explain(user))
     await _signed_in(visit, {"access_token": token, "refresh_token": refresh, "user": user.json(),
                              "expires_at": form.get("expires_at") or 0})
     kind = form.get("type")

@@ -13,5 +13,5 @@ FROM vital.spend_link(%(tenant_id)s, %(token_hash)s, %(code_hash)s, %(kinds)s)
 -- name: redirect_urls
 SELECT vital.redirect_urls(%(tenant_id)s) AS urls
 
--- name: signup_open
-SELECT vital.signup_open(%(tenant_id)s) AS open
+-- name: sign_in_offer
+SELECT vital.signup_open(%(tenant_id)s) AS signup_open, vital.sso_offered(%(tenant_id)s) AS sso_offered
