@@ -131,19 +131,28 @@ def test_size_and_quota_limits_are_clear_refusals_that_store_nothing(served, acm
 
 
 def test_an_upload_into_documents_is_ingested_in_the_background_and_becomes_searchable(served, acme):
+    port, _, _ = served
+    headers = {"Host": "acme.localhost", "Authorization": f"Bearer {acme.auth.get_session().access_token}"}
+    jobs = lambda: httpx.get(f"http://127.0.0.1:{port}/api/v1/knowledge/jobs", headers=headers).json()
+    before = {j["id"] for j in jobs()}  # the seed's own
     box = acme.storage.from_("documents")
     box.upload("sops/cold-chain.md", NOTE, {"content-type": "text/markdown"})
-    deadline = time.monotonic() + 60
+    box.upload("sops/withdrawn.md", b"# Withdrawn\n\nRemoved before its ingestion ran.\n",
+               {"content-type": "text/markdown"})
+    box.remove(["sops/withdrawn.md"])
+    deadline = time.monotonic() + 120
     while (info := box.info("sops/cold-chain.md"))["ingestion"]["status"] in ("queued", "running"):
         assert time.monotonic() < deadline, info
         time.sleep(0.2)
     assert info["ingestion"]["status"] == "succeeded" and info["document_id"]
-    port, _, _ = served
-    token = acme.auth.get_session().access_token
     found = httpx.post(f"http://127.0.0.1:{port}/api/v1/search", json={"query": "temperature excursion shipment"},
-                       headers={"Host": "acme.localhost", "Authorization": f"Bearer {token}"}).json()
+                       headers=headers).json()
     assert found["results"][0]["document"]["title"] == "Cold chain excursions"
-    assert box.download("sops/cold-chain.md") == NOTE  # the original stays where it was uploaded
+    assert box.download("sops/cold-chain.md") == NOTE  # the original stays where it was uploaded, once
+    while pending := [j for j in jobs() if j["status"] in ("queued", "running") and j["id"] not in before]:
+        assert time.monotonic() < deadline, pending
+        time.sleep(0.2)
+    assert [e["name"] for e in box.list("sops")] == ["cold-chain.md"]  # a removed upload is not brought back
 
 
 def test_another_tenant_and_anon_see_nothing_of_acmes_objects(served, acme, pharmaco):

@@ -66,12 +66,12 @@ class RemoveBody(BaseModel):
 # -- buckets -----------------------------------------------------------------
 @router.get("/bucket", summary="The tenant's buckets")
 async def list_buckets(request: Request, caller: Caller = Depends(authenticate)) -> list[dict]:
-    return await _run(request, caller, objects.buckets)
+    return [_public(b) for b in await _run(request, caller, objects.buckets)]
 
 
 @router.get("/bucket/{bucket_id}", summary="One bucket")
 async def get_bucket(bucket_id: str, request: Request, caller: Caller = Depends(authenticate)) -> dict:
-    return await _run(request, caller, objects.bucket_row, bucket_id)
+    return _public(await _run(request, caller, objects.bucket_row, bucket_id))
 
 
 # -- objects: the fixed routes first, then /object/{bucket}/{path} ------------
@@ -120,7 +120,7 @@ async def signed_download(bucket_id: str, path: str, request: Request, token: st
 @router.get("/object/info/authenticated/{bucket_id}/{path:path}", include_in_schema=False)
 async def object_info(bucket_id: str, path: str, request: Request, caller: Caller = Depends(authenticate)) -> dict:
     row = await _run(request, caller, objects.info, bucket_id, objects.object_name(path))
-    return _info(row)
+    return _info(row, bucket_id)
 
 
 @router.get("/object/authenticated/{bucket_id}/{path:path}", include_in_schema=False)
@@ -147,7 +147,7 @@ async def update_object(bucket_id: str, path: str, request: Request, caller: Cal
 async def remove_objects(bucket_id: str, body: RemoveBody, request: Request,
                          caller: Caller = Depends(authenticate)) -> list[dict]:
     rows = await _run(request, caller, objects.remove, bucket_id, body.prefixes)
-    return [_removed(r) for r in rows]
+    return [_removed(r, bucket_id) for r in rows]
 
 
 # -- uploads -----------------------------------------------------------------
@@ -167,7 +167,7 @@ async def _upload(request: Request, caller: Caller, bucket_id: str, path: str, *
                 if embedder else None
         return row, job
     row, job = await run_in_threadpool(write)  # a tier-limit refusal: 429 from vital.api.errors
-    answer = {"Key": f"{row['bucket_id']}/{row['name']}", "Id": str(row["id"])}
+    answer = {"Key": f"{target.id}/{row['name']}", "Id": str(row["id"])}
     if job:
         answer["ingestion_job_id"] = str(job)
     return answer
@@ -180,8 +180,8 @@ def _queue_ingestion(conn, caller: Caller, settings, embedder, name: str, data: 
     job, _ = Ingestor(conn, caller, settings, embedder, model).start(1)
     conn.execute(knowledge("ingest.job_queued"), {"job": job})
     jobs.ingest_later(conn, job, None, [FileInput.from_bytes(name, data, mime_type)], domains=[],
-                      metadata=metadata, model=model)
-    objects.link_job(conn, DOCUMENTS, name, job)
+                      metadata={**metadata, **objects.stored_as(name)}, model=model)
+    objects.link_job(conn, objects.bucket(conn, DOCUMENTS), name, job)
     return job
 
 
@@ -207,8 +207,17 @@ async def _body(request: Request, target: objects.Bucket, deployment_max: int) -
             raise TooLarge(f"The object exceeded the maximum allowed size ({limit:,} bytes).",
                            hint="Upload a smaller file (VITAL_STORAGE_MAX_OBJECT_BYTES, or the bucket's "
                                 "file_size_limit).")
-    header = request.headers.get("x-metadata")
-    return bytes(received), content_type, _metadata(base64.b64decode(header).decode() if header else None)
+    return bytes(received), content_type, _metadata(_header_metadata(request.headers.get("x-metadata")))
+
+
+def _header_metadata(header: str | None) -> str | None:
+    """supabase-js sends a raw upload's metadata as base64 JSON in x-metadata."""
+    if not header:
+        return None
+    try:
+        return base64.b64decode(header, validate=True).decode()
+    except (ValueError, UnicodeDecodeError):
+        raise InvalidInput("x-metadata must be a base64-encoded JSON object.") from None
 
 
 def _metadata(text: Any) -> dict:
@@ -229,6 +238,11 @@ async def _run(request: Request, caller: Caller, fn, *args, read_only: bool = Fa
         with tenant_transaction(svc.source(request, caller), caller, read_only=read_only) as conn:
             return fn(conn, *args, **kwargs)
     return await run_in_threadpool(run)
+
+
+def _public(bucket: dict) -> dict:
+    """A bucket as Supabase shows it: its name is its id (the uuid key stays inside)."""
+    return {k: v for k, v in bucket.items() if k != "key"}
 
 
 def _same_bucket(body: MoveBody) -> tuple[str, str]:
@@ -267,14 +281,14 @@ def _entry(row: dict) -> dict:
             "metadata": _file_metadata(row), "ingestion": _ingestion(row)}
 
 
-def _info(row: dict) -> dict:
-    return {"id": str(row["id"]), "name": row["name"], "bucket_id": row["bucket_id"], "version": row["content_hash"],
+def _info(row: dict, bucket_id: str) -> dict:
+    return {"id": str(row["id"]), "name": row["name"], "bucket_id": bucket_id, "version": row["content_hash"],
             "size": row["size"], "content_type": row["mime_type"], "etag": f'"{row["content_hash"]}"',
             "cache_control": "no-cache", "metadata": row["metadata"], "created_at": row["created_at"],
             "last_modified": row["updated_at"], "created_by": row["created_by"] and str(row["created_by"]),
             "document_id": row["document_id"] and str(row["document_id"]), "ingestion": _ingestion(row)}
 
 
-def _removed(row: dict) -> dict:
-    return {"name": row["name"], "bucket_id": row["bucket_id"], "id": str(row["id"]), "updated_at": row["updated_at"],
+def _removed(row: dict, bucket_id: str) -> dict:
+    return {"name": row["name"], "bucket_id": bucket_id, "id": str(row["id"]), "updated_at": row["updated_at"],
             "created_at": row["created_at"], "last_accessed_at": row["updated_at"], "metadata": _file_metadata(row)}

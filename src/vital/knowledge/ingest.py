@@ -237,7 +237,7 @@ class Ingestor:
                 conn.execute(SQL("ingest.domains_link"), {"document": doc, "slugs": domains, "primary": domains[0]})
             if extract_graph:
                 graph.link_document(conn, doc, [(i, c.text) for i, c in zip(ids, chunks)], domains)
-            storage.keep_original(conn, f.name, data, f.content_type or parsed.mime_type, doc)  # bucket `documents`
+            storage.keep_original(conn, f.name, data, f.content_type or parsed.mime_type, doc, metadata)
             self._progress(conn, job, done=1)
         self.timings.write += time.perf_counter() - started
         return FileOutcome(f.name, "updated" if current else "created", doc, version, parsed.title, len(chunks))

@@ -12,6 +12,7 @@ import fnmatch
 import hashlib
 import re
 from dataclasses import dataclass
+from uuid import UUID
 
 import psycopg
 from psycopg import sql
@@ -25,6 +26,7 @@ from vital.services import limits
 SQL = Queries(__name__)
 
 DOCUMENTS = "documents"  # every tenant's default bucket; an upload into it is ingested (docs/knowledge.md)
+STORED_AS = "storage_object"  # document metadata: the object an upload into `documents` ingested
 SORTABLE = {"name": "e.name", "created_at": "e.created_at", "updated_at": "e.updated_at",
             "last_accessed_at": "e.updated_at"}
 MAX_LIST = 1000
@@ -43,7 +45,8 @@ class TooLarge(InvalidInput):
 
 @dataclass(frozen=True)
 class Bucket:
-    id: str
+    key: UUID                   # storage_buckets.id, what objects reference
+    id: str                     # its name: what /storage/v1 and the clients call a bucket's id
     file_size_limit: int | None
     allowed_mime_types: list[str] | None
 
@@ -83,7 +86,7 @@ def buckets(conn: psycopg.Connection) -> list[dict]:
 def bucket_row(conn: psycopg.Connection, bucket_id: str) -> dict:
     if bucket_id == DOCUMENTS:
         conn.execute(SQL("objects.default_bucket"))
-    row = one(conn, SQL("objects.bucket"), {"bucket": bucket_id})
+    row = one(conn, SQL("objects.bucket"), {"name": bucket_id})
     if row is None:
         raise NotFound("Bucket not found.", hint=f"This tenant's buckets: GET /storage/v1/bucket ('{DOCUMENTS}' "
                                                  "is every tenant's).")
@@ -91,8 +94,11 @@ def bucket_row(conn: psycopg.Connection, bucket_id: str) -> dict:
 
 
 def bucket(conn: psycopg.Connection, bucket_id: str) -> Bucket:
-    row = bucket_row(conn, bucket_id)
-    return Bucket(row["id"], row["file_size_limit"], row["allowed_mime_types"])
+    return _bucket(bucket_row(conn, bucket_id))
+
+
+def _bucket(row: dict) -> Bucket:
+    return Bucket(row["key"], row["id"], row["file_size_limit"], row["allowed_mime_types"])
 
 
 def put(conn: psycopg.Connection, target: Bucket, name: str, data: bytes, mime_type: str, *,
@@ -100,48 +106,54 @@ def put(conn: psycopg.Connection, target: Bucket, name: str, data: bytes, mime_t
         document_id=None) -> dict:
     """Store `data` at `name` (new, or replacing the object when upsert/must_exist); returns the row."""
     conn.execute(SQL("objects.lock"))
-    existing = one(conn, SQL("objects.existing"), {"bucket": target.id, "name": name})
+    existing = one(conn, SQL("objects.existing"), {"bucket": target.key, "name": name})
     if existing and not (upsert or must_exist):
         raise Conflict("The resource already exists.", hint="Upload with x-upsert: true to replace it, or "
                                                             "update it (PUT).")
     if must_exist and not existing:
         raise NotFound("Object not found.", hint="Upload it first (POST).")
     _check_quota(conn, len(data) - (existing["size"] if existing else 0))
-    values = {"bucket": target.id, "name": name, "mime_type": mime_type, "data": data,
+    values = {"bucket": target.key, "name": name, "mime_type": mime_type, "data": data,
               "metadata": Jsonb(metadata or {}), "document": document_id}
     return one(conn, SQL("objects.replace" if existing else "objects.insert"), values)
 
 
-def keep_original(conn: psycopg.Connection, name: str, data: bytes, mime_type: str | None, document_id) -> None:
+def keep_original(conn: psycopg.Connection, name: str, data: bytes, mime_type: str | None, document_id,
+                  metadata: dict | None = None) -> None:
     """The original file of an ingested document, in the tenant's `documents` bucket at its source
-    name (replaced when its bytes changed), linked to the document so that it is read like it."""
+    name (replaced when its bytes changed), linked to the document so that it is read like it. A file
+    that came from that bucket (metadata `storage_object`, set by the upload) is only linked: if it
+    was removed or replaced while its ingestion waited, it is not brought back."""
     conn.execute(SQL("objects.default_bucket"))
-    row = one(conn, SQL("objects.bucket"), {"bucket": DOCUMENTS})
+    row = one(conn, SQL("objects.bucket"), {"name": DOCUMENTS})
     if row is None:  # the platform tenant keeps no files
         return
-    target, key = Bucket(row["id"], row["file_size_limit"], row["allowed_mime_types"]), object_name(name)
-    existing = one(conn, SQL("objects.existing"), {"bucket": target.id, "name": key})
-    if existing and existing["content_hash"] == _sha256(data):  # uploaded through storage: only link it
-        conn.execute(SQL("objects.link_document"), {"bucket": target.id, "name": key, "document": document_id})
-        return
-    put(conn, target, key, data, mime_type or "application/octet-stream", upsert=True, document_id=document_id)
+    target, key = _bucket(row), object_name(name)
+    existing = one(conn, SQL("objects.existing"), {"bucket": target.key, "name": key})
+    if existing and existing["content_hash"] == _sha256(data):
+        conn.execute(SQL("objects.link_document"), {"bucket": target.key, "name": key, "document": document_id})
+    elif not (metadata or {}).get(STORED_AS):
+        put(conn, target, key, data, mime_type or "application/octet-stream", upsert=True, document_id=document_id)
 
 
-def link_job(conn: psycopg.Connection, bucket_id: str, name: str, job) -> None:
-    conn.execute(SQL("objects.link_job"), {"bucket": bucket_id, "name": name, "job": job})
+def stored_as(name: str) -> dict:
+    """The metadata an upload into `documents` gives its ingestion (and so its document)."""
+    return {STORED_AS: f"{DOCUMENTS}/{name}"}
+
+
+def link_job(conn: psycopg.Connection, target: Bucket, name: str, job) -> None:
+    conn.execute(SQL("objects.link_job"), {"bucket": target.key, "name": name, "job": job})
 
 
 def download(conn: psycopg.Connection, bucket_id: str, name: str) -> dict:
-    bucket_row(conn, bucket_id)
-    found = one(conn, SQL("objects.download"), {"bucket": bucket_id, "name": name})
+    found = one(conn, SQL("objects.download"), {"bucket": bucket(conn, bucket_id).key, "name": name})
     if found is None:
         raise NotFound("Object not found.")
     return found
 
 
 def info(conn: psycopg.Connection, bucket_id: str, name: str) -> dict:
-    bucket_row(conn, bucket_id)
-    found = one(conn, SQL("objects.info"), {"bucket": bucket_id, "name": name})
+    found = one(conn, SQL("objects.info"), {"bucket": bucket(conn, bucket_id).key, "name": name})
     if found is None:
         raise NotFound("Object not found.")
     return found
@@ -150,7 +162,7 @@ def info(conn: psycopg.Connection, bucket_id: str, name: str) -> dict:
 def listing(conn: psycopg.Connection, bucket_id: str, *, prefix: str = "", search: str = "", limit: int = 100,
             offset: int = 0, sort_column: str = "name", sort_order: str = "asc") -> list[dict]:
     """One folder level, as Supabase's list: folders (id null) and files, `name` relative to the prefix."""
-    bucket_row(conn, bucket_id)
+    key = bucket(conn, bucket_id).key
     if sort_column not in SORTABLE or sort_order.lower() not in ("asc", "desc"):
         raise InvalidInput(f"Cannot sort by {sort_column} {sort_order}.",
                            hint=f"sortBy.column is one of {', '.join(SORTABLE)}; order asc or desc.")
@@ -159,29 +171,29 @@ def listing(conn: psycopg.Connection, bucket_id: str, *, prefix: str = "", searc
     folder = prefix.strip("/")
     order = sql.SQL(f"{SORTABLE[sort_column]} {sort_order.upper()} NULLS LAST")
     return many(conn, SQL.composed("objects.list", order=order), {
-        "bucket": bucket_id, "prefix": f"{folder}/" if folder else "", "search": search or "",
+        "bucket": key, "prefix": f"{folder}/" if folder else "", "search": search or "",
         "limit": limit, "offset": offset})
 
 
 def move(conn: psycopg.Connection, bucket_id: str, source: str, destination: str) -> None:
-    bucket_row(conn, bucket_id)
-    if one(conn, SQL("objects.move"), {"bucket": bucket_id, "from": source, "to": destination}) is None:
+    key = bucket(conn, bucket_id).key
+    if one(conn, SQL("objects.move"), {"bucket": key, "from": source, "to": destination}) is None:
         raise NotFound("Object not found.", hint="sourceKey names no object of the bucket.")
 
 
 def copy(conn: psycopg.Connection, bucket_id: str, source: str, destination: str) -> dict:
-    bucket_row(conn, bucket_id)
+    key = bucket(conn, bucket_id).key
     conn.execute(SQL("objects.lock"))
-    found = one(conn, SQL("objects.size_of"), {"bucket": bucket_id, "name": source})
+    found = one(conn, SQL("objects.size_of"), {"bucket": key, "name": source})
     if found is None:
         raise NotFound("Object not found.", hint="sourceKey names no object of the bucket.")
     _check_quota(conn, found["size"])
-    return one(conn, SQL("objects.copy"), {"bucket": bucket_id, "from": source, "to": destination})
+    return one(conn, SQL("objects.copy"), {"bucket": key, "from": source, "to": destination})
 
 
 def remove(conn: psycopg.Connection, bucket_id: str, names: list[str]) -> list[dict]:
-    bucket_row(conn, bucket_id)
-    return many(conn, SQL("objects.remove"), {"bucket": bucket_id, "names": [n.strip("/") for n in names]})
+    key = bucket(conn, bucket_id).key
+    return many(conn, SQL("objects.remove"), {"bucket": key, "names": [n.strip("/") for n in names]})
 
 
 def used_bytes(conn: psycopg.Connection) -> int:

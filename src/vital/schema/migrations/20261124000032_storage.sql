@@ -16,9 +16,10 @@
 
 -- == tables ==================================================================
 CREATE TABLE IF NOT EXISTS public.storage_buckets (
-  id                 text NOT NULL
-                     CONSTRAINT storage_buckets_id_format CHECK (id ~ '^[a-z0-9][a-z0-9._-]{0,62}$'),
+  id                 uuid NOT NULL DEFAULT gen_random_uuid(),
   tenant_id          uuid NOT NULL REFERENCES public.tenants (id),
+  name               text NOT NULL
+                     CONSTRAINT storage_buckets_name_format CHECK (name ~ '^[a-z0-9][a-z0-9._-]{0,62}$'),
   file_size_limit    bigint CONSTRAINT storage_buckets_file_size_limit_range CHECK (file_size_limit > 0),
   allowed_mime_types text[],
   metadata           jsonb NOT NULL DEFAULT '{}'::jsonb
@@ -27,17 +28,18 @@ CREATE TABLE IF NOT EXISTS public.storage_buckets (
   updated_at         timestamptz NOT NULL DEFAULT now(),
   created_by         uuid DEFAULT auth.uid(),
   PRIMARY KEY (tenant_id, id),
+  CONSTRAINT storage_buckets_name_key UNIQUE (tenant_id, name),
   FOREIGN KEY (tenant_id, created_by) REFERENCES public.profiles (tenant_id, user_id)
 );
 COMMENT ON TABLE public.storage_buckets IS 'A tenant''s storage buckets (Supabase Storage at /storage/v1); `documents` is every tenant''s default, and an upload into it is ingested into the knowledge base.';
-COMMENT ON COLUMN public.storage_buckets.id IS 'The bucket''s name, as Supabase Storage names buckets: lower-case letters, digits, dot, dash, underscore.';
+COMMENT ON COLUMN public.storage_buckets.name IS 'The bucket''s name, which /storage/v1 calls its id (as Supabase Storage does): lower-case letters, digits, dot, dash, underscore; unique in the tenant.';
 COMMENT ON COLUMN public.storage_buckets.file_size_limit IS 'Largest object in bytes; null: the deployment''s VITAL_STORAGE_MAX_OBJECT_BYTES.';
 COMMENT ON COLUMN public.storage_buckets.allowed_mime_types IS 'MIME types an upload may have (type/* wildcards); null: any.';
 
 CREATE TABLE IF NOT EXISTS public.storage_objects (
   id               uuid NOT NULL DEFAULT gen_random_uuid(),
   tenant_id        uuid NOT NULL REFERENCES public.tenants (id),
-  bucket_id        text NOT NULL,
+  bucket_id        uuid NOT NULL,
   name             text NOT NULL
                    CONSTRAINT storage_objects_name_format
                    CHECK (length(name) BETWEEN 1 AND 1024 AND name !~ '(^/|/$|//|(^|/)\.\.?(/|$)|[\x01-\x1f])'),
@@ -86,9 +88,9 @@ BEGIN
   IF v_tenant IS NULL OR v_tenant = vital.platform_tenant_id() THEN
     RETURN;
   END IF;
-  INSERT INTO public.storage_buckets (id, tenant_id, created_by)
-  VALUES ('documents', v_tenant, NULL)
-  ON CONFLICT DO NOTHING;
+  INSERT INTO public.storage_buckets (tenant_id, name, created_by)
+  VALUES (v_tenant, 'documents', NULL)
+  ON CONFLICT ON CONSTRAINT storage_buckets_name_key DO NOTHING;
 END
 $$;
 COMMENT ON FUNCTION vital.storage_default_bucket() IS

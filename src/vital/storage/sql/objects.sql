@@ -1,20 +1,21 @@
 -- Buckets and objects of the caller's tenant (vital.storage.objects), always under RLS:
--- no statement names a tenant, tenant_isolation adds it.
+-- no statement names a tenant, tenant_isolation adds it. A bucket is found by its name
+-- (what /storage/v1 calls its id); objects by its key (%(bucket)s, a uuid) and their name.
 
 -- name: default_bucket
 SELECT vital.storage_default_bucket()
 
 -- name: buckets
-SELECT b.id, b.id AS name, coalesce(b.created_by::text, '') AS owner, false AS public, 'STANDARD' AS type,
+SELECT b.id AS key, b.name AS id, b.name, coalesce(b.created_by::text, '') AS owner, false AS public, 'STANDARD' AS type,
        b.file_size_limit, b.allowed_mime_types, b.created_at, b.updated_at
   FROM public.storage_buckets b
- ORDER BY b.id
+ ORDER BY b.name
 
 -- name: bucket
-SELECT b.id, b.id AS name, coalesce(b.created_by::text, '') AS owner, false AS public, 'STANDARD' AS type,
+SELECT b.id AS key, b.name AS id, b.name, coalesce(b.created_by::text, '') AS owner, false AS public, 'STANDARD' AS type,
        b.file_size_limit, b.allowed_mime_types, b.created_at, b.updated_at
   FROM public.storage_buckets b
- WHERE b.id = %(bucket)s
+ WHERE b.name = %(name)s
 
 -- name: lock
 -- One tenant's writes of bytes, one at a time (until commit): two uploads cannot both take the last room.
@@ -29,14 +30,14 @@ SELECT o.id, o.size, o.content_hash FROM public.storage_objects o WHERE o.bucket
 -- name: insert
 INSERT INTO public.storage_objects (tenant_id, bucket_id, name, mime_type, data, metadata, document_id)
 VALUES ((SELECT auth.tenant_id()), %(bucket)s, %(name)s, %(mime_type)s, %(data)s, %(metadata)s, %(document)s)
-RETURNING id, bucket_id, name, size, content_hash
+RETURNING id, name, size, content_hash
 
 -- name: replace
 UPDATE public.storage_objects
    SET mime_type = %(mime_type)s, data = %(data)s, metadata = %(metadata)s,
        document_id = coalesce(%(document)s, document_id), ingestion_job_id = NULL
  WHERE bucket_id = %(bucket)s AND name = %(name)s
-RETURNING id, bucket_id, name, size, content_hash
+RETURNING id, name, size, content_hash
 
 -- name: link_document
 UPDATE public.storage_objects SET document_id = %(document)s
@@ -51,7 +52,7 @@ SELECT o.data, o.mime_type, o.size, o.content_hash, o.updated_at
  WHERE o.bucket_id = %(bucket)s AND o.name = %(name)s
 
 -- name: info
-SELECT o.id, o.name, o.bucket_id, o.mime_type, o.size, o.content_hash, o.metadata, o.created_at, o.updated_at,
+SELECT o.id, o.name, o.mime_type, o.size, o.content_hash, o.metadata, o.created_at, o.updated_at,
        o.created_by, o.document_id, o.ingestion_job_id, j.status AS ingestion_status, j.errors AS ingestion_errors
   FROM public.storage_objects o
   LEFT JOIN public.rag_ingestion_jobs j ON j.tenant_id = o.tenant_id AND j.id = o.ingestion_job_id
@@ -99,4 +100,4 @@ SELECT o.size FROM public.storage_objects o WHERE o.bucket_id = %(bucket)s AND o
 -- name: remove
 DELETE FROM public.storage_objects o
  WHERE o.bucket_id = %(bucket)s AND o.name = ANY (%(names)s)
-RETURNING o.id, o.name, o.bucket_id, o.size, o.mime_type, o.content_hash, o.metadata, o.created_at, o.updated_at
+RETURNING o.id, o.name, o.size, o.mime_type, o.content_hash, o.metadata, o.created_at, o.updated_at
