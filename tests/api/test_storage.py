@@ -186,8 +186,9 @@ def test_supabase_js_scenario(served):
     assert results["signIn"]["email"] == USERS["acme"]
     assert results["select"]["rows"] > 0 and results["select"]["embedded"]
     assert results["write"] == {"inserted": "js-scenario", "updated": "JS scenario, renamed", "deleted": 1}
-    assert results["storage"] == {"uploaded": "js/hello.txt", "listed": ["hello.txt"],
-                                  "downloaded": "hello from supabase-js", "removed": ["js/hello.txt"]}
+    assert results["storage"] == {"uploaded": "js/hello.txt", "listed": ["hello.txt", "note.txt"],
+                                  "downloaded": "hello from supabase-js", "metadata": {"from": "supabase-js"},
+                                  "removed": ["js/hello.txt", "js/note.txt"]}
 
 
 def test_tenant_export_carries_the_objects_and_erase_removes_them(served, tmp_path):

@@ -52,11 +52,15 @@ const SCENARIO = {
     const box = supabase.storage.from('documents')
     const uploaded = check(await box.upload('js/hello.txt', Buffer.from('hello from supabase-js'),
       { contentType: 'text/plain', upsert: true }))
+    // a Blob goes as multipart/form-data, with its metadata beside it
+    check(await box.upload('js/note.txt', new Blob(['a note'], { type: 'text/plain' }),
+      { upsert: true, metadata: { from: 'supabase-js' } }))
     const listed = check(await box.list('js'))
     const blob = check(await box.download('js/hello.txt'))
-    const removed = check(await box.remove(['js/hello.txt']))
+    const info = check(await box.info('js/note.txt'))
+    const removed = check(await box.remove(['js/hello.txt', 'js/note.txt']))
     return { uploaded: uploaded.path, listed: listed.map((e) => e.name), downloaded: await blob.text(),
-             removed: removed.map((r) => r.name) }
+             metadata: info.metadata, removed: removed.map((r) => r.name).sort() }
   },
 }
 
