@@ -159,6 +159,8 @@ class Settings(BaseSettings):
     search_tenant_index_min_chunks: int = Field(
         default=10000, ge=1, description="Vectors of one model from which a tenant gets its own HNSW index.")
     knowledge_max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1, description="Largest uploaded file.")
+    storage_max_object_bytes: int = Field(
+        default=50 * 1024 * 1024, ge=1, description="Largest object uploaded to /storage/v1 (a bucket may set less).")
     knowledge_max_pages: int = Field(default=2000, ge=1, description="Most pages of one PDF.")
     knowledge_max_decompressed_bytes: int = Field(
         default=32 * 1024 * 1024, ge=1024, description="Most text one file may yield, and most bytes any one of its "

@@ -22,6 +22,7 @@ from vital.api import embeddings, knowledge  # knowledge, search, graph, query v
 from vital.api import evaluation  # golden sets and evaluation runs (docs/knowledge.md#evaluation)
 from vital.api import metrics, tracing  # what operators see (docs/operations.md#metrics-and-traces)
 from vital.api import sso  # single sign-on (docs/auth.md)
+from vital.api import storage  # Supabase Storage at /storage/v1 (docs/api.md#storage)
 from vital import console
 from vital.api.body_limits import BodyLimits
 from vital.api.directory import Directory
@@ -121,7 +122,7 @@ def create_app(settings: Settings) -> FastAPI:
                   docs_url=None, redoc_url=None)  # /docs: vital.console.swagger
     # Innermost: refusals from receive() reach errors.py's handlers; CORS and the access log see the answer.
     app.add_middleware(BodyLimits, max_body=settings.max_body_bytes, max_upload=settings.api_max_upload_bytes,
-                       timeout=settings.api_body_timeout)
+                       timeout=settings.api_body_timeout, max_object=settings.storage_max_object_bytes)
     # Auth travels in headers, never in cookies, so any origin may call.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
                        expose_headers=["Content-Range", "Preference-Applied", "X-Request-Id"])
@@ -135,6 +136,7 @@ def create_app(settings: Settings) -> FastAPI:
                    knowledge, evaluation, embeddings):
         app.include_router(module.router)
     app.include_router(sso.router)
+    app.include_router(storage.router)
     console.install(app)  # the web console at each tenant's host root (docs/console.md)
     app.openapi = lambda: _openapi(app)
     return app

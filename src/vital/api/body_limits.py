@@ -4,7 +4,8 @@ A pure ASGI middleware: a declared Content-Length over the limit is refused at
 once (413, the app never runs: no tenant lookup, no authentication, no parsing);
 otherwise every chunk `receive()` hands the app is counted, and a client that
 leaves the body unfinished for longer than the body timeout gets 408. Uploads
-(multipart, on the routes in UPLOAD_PATHS) have their own, larger limit. The
+(multipart, on the routes in UPLOAD_PATHS) have their own, larger limit, and so have the objects
+uploaded to /storage/v1 (the largest object, plus room for a multipart envelope). The
 headers' own timeout is the HTTP server's (vital.api.http_server).
 """
 
@@ -14,10 +15,14 @@ import asyncio
 
 from starlette.exceptions import HTTPException
 
-from vital.api.errors import BodyTooLarge, RequestTimeout, error_response
+from vital.api.errors import BodyTooLarge, RequestTimeout, error_response, is_storage
 from vital.errors import VitalError
 
 UPLOAD_PATHS = ("/api/v1/knowledge/documents",)
+STORAGE_UPLOADS = "/storage/v1/object/"  # POST/PUT of an object's bytes (not list, move, copy, sign)
+STORAGE_JSON = ("/storage/v1/object/list/", "/storage/v1/object/move", "/storage/v1/object/copy",
+                "/storage/v1/object/sign/")
+MULTIPART_ROOM = 64 * 1024
 
 
 class Refused(HTTPException):
@@ -30,12 +35,17 @@ class Refused(HTTPException):
 
 
 class BodyLimits:
-    def __init__(self, app, *, max_body: int, max_upload: int, timeout: float):
+    def __init__(self, app, *, max_body: int, max_upload: int, timeout: float, max_object: int = 0):
         self.app, self.max_body, self.max_upload, self.timeout = app, max_body, max_upload, timeout
+        self.max_object = max_object
 
     def limit_of(self, scope) -> tuple[int, str]:
-        if scope["method"] == "POST" and scope["path"].rstrip("/") in UPLOAD_PATHS:
+        path = scope["path"]
+        if scope["method"] == "POST" and path.rstrip("/") in UPLOAD_PATHS:
             return self.max_upload, "VITAL_API_MAX_UPLOAD_BYTES"
+        if (self.max_object and scope["method"] in ("POST", "PUT") and path.startswith(STORAGE_UPLOADS)
+                and not path.startswith(STORAGE_JSON)):
+            return self.max_object + MULTIPART_ROOM, "VITAL_STORAGE_MAX_OBJECT_BYTES"
         return self.max_body, "VITAL_MAX_BODY_BYTES"
 
     async def __call__(self, scope, receive, send):
@@ -44,7 +54,8 @@ class BodyLimits:
         limit, setting = self.limit_of(scope)
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            return await _closing(error_response(_too_large(limit, setting)))(scope, receive, send)
+            return await _closing(error_response(_too_large(limit, setting), storage=is_storage(scope["path"])))(
+                scope, receive, send)
         received, finished, started, refused = 0, False, False, False
 
         async def bounded_receive():
@@ -81,7 +92,7 @@ class BodyLimits:
         except Refused as refusal:  # only when no exception handler answered it first
             if started:
                 raise
-            await _closing(error_response(refusal.refusal))(scope, receive, send)
+            await _closing(error_response(refusal.refusal, storage=is_storage(scope["path"])))(scope, receive, send)
 
 
 def _closing(response):

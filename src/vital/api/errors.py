@@ -1,6 +1,7 @@
 """The one place where errors become HTTP answers: status and PostgREST-style JSON.
 
-Every error a client sees is {code, message, details, hint}. Errors translated
+Every error a client sees is {code, message, details, hint}; under /storage/v1 it is in Supabase
+Storage's shape instead, {statusCode, error, message} (with code and hint beside them). Errors translated
 from the database keep their SQLSTATE as `code` and get PostgREST's status for
 it; the API's own errors carry a PGRST-style code. Nothing else reaches the
 client: an unexpected exception is logged with its traceback and answered with
@@ -98,44 +99,67 @@ def status_of(error: VitalError) -> int:
     return next((status for cls, status in _BY_CLASS if isinstance(error, cls)), 500)
 
 
+STORAGE_PREFIX = "/storage/v1/"
+# Supabase Storage's `error` names by status (storage3's exists() reads "not_found").
+_STORAGE_ERRORS = {400: "InvalidRequest", 401: "InvalidJWT", 403: "AccessDenied", 404: "not_found",
+                   405: "MethodNotAllowed", 408: "RequestTimeout", 409: "Duplicate", 413: "Payload too large",
+                   415: "invalid_mime_type", 429: "TooManyRequests", 500: "InternalError",
+                   503: "DatabaseUnavailable"}
+
+
+def is_storage(path: str) -> bool:
+    return path.startswith(STORAGE_PREFIX)
+
+
 def body_of(error: VitalError) -> dict:
     return {"code": error.sqlstate or error.code, "message": error.message,
             "details": error.details, "hint": error.hint}
 
 
-def error_response(error: VitalError) -> JSONResponse:
+def storage_body_of(error: VitalError, status: int) -> dict:
+    return {"statusCode": str(status), "error": _STORAGE_ERRORS.get(status, "InvalidRequest"),
+            "message": error.message, "code": error.sqlstate or error.code, "hint": error.hint}
+
+
+def error_response(error: VitalError, *, storage: bool = False) -> JSONResponse:
     status = status_of(error)
     if status >= 500:
         log.warning("request failed: %s", error, exc_info=error.__cause__ is not None and status != 503)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
     if getattr(error, "retry_after", None) is not None:  # a 429 of fairness or of a tier limit
         headers["Retry-After"] = str(error.retry_after)
-    return JSONResponse(body_of(error), status_code=status, headers=headers or None)
+    body = storage_body_of(error, status) if storage else body_of(error)
+    return JSONResponse(body, status_code=status, headers=headers or None)
 
 
 # -- handlers ----------------------------------------------------------------
-async def _vital_error(_request: Request, error: VitalError) -> JSONResponse:
-    return error_response(error)
+async def _vital_error(request: Request, error: VitalError) -> JSONResponse:
+    return error_response(error, storage=is_storage(request.url.path))
 
 
-async def _http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+async def _http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    storage = is_storage(request.url.path)
     refusal = getattr(error, "refusal", None)  # the body's limits (api/body_limits.py), raised inside FastAPI
     if isinstance(refusal, VitalError):
-        return error_response(refusal)
+        return error_response(refusal, storage=storage)
     # Starlette's own 404/405 (no such route), in the same shape as ours.
     cls = MethodNotAllowed if error.status_code == 405 else NotFound
-    response = error_response(cls(str(error.detail)))
+    response = error_response(cls(str(error.detail)), storage=storage)
     response.status_code = error.status_code
     return response
 
 
-async def _validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
+async def _validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
     fields = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-    return error_response(ParseError("The request does not match the operation.", details=fields))
+    return error_response(ParseError("The request does not match the operation.", details=fields),
+                          storage=is_storage(request.url.path))
 
 
-async def _unexpected(_request: Request, error: Exception) -> JSONResponse:
+async def _unexpected(request: Request, error: Exception) -> JSONResponse:
     log.error("unexpected error", exc_info=error)
+    if is_storage(request.url.path):
+        return JSONResponse({"statusCode": "500", "error": "InternalError", "message": "Internal server error."},
+                            status_code=500)
     return JSONResponse({"code": "PGRST500", "message": "Internal server error.", "details": None,
                          "hint": "The server log has the details."}, status_code=500)
 

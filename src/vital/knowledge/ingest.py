@@ -37,6 +37,7 @@ from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
 from vital.knowledge.labels import visible
 from vital.knowledge.parse import LEGACY, MIME_BY_SUFFIX, Budget, ParseError, parse
 from vital.services import limits
+from vital.storage import objects as storage
 from vital.settings import Settings
 from vital.tenancy.caller import Caller
 
@@ -239,6 +240,7 @@ class Ingestor:
                 conn.execute(SQL("ingest.domains_link"), {"document": doc, "slugs": domains, "primary": domains[0]})
             if extract_graph:
                 graph.link_document(conn, doc, [(i, c.text) for i, c in zip(ids, chunks)], domains)
+            storage.keep_original(conn, f.name, data, f.content_type or parsed.mime_type, doc, metadata)
             self._progress(conn, job, done=1, errors=_skipped_pages(f.name, parsed.metadata.get("skipped_pages")))
         self.timings.write += time.perf_counter() - started
         return FileOutcome(f.name, "updated" if current else "created", doc, version, parsed.title, len(chunks),

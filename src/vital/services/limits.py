@@ -26,6 +26,7 @@ LIMITS = {
     "sessions_per_day": ("sessions", "Ask Expert and panel sessions started per UTC day"),
     "tokens_per_day": ("tokens", "model tokens (prompt + completion) per UTC day"),
     "documents": ("documents", "knowledge documents stored"),
+    "storage_bytes": ("storage_bytes", "bytes of the files stored in /storage/v1 (vital.storage)"),
 }
 
 # Fairness (vital.api.fairness, docs/fairness.md): what one tenant may take of the shared API at once
@@ -50,15 +51,15 @@ PARSING = {
 }
 
 TIERS: dict[str, dict[str, int]] = {
-    "free": {"sessions_per_day": 25, "tokens_per_day": 200_000, "documents": 100,
+    "free": {"sessions_per_day": 25, "tokens_per_day": 200_000, "documents": 100, "storage_bytes": 1 << 30,
              "concurrent_requests": 8, "concurrent_streams": 10, "concurrent_heavy_work": 1, "streams_per_key": 5, "db_connections": 3,
              "requests_per_minute": 600, "key_requests_per_minute": 300,
              "ocr_pages": 50, "table_cells": 200_000, "sheet_rows": 50_000},
-    "pro": {"sessions_per_day": 1_000, "tokens_per_day": 5_000_000, "documents": 10_000,
+    "pro": {"sessions_per_day": 1_000, "tokens_per_day": 5_000_000, "documents": 10_000, "storage_bytes": 100 << 30,
             "concurrent_requests": 16, "concurrent_streams": 50, "concurrent_heavy_work": 2, "streams_per_key": 20, "db_connections": 6,
             "requests_per_minute": 6_000, "key_requests_per_minute": 3_000,
             "ocr_pages": 500, "table_cells": 2_000_000, "sheet_rows": 500_000},
-    "enterprise": {"sessions_per_day": 20_000, "tokens_per_day": 100_000_000, "documents": 1_000_000,
+    "enterprise": {"sessions_per_day": 20_000, "tokens_per_day": 100_000_000, "documents": 1_000_000, "storage_bytes": 1 << 40,
                    "concurrent_requests": 24, "concurrent_streams": 200, "streams_per_key": 50,
                    "concurrent_heavy_work": 2,
                    "db_connections": 8, "requests_per_minute": 30_000, "key_requests_per_minute": 15_000,
@@ -165,6 +166,7 @@ def usage(conn: psycopg.Connection) -> tuple[str, list[Usage]]:
         Usage("sessions_per_day", numbers["sessions_per_day"], _today(conn, "sessions"), next_reset()),
         Usage("tokens_per_day", numbers["tokens_per_day"], _today(conn, "tokens"), next_reset()),
         Usage("documents", numbers["documents"], _stored(conn), None),
+        Usage("storage_bytes", numbers["storage_bytes"], one(conn, SQL("limits.storage_bytes"))["used"], None),
     ]
 
 

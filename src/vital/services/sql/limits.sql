@@ -16,3 +16,6 @@ SELECT pg_advisory_xact_lock(hashtextextended('vital.documents:' || (SELECT auth
 
 -- name: documents_count
 SELECT count(*) AS documents FROM public.rag_documents WHERE tenant_id = (SELECT auth.tenant_id()) AND deleted_at IS NULL
+
+-- name: storage_bytes
+SELECT coalesce(sum(size), 0)::bigint AS used FROM public.storage_objects WHERE tenant_id = (SELECT auth.tenant_id())
