@@ -94,8 +94,11 @@ def status_of(error: VitalError) -> int:
 
 
 def body_of(error: VitalError) -> dict:
-    return {"code": error.sqlstate or error.code, "message": error.message,
+    body = {"code": error.sqlstate or error.code, "message": error.message,
             "details": error.details, "hint": error.hint}
+    # What the failed request left for the client to find (a model's failure: the session and its message).
+    body.update(getattr(error, "context", None) or {})
+    return body
 
 
 def error_response(error: VitalError) -> JSONResponse:
