@@ -247,7 +247,7 @@ WORDS = st.sampled_from(["breach", "notify", "individuals", "within", "sixty", "
 COMPLETIONS = st.lists(st.one_of(MARKUP, WORDS, st.text(max_size=6)), max_size=40).map(" ".join)
 
 
-@hsettings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@hsettings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 @given(text=COMPLETIONS)
 def test_any_completion_is_never_a_server_error(env, hostile, text):
     hostile.behaviour = "scripted"
