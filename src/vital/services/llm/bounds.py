@@ -69,7 +69,7 @@ class Guard:
 
     def __init__(self, bounds: Bounds, started: float | None = None):
         self.bounds = bounds
-        self.deadline = (started or time.monotonic()) + bounds.seconds
+        self.deadline = (time.monotonic() if started is None else started) + bounds.seconds
         self.text = ""
         self.keep = 0
         self._words: list[tuple[str, int]] = []
