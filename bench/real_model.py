@@ -41,8 +41,9 @@ import uvicorn
 from psycopg import sql
 
 from vital.api.app import create_app
+from vital.auth.secret import with_secret
 from vital.auth.tokens import mint_token
-from vital.db.connection import Database
+from vital.db.connection import SESSION_OPTIONS, Database
 from vital.library.seeding import seed_library
 from vital.schema.migrator import Migrator, discover
 from vital.schema.seed import seed
@@ -94,7 +95,7 @@ def prepare(db: Database, settings) -> str:
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE)))
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
     url = db.server.url(DATABASE)
-    with psycopg.connect(url, autocommit=True) as conn:
+    with psycopg.connect(url, autocommit=True, options=SESSION_OPTIONS) as conn:
         with Migrator(conn, discover(settings.migrations_dir, settings.rollbacks_dir)) as m:
             m.up()
         seed(conn, settings.seed_dir)
@@ -185,7 +186,7 @@ def main() -> None:
     parser.add_argument("--max-tokens", type=int, default=384, help="The tenant's token cap per model call.")
     args = parser.parse_args()
     model = ensure_server(args.venv)
-    base = load_settings()
+    base = with_secret(load_settings())  # the data dir's JWT secret, as `vital serve` resolves it
     log = args.venv / "server.log"
     llama = start_server(args.venv, model, args.port, log)
     print(f"llama.cpp server pid {llama.pid} on 127.0.0.1:{args.port}, model {model}", flush=True)

@@ -13,6 +13,7 @@ NAME:
 - empty: no text at all; length: a good sentence, then one cut mid-word by the token cap
   (finish_reason length);
 - repetition: a good sentence, then one phrase forever (slowly: the client must hang up);
+- drip: a long answer of words that never repeat, slowly (only a client hanging up stops it);
   `cancelled` counts the streams whose client hung up;
 - midway: some text, then the connection dropped mid-chunk; slow: nothing for `slow_seconds`;
 - status_400, status_429, status_500: an error answer; garbage: an event stream of non-JSON;
@@ -23,6 +24,7 @@ NAME:
 from __future__ import annotations
 
 import json
+import random
 import re
 import threading
 import time
@@ -31,6 +33,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 _MARK = re.compile(r"\{\{behave:([a-z_0-9]+)\}\}")
 _PASSAGE = re.compile(r"^\[(\d+)\] \((.*?)\) (.+?)(?:\.|$)", re.M)
 PROMPT_TOKENS, COMPLETION_TOKENS = 150, 40
+_VOCABULARY = ("notice", "breach", "entity", "record", "review", "report", "delay", "media", "state", "agency")
 BEHAVIOURS = ("good", "invented_citation", "only_invented", "no_citations", "prompt_echo", "template_markup",
               "empty", "length", "repetition", "midway", "slow", "status_400", "status_429", "status_500",
               "garbage", "html", "wrong_shape")
@@ -73,6 +76,7 @@ def text_for(behaviour: str, messages: list[dict]) -> str:
         "empty": "",
         "length": f"{good} The second requirement of the regulation concerns the content of the notifica",
         "repetition": f"{good} " + "and the covered entity must notify the individuals affected " * 400,
+        "drip": f"{good} " + " ".join(f"{random.Random(i).choice(_VOCABULARY)}{i}" for i in range(3000)),
         "midway": f"{good} The notice must also describe what happened, what was disclosed, what the individuals "
                   f"should do and what the entity is doing about it.",
     }.get(behaviour, good)
@@ -148,7 +152,7 @@ class HostileModel:
                 return
             chunk = {**base, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
             self._chunk(h, f"data: {json.dumps(chunk)}\n\n")
-            if behaviour == "repetition" and i > 20:
+            if behaviour in ("repetition", "drip") and i > 20:
                 time.sleep(0.01)  # a model still generating: the client has time to hang up
         if behaviour == "midway":
             h.connection.shutdown(2)
