@@ -26,6 +26,7 @@ import json
 import os
 import platform
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -253,4 +254,5 @@ def report(results: list[dict], deliberations: list, missing: tuple[int, int], m
 
 if __name__ == "__main__":
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill PID` still stops the llama.cpp server
     main()

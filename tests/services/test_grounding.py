@@ -30,7 +30,7 @@ def test_nothing_supported_or_nothing_at_all_is_declined():
         result = ground(text, PASSAGES)
         assert result.outcome == "declined" and result.confidence == 0.0, text
         assert "[9]" not in result.text and "Passages:" not in result.text
-    markup = ground(f"<start_of_turn>model\n{GOOD}", PASSAGES)
+    markup = ground(f"<start_of_turn>model\nQuestion: when must we notify?\n{GOOD}", PASSAGES)
     assert markup.outcome == "answered" and "<start_of_turn>" not in markup.text
 
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from vital.services.evidence import Verification, verify
-from vital.services.llm.bounds import ECHO
+from vital.services.llm.bounds import ECHO, PROMPT_LINES
 from vital.services.retrieval import Passage
 from vital.services.text import normalise_citations
 
@@ -92,7 +92,8 @@ def adjusted_confidence(confidence: float, kept: int, removed: int, finish_reaso
 def strip_echo(text: str) -> str:
     """Without chat-template control tokens, echoed prompt sections and echoed passages."""
     text = _CONTROL.sub("", text)
-    lines = [line for line in text.splitlines() if not ECHO.search(line) and not _PASSAGE_ECHO.match(line)]
+    lines = [line for line in text.splitlines()
+             if not ECHO.search(line) and not PROMPT_LINES.match(line) and not _PASSAGE_ECHO.match(line)]
     return "\n".join(lines).strip()
 
 
