@@ -24,11 +24,12 @@ PURPOSES: dict[str, tuple[int, float]] = {
 }
 REPETITION_NGRAM = 8   # words in a phrase that, seen REPETITION_TIMES, means the model is looping
 REPETITION_TIMES = 3
-# Where a model has stopped answering: it echoes the prompt's passages (openai_compat's section), starts a
+# Where a model has stopped answering: it echoes the prompt's passages (openai_compat's section, or a
+# "[n] (Title) ..." line of it), starts a
 # new turn of the chat template, or writes its end-of-turn token as text. A leading "<start_of_turn>model"
 # is only markup, and a restated "Question: ..." line is common in small models' answers: grounding strips
 # both (PROMPT_LINES) without stopping the stream.
-ECHO = re.compile(r"^\s*Passages:|<start_of_turn>user|"
+ECHO = re.compile(r"^\s*Passages:|^\s*\[\d{1,3}\]\s*\(|<start_of_turn>user|"
                   r"<\|im_start\|>(?:user|system)|<\|start_header_id\|>(?:user|system)|\[INST\]|<<SYS>>|"
                   r"<end_of_turn>|<\|im_end\|>|<\|eot_id\|>|<\|end_of_text\|>|</s>", re.M)
 PROMPT_LINES = re.compile(r"^\s*(?:Passages|Question|Instructions|Suggested steps|Options):")
