@@ -158,8 +158,8 @@ def ask_all(client: httpx.Client, questions: list[dict]) -> list[dict]:
     return results
 
 
-def unaccounted(url: str) -> tuple[int, int]:
-    """Assistant messages of a model answer without their llm_usage row; panel turns without theirs."""
+def unaccounted(url: str, panels: list[str]) -> tuple[int, int]:
+    """Assistant messages of a model answer without their llm_usage row; this run's panel turns without theirs."""
     with psycopg.connect(url) as conn:
         messages = conn.execute(
             "SELECT count(*) FROM ask_expert_messages m WHERE m.role = 'assistant' "
@@ -168,8 +168,8 @@ def unaccounted(url: str) -> tuple[int, int]:
         panels = conn.execute(
             "SELECT count(*) FROM (SELECT p.id, (SELECT count(*) FROM panel_contributions c JOIN panel_members pm "
             "ON pm.id = c.member_id WHERE c.panel_id = p.id AND pm.agent_id IS NOT NULL) AS turns, "
-            "(SELECT count(*) FROM llm_usage u WHERE u.panel_id = p.id) AS calls FROM panel_sessions p) x "
-            "WHERE turns > calls").fetchone()[0]
+            "(SELECT count(*) FROM llm_usage u WHERE u.panel_id = p.id) AS calls FROM panel_sessions p "
+            "WHERE p.id = ANY(%s::uuid[])) x WHERE turns > calls", (panels,)).fetchone()[0]
     return messages, panels
 
 
@@ -213,7 +213,8 @@ def main() -> None:
                     r = client.post("/api/v1/panels", json=body)
                     deliberations.append((body.get("kind", "panel"), r.status_code, time.perf_counter() - started,
                                           r.json()))
-            report(results, deliberations, unaccounted(url), model)
+            panels = [body["id"] for _, _, _, body in deliberations if isinstance(body, dict) and body.get("id")]
+            report(results, deliberations, unaccounted(url, panels), model)
     finally:
         if api is not None:
             api.should_exit = True

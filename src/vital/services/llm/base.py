@@ -128,6 +128,7 @@ class ChatStream:
             gen.close()  # closes the HTTP stream: the endpoint stops generating
             # What stands ends where the guard said (the consumer may have seen a little more of the loop).
             result = self._model.finish(request, guard.text[:guard.keep], None, stopped)
+            result.completion_tokens = count_tokens(guard.text)  # everything received was generated, and paid
         if not result.text:
             result.text = "".join(parts)
         self.result = self._timed(result, started, first)
