@@ -29,7 +29,7 @@ SLOW = {
     "tests/auth/test_mail_flows.py", "tests/auth/test_sign_in.py", "tests/auth/test_limiter.py",
     "tests/admin/test_http.py", "tests/api/test_rest.py", "tests/knowledge/test_search.py",
     "tests/knowledge/test_ingest.py", "tests/knowledge/test_limits.py", "tests/services/test_fuzz.py",
-    "tests/services/test_openai_compat.py", "tests/services/test_limits_and_analytics.py",
+    "tests/services/test_openai_compat.py", "tests/services/test_hostile_model.py", "tests/services/test_limits_and_analytics.py",
     "tests/knowledge/test_graph.py", "tests/api/test_fairness.py",
     "tests/api/test_isolation_http.py", "tests/api/test_slow_clients.py", "tests/api/test_properties.py",
     "tests/auth/test_demo_passwords.py", "tests/auth/test_secret.py",

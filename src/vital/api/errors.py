@@ -112,8 +112,11 @@ def is_storage(path: str) -> bool:
 
 
 def body_of(error: VitalError) -> dict:
-    return {"code": error.sqlstate or error.code, "message": error.message,
+    body = {"code": error.sqlstate or error.code, "message": error.message,
             "details": error.details, "hint": error.hint}
+    # What the failed request left for the client to find (a model's failure: the session and its message).
+    body.update(getattr(error, "context", None) or {})
+    return body
 
 
 def storage_body_of(error: VitalError, status: int) -> dict:

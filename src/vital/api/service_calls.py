@@ -13,6 +13,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
+import anyio
 from fastapi import Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -86,6 +87,12 @@ async def sse(events: Iterator[dict] | AsyncIterator[dict]) -> Response:
                     yield frame(event)
         except VitalError as exc:  # after the headers: the error travels as an event
             yield frame({"event": "error", "data": body_of(exc)})
+        finally:
+            if not waits and hasattr(events, "close"):
+                # The client went away mid-stream (or the stream ended): closing the producer lets it stop
+                # its work (a model's generation) and record what it spent, off the event loop.
+                with anyio.CancelScope(shield=True):
+                    await run_in_threadpool(events.close)
 
     return StreamingResponse(body(), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})

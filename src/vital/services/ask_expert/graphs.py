@@ -17,10 +17,10 @@ from vital.db.queries import Queries
 from vital.db.rows import one
 from vital.services import analytics
 from vital.services.ask_expert import store
-from vital.services.evidence import Verification, verify
+from vital.services.evidence import verify
+from vital.services.grounding import ground, without_claims
 from vital.services.llm import ChatRequest
 from vital.services.retrieval import Numbering, Passage
-from vital.services.text import normalise_citations
 from vital.services.workflows.context import RunContext, RunState, graph_data
 from vital.services.workflows.registry import Registry
 
@@ -61,7 +61,7 @@ def plan(ctx: RunContext, node: dict, state: RunState) -> dict:
     agent, template = _agent(ctx)
     approval = state.get("approval") or {}
     changes = (approval.get("comment") or "") if approval.get("decision") == "changes_requested" else ""
-    result = ctx.generate(ChatRequest(task="plan", question=state["input"]["question"], system=agent.system_prompt,
+    result = ctx.generate(ChatRequest(task="plan", purpose="autonomous", question=state["input"]["question"], system=agent.system_prompt,
                                       agent_name=agent.name, options=template, instructions=changes))
     limit = int(ctx.run.definition.settings.get("max_plan_steps", 7))
     steps = result.data.get("steps", [])[:limit] or [state["input"]["question"]]
@@ -82,25 +82,27 @@ def execute(ctx: RunContext, node: dict, state: RunState) -> dict:
     question, step = state["input"]["question"], plan[index]
     numbering = Numbering(mine.get("passages"))  # numbers stay valid across steps, into the synthesis
     step_passages = numbering.add(ctx.retrieve(f"{question} {step}").passages)
-    result = ctx.generate(ChatRequest(task="answer", question=step, system=agent.system_prompt,
+    result = ctx.generate(ChatRequest(task="answer", purpose="autonomous", question=step, system=agent.system_prompt,
                                       agent_name=agent.name, passages=step_passages,
                                       instructions=f"This is step {index + 1} of a plan to answer: {question}"))
-    check = verify(result.text, {p.ref: p for p in step_passages})
-    finding = {"step": index + 1, "title": step, "text": result.text, "refs": check.cited_refs,
-               "confidence": check.confidence}
+    by_ref = {p.ref: p for p in step_passages}
+    # A generative model's finding keeps only what its passages support (the synthesis builds on it).
+    grounded = ground(result.text, by_ref, generative=ctx.model.generative, finish_reason=result.finish_reason)
+    finding = {"step": index + 1, "title": step, "text": grounded.text,
+               "refs": [r for r in grounded.check.cited_refs if r in by_ref], "confidence": grounded.confidence}
     done = index + 1 >= len(plan)
     return {**_keep(state, findings=[*(mine.get("findings") or []), finding], step_index=index + 1,
                     passages=numbering.stored()),
             "route": "plan_complete" if done else "steps_remaining",
-            "step_output": {"plan_step": index + 1, "citations": len(check.cited_refs),
-                            "confidence": check.confidence}}
+            "step_output": {"plan_step": index + 1, "citations": len(finding["refs"]),
+                            "confidence": grounded.confidence, "removed": len(grounded.unsupported)}}
 
 
 def synthesise(ctx: RunContext, node: dict, state: RunState) -> dict:
     agent, _ = _agent(ctx)
     mine = _mine(state)
     passages = _passages(state)
-    cited = {r for f in mine.get("findings") or [] for r in f["refs"]} or set(passages)
+    cited = {r for f in mine.get("findings") or [] for r in f["refs"] if r in passages} or set(passages)
     findings = "\n".join(f"Step {f['step']} ({f['title']}): {f['text']}" for f in mine.get("findings") or [])
     unsupported = (mine.get("verification") or {}).get("unsupported") or []
     context = "Findings of each step:\n" + findings
@@ -108,10 +110,10 @@ def synthesise(ctx: RunContext, node: dict, state: RunState) -> dict:
         context += "\n\nThese sentences of the previous draft are not supported by the passage they cite; " \
                    "remove or correct them:\n" + "\n".join(u["text"] for u in unsupported)
     result = ctx.generate(ChatRequest(
-        task="answer", question=state["input"]["question"], system=agent.system_prompt, agent_name=agent.name,
+        task="answer", purpose="autonomous", question=state["input"]["question"], system=agent.system_prompt, agent_name=agent.name,
         passages=[passages[r] for r in sorted(cited)], context=context,
         instructions="Cover the plan: " + "; ".join(mine.get("plan") or [])))
-    return {**_keep(state, answer=result.text),
+    return {**_keep(state, answer=result.text, finish_reason=result.finish_reason),
             "step_output": {"chars": len(result.text), "loop": mine.get("loops", 0)}}
 
 
@@ -125,21 +127,21 @@ def verify_answer(ctx: RunContext, node: dict, state: RunState) -> dict:
         return {"route": "unsupported_claims", **_keep(state, loops=loops, verification=check.summary()),
                 "step_output": check.summary()}
     answer = mine.get("answer") or ""
+    if ctx.model.generative:  # what it could not fix is removed and listed; nothing left: declined
+        grounded = ground(answer, passages, finish_reason=mine.get("finish_reason") or "stop")
+        return {"route": "verified", **_keep(state, loops=loops, answer=grounded.text, grounded=grounded.metadata(),
+                                             verification=grounded.check.summary()),
+                "step_output": grounded.check.summary()}
     if check.unsupported:
-        answer = without_unsupported(answer, check)
+        answer = without_unsupported(answer, check.unsupported)
         check = verify(answer, passages)
     return {"route": "verified", **_keep(state, loops=loops, answer=answer, verification=check.summary()),
             "step_output": check.summary()}
 
 
-def without_unsupported(answer: str, check: Verification) -> str:
+def without_unsupported(answer: str, removed) -> str:
     """The answer minus the claims no retrieved passage supports, and a note saying so."""
-    removed = check.unsupported
-    answer = normalise_citations(answer)
-    for claim in removed:
-        answer = answer.replace(claim.text, "")
-    lines = [line.rstrip() for line in answer.splitlines()]
-    text = "\n".join(line for line in lines if line.strip(" -*•")).strip()
+    text = without_claims(answer, removed)
     return f"{text}\n\nNote: {len(removed)} sentence(s) were removed because no retrieved passage supports them."
 
 
@@ -155,9 +157,13 @@ def complete(ctx: RunContext, conn, state: RunState, outcome: str) -> dict:
     passages = _passages(state)
     answer = mine.get("answer") or ""
     check = verify(answer, passages)
-    cited = [passages[r] for r in check.cited_refs]
+    cited = [passages[r] for r in check.cited_refs if r in passages]
+    grounded = mine.get("grounded") or {}
+    confidence = grounded.get("confidence", check.confidence)
     metadata = {
-        "citations": [p.cited() for p in cited], "confidence": check.confidence,
+        "citations": [p.cited() for p in cited], "confidence": confidence,
+        "outcome": grounded.get("outcome", "answered" if confidence > 0 else "declined"),
+        "unsupported": grounded.get("unsupported", []),
         "answerer": ctx.model.provider, "model": ctx.model.model, "extractive": ctx.model.provider == "extractive",
         "mode": ctx.run.input.get("mode"), "workflow_run_id": ctx.run.id, "plan": mine.get("plan"),
         "steps": [{k: f[k] for k in ("step", "title", "refs", "confidence")} for f in mine.get("findings") or []],
@@ -170,7 +176,7 @@ def complete(ctx: RunContext, conn, state: RunState, outcome: str) -> dict:
     conn.execute(SQL("usage_link"), {"message_id": message["id"], "run_id": ctx.run.id})
     store.update_session(conn, session_id, status="completed")
     analytics.event(conn, "ask_expert.message_answered", "ask_expert_messages", message["id"],
-                    mode=ctx.run.input.get("mode"), agent=agent.slug, confidence=check.confidence,
+                    mode=ctx.run.input.get("mode"), agent=agent.slug, confidence=confidence,
                     stopped=mine.get("stopped"))
-    return {"message_id": message["id"], "confidence": check.confidence, "claims_checked": len(check.claims),
+    return {"message_id": message["id"], "confidence": confidence, "claims_checked": len(check.claims),
             "unsupported_claims": len(check.unsupported), "stopped": mine.get("stopped")}

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 
 from vital.db.tenant import Source, tenant_transaction
 from vital.errors import Conflict, InvalidInput
 from vital.services import analytics, calibration, limits
 from vital.services.ask_expert import store
 from vital.services.ask_expert.agent_selection import Selection, select_agent
-from vital.services.evidence import verify
-from vital.services.llm import ChatModel, ChatRequest, chat_model
+from vital.services.grounding import ground
+from vital.services.llm import ChatModel, ChatRequest, ChatResult, ModelUnavailable, bounds, chat_model
 from vital.services.llm.usage import record as record_usage
 from vital.services.meaning import for_settings
 from vital.services.retrieval import Retriever, default_retriever, numbered
@@ -128,6 +129,9 @@ class AskExpert:
             else:
                 agent = store.agent(conn, session["agent_id"])
             question_msg = store.add_message(conn, session_id, "user", content)
+            request = bounds(conn, ChatRequest(
+                task="answer", purpose="interactive", question=content, system=agent.system_prompt,
+                agent_name=agent.name, history=history, temperature=agent.temperature, max_tokens=agent.max_tokens))
             query = _retrieval_query(content, history)
             found = self.retriever.search(conn, query, k=self.settings.services_passages)
             timings["retrieval_ms"] = found.latency_ms
@@ -139,46 +143,78 @@ class AskExpert:
         assessment = calibration.assess(query, passages, meaning)
         if assessment is not None and assessment.declined:
             model = calibration.Declined(model, assessment)  # "not in your documents": no model is called
-        yield {"event": "meta", "data": {"session_id": session_id, "question_message_id": question_msg["id"],
-                                         "agent": {"id": agent.id, "slug": agent.slug, "name": agent.name},
-                                         "agent_selection": selection.metadata() if selection else None,
-                                         "passages": len(passages)}}
-        generation_started = time.perf_counter()
-        stream = model.stream(ChatRequest(task="answer", question=content, system=agent.system_prompt,
-                                          agent_name=agent.name, passages=passages, history=history,
-                                          temperature=agent.temperature, max_tokens=min(agent.max_tokens, 2048)))
-        for delta in stream:
-            timings.setdefault("first_token_ms", (time.perf_counter() - started) * 1000)
-            yield {"event": "delta", "data": {"text": delta}}
+        try:
+            yield {"event": "meta", "data": {"session_id": session_id, "question_message_id": question_msg["id"],
+                                             "agent": {"id": agent.id, "slug": agent.slug, "name": agent.name},
+                                             "agent_selection": selection.metadata() if selection else None,
+                                             "passages": len(passages)}}
+            generation_started = time.perf_counter()
+            stream = model.stream(replace(request, passages=passages))
+            deltas = iter(stream)
+            try:
+                for delta in deltas:
+                    timings.setdefault("first_token_ms", (time.perf_counter() - started) * 1000)
+                    yield {"event": "delta", "data": {"text": delta}}
+            except ModelUnavailable as failure:
+                # The question keeps an answer that says what went wrong; the client learns the session's id.
+                self._failed(session_id, agent, session["mode"], stream.result or failure.result, failure)
+                raise
+            except GeneratorExit:
+                deltas.close()  # the client went away: the endpoint's stream is closed, generation stops
+                self._failed(session_id, agent, session["mode"], stream.result, None)
+                raise
+        except GeneratorExit:
+            if "generation_started" not in locals():  # gone before the model was asked
+                self._failed(session_id, agent, session["mode"], None, None)
+            raise
         result = stream.result
         timings["generation_ms"] = (time.perf_counter() - generation_started) * 1000
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         by_ref = {p.ref: p for p in passages}
-        check = verify(result.text, by_ref, meaning)
-        cited = [by_ref[r] for r in check.cited_refs]
-        confidence = calibration.confidence(assessment, check)
+        grounded = ground(result.text, by_ref, generative=model.generative, finish_reason=result.finish_reason,
+                          meaning=meaning, calibrate=lambda check: calibration.confidence(assessment, check))
+        cited = [by_ref[r] for r in grounded.check.cited_refs if r in by_ref]
         metadata = {
-            "citations": [p.cited() for p in cited], "confidence": confidence,
+            "citations": [p.cited() for p in cited], **grounded.metadata(), **_answerer(result),
             "assessment": assessment.metadata() if assessment else None,
-            "answerer": result.provider, "model": result.model, "extractive": result.provider == "extractive",
-            "verification": check.summary(), "mode": session["mode"],
-            "retrieval": {"strategy": found.strategy, "query": query, "passages": len(passages)},
+            "mode": session["mode"], "retrieval": {"strategy": found.strategy, "query": query, "passages": len(passages)},
             "timings": {k: round(v, 2) for k, v in timings.items()},
-            "usage": {"prompt_tokens": result.prompt_tokens, "completion_tokens": result.completion_tokens,
-                      "cost_usd": result.cost_usd},
         }
         if selection:
             metadata["agent_selection"] = selection.metadata()
-        with self._tx() as conn:
-            store.lock_session(conn, session_id)
-            message = store.add_message(conn, session_id, "assistant", result.text, agent=agent,
-                                        metadata=metadata, citations=cited)
-            record_usage(conn, result, session_id=session_id, message_id=message["id"])
-            analytics.event(conn, "ask_expert.message_answered", "ask_expert_messages", message["id"],
-                            mode=session["mode"], agent=agent.slug, confidence=confidence,
-                            latency_ms=metadata["timings"]["total_ms"])
+        message = self._answer(session_id, agent, grounded.text, metadata, cited, result,
+                               mode=session["mode"], confidence=grounded.confidence,
+                               latency_ms=metadata["timings"]["total_ms"])
         message["citations"] = metadata["citations"]
         yield {"event": "done", "data": message}
+
+    def _answer(self, session_id: str, agent: store.Agent, content: str, metadata: dict, cited: list,
+                result: ChatResult | None, **event) -> dict:
+        """The assistant message and the call's llm_usage row (counted against the tenant's tokens), together."""
+        with self._tx() as conn:
+            store.lock_session(conn, session_id)
+            message = store.add_message(conn, session_id, "assistant", content, agent=agent,
+                                        metadata=metadata, citations=cited)
+            if result is not None:
+                record_usage(conn, result, session_id=session_id, message_id=message["id"])
+            analytics.event(conn, "ask_expert.message_answered", "ask_expert_messages", message["id"],
+                            agent=agent.slug, outcome=metadata["outcome"], **event)
+        return message
+
+    def _failed(self, session_id: str, agent: store.Agent, mode: int, result: ChatResult | None,
+                failure: ModelUnavailable | None) -> None:
+        """No answer (the endpoint failed, or the client went away): say so in the session, count the spend."""
+        if failure is not None:
+            content = f"No answer: {failure.message} The question is kept; ask it again later."
+            outcome, error = "failed", {"code": failure.code, "message": failure.message}
+        else:
+            content = "No answer: the request was cancelled before the answer was complete."
+            outcome, error = "cancelled", None
+        metadata = {"citations": [], "confidence": 0.0, "outcome": outcome, "error": error, "unsupported": [],
+                    "mode": mode, **(_answerer(result) if result is not None else {})}
+        message = self._answer(session_id, agent, content, metadata, [], result, mode=mode, confidence=0.0)
+        if failure is not None:
+            failure.context.update(session_id=session_id, message_id=message["id"])
 
     # -- modes 3 and 4 ---------------------------------------------------------
     def decide(self, session_id: str, *, approved: bool, decision: str | None = None,
@@ -212,6 +248,9 @@ class AskExpert:
         engine, run_id = self._engine(), self._run_id(session_id)
         try:
             action(engine, run_id)
+        except ModelUnavailable as exc:
+            exc.context["session_id"] = session_id
+            raise
         finally:
             self._follow(session_id, engine.get(run_id))
 
@@ -231,6 +270,19 @@ class AskExpert:
         with self._tx() as conn:
             store.lock_session(conn, session_id)
             store.update_session(conn, session_id, status=RUN_TO_SESSION[run.status])
+            if run.status == "failed" and store.last_role(conn, session_id) != "assistant":
+                # A failed run still answers the question: with what went wrong.
+                store.add_message(conn, session_id, "assistant", f"No answer: {run.error or 'the run failed.'}",
+                                  metadata={"citations": [], "confidence": 0.0, "outcome": "failed",
+                                            "error": {"message": run.error}, "workflow_run_id": run.id})
+
+
+def _answerer(result: ChatResult) -> dict:
+    """What answered and what it spent, for the message's metadata."""
+    return {"answerer": result.provider, "model": result.model, "extractive": result.provider == "extractive",
+            "finish_reason": result.finish_reason,
+            "usage": {"prompt_tokens": result.prompt_tokens, "completion_tokens": result.completion_tokens,
+                      "cost_usd": result.cost_usd, "estimated": result.estimated}}
 
 
 def _retrieval_query(question: str, history: list[tuple[str, str]]) -> str:

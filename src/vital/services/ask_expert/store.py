@@ -120,6 +120,12 @@ def messages(conn: psycopg.Connection, session_id: str) -> list[dict]:
     return out
 
 
+def last_role(conn: psycopg.Connection, session_id: str) -> str | None:
+    """Who spoke last in a session: user, assistant, or None before anyone did."""
+    row = one(conn, SQL("last_role"), {"session_id": session_id})
+    return row["role"] if row else None
+
+
 def history(conn: psycopg.Connection, session_id: str, turns: int) -> list[tuple[str, str]]:
     return [(r["role"], r["content"]) for r in many(conn, SQL("history"), {"session_id": session_id, "turns": turns})]
 

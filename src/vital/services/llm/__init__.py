@@ -9,19 +9,21 @@ the environment variable that holds its key.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import psycopg
 
 from vital.errors import ConfigError
-from vital.services.llm.base import ChatModel, ChatRequest, ChatResult, ChatStream
+from vital.services.llm.base import ChatModel, ChatRequest, ChatResult, ChatStream, ModelUnavailable
+from vital.services.llm.bounds import bounds_for
 from vital.services.llm.extractive import ExtractiveModel
 from vital.services.meaning import Meaning, for_settings
 from vital.services.tenant_profile import tenant_profile
 from vital.settings import Settings
 
-__all__ = ["ChatModel", "ChatRequest", "ChatResult", "ChatStream", "LLMConfig", "chat_model", "model_for"]
+__all__ = ["ChatModel", "ChatRequest", "ChatResult", "ChatStream", "LLMConfig", "ModelUnavailable", "bounds",
+           "chat_model", "model_for"]
 
 
 @dataclass(frozen=True)
@@ -75,3 +77,10 @@ def chat_model(conn: psycopg.Connection, settings: Settings) -> ChatModel:
     """The model for the caller's tenant."""
     config = llm_config(settings, tenant_profile(conn).settings)
     return model_for(config, for_settings(settings) if config.provider == "extractive" else None)
+
+
+def bounds(conn: psycopg.Connection, request: ChatRequest) -> ChatRequest:
+    """The request within the caller's tenant's token cap and time limit for its purpose (llm/bounds.py);
+    the request's own max_tokens (an agent's) may only lower the cap."""
+    limit = bounds_for(tenant_profile(conn).settings, request.purpose, request.max_tokens)
+    return replace(request, max_tokens=limit.max_tokens, seconds=limit.seconds)

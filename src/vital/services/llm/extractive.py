@@ -105,7 +105,8 @@ class ExtractiveModel(ChatModel):
         prompt = " ".join([request.system, request.question, request.instructions, request.context,
                            *(p.text for p in request.passages)])
         return ChatResult(text=text, provider=self.provider, model=self.model, data=data or {},
-                          prompt_tokens=estimate_tokens(prompt), completion_tokens=estimate_tokens(text))
+                          prompt_tokens=estimate_tokens(prompt), completion_tokens=estimate_tokens(text),
+                          estimated=True)
 
 
 def cite(sentence: str, ref: int) -> str:

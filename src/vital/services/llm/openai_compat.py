@@ -6,11 +6,12 @@ import json
 import re
 from collections.abc import Iterator
 
+import httpx
 import openai
 
-from vital.errors import VitalError
-from vital.services.llm.base import ChatModel, ChatRequest, ChatResult
-from vital.services.text import estimate_tokens
+from vital.services.llm.base import ChatModel, ChatRequest, ChatResult, ModelUnavailable
+
+__all__ = ["ModelUnavailable", "OpenAICompatibleModel", "parse_steps", "parse_vote"]
 
 _STEP = re.compile(r"^\s*(?:\d+[.)]|[-*])\s*(.+?)\s*$")
 _JSON = re.compile(r"\{.*\}", re.S)
@@ -25,11 +26,6 @@ CONTRIBUTING = ("You sit on an expert panel. Argue from the numbered passages, c
                 '{"argument": "...", "position": "<option or abstain>", "confidence": <0..1>}.')
 
 
-class ModelUnavailable(VitalError):
-    code = "llm_unavailable"
-    status = 502
-
-
 class OpenAICompatibleModel(ChatModel):
     generative = True
 
@@ -39,46 +35,76 @@ class OpenAICompatibleModel(ChatModel):
         self.model = model
         self.provider = usage_provider
         self._prices = (price_prompt_per_1k, price_completion_per_1k)
-        # A local endpoint needs no key, but the SDK insists on one.
+        self._timeout = timeout
+        # A local endpoint needs no key, but the SDK insists on one. No retry: a failed call is reported at once
+        # (a person waits), and a retried generation would be paid twice.
         self._client = openai.OpenAI(base_url=base_url, api_key=api_key or "not-needed", timeout=timeout,
-                                     max_retries=1)
+                                     max_retries=0)
 
     def _generate(self, request: ChatRequest) -> Iterator[str]:
         messages = self._messages(request)
         parts: list[str] = []
-        usage = None
+        usage, finish = None, None
+        stream = None
+        # Between two pieces of the stream the wait is bounded by the call's own time limit too.
+        client = self._client.with_options(timeout=min(self._timeout, request.seconds))
         try:
-            stream = self._client.chat.completions.create(
+            stream = client.chat.completions.create(
                 model=self.model, messages=messages, stream=True, stream_options={"include_usage": True},
-                temperature=request.temperature, max_tokens=request.max_tokens)
+                temperature=request.temperature, max_tokens=request.max_tokens or None)
             for chunk in stream:
                 if getattr(chunk, "usage", None):
                     usage = chunk.usage
-                for choice in chunk.choices or ():
-                    delta = choice.delta.content if choice.delta else None
-                    if delta:
+                for choice in getattr(chunk, "choices", None) or ():
+                    if getattr(choice, "finish_reason", None):
+                        finish = choice.finish_reason
+                    delta = choice.delta.content if getattr(choice, "delta", None) else None
+                    if isinstance(delta, str) and delta:
                         parts.append(delta)
-                        if request.task == "answer":  # plans and votes are parsed whole
-                            yield delta
-        except openai.APIConnectionError as exc:
-            raise ModelUnavailable("The language model endpoint cannot be reached.", details=str(exc),
-                                   hint="Check VITAL_LLM_BASE_URL, or unset VITAL_LLM_PROVIDER for the offline answerer.")
+                        yield delta
+        except openai.APITimeoutError as exc:
+            raise self._failed(request, parts, f"The language model did not answer within {request.seconds:g} s.",
+                               exc, hint="Raise the tenant's llm.seconds or the endpoint's capacity, or ask again.")
+        except (openai.APIConnectionError, httpx.TransportError) as exc:
+            hint = "Check VITAL_LLM_BASE_URL, or unset VITAL_LLM_PROVIDER for the offline answerer."
+            what = "broke off the answer midway" if parts else "cannot be reached"
+            raise self._failed(request, parts, f"The language model endpoint {what}.", exc, hint=hint)
         except openai.APIStatusError as exc:
-            raise ModelUnavailable(f"The language model endpoint refused the request ({exc.status_code}).",
-                                   details=str(exc)[:500])
-        text = "".join(parts)
-        result = ChatResult(text=text, provider=self.provider, model=self.model)
+            raise self._failed(request, parts,
+                               f"The language model endpoint refused the request ({exc.status_code}).", exc)
+        except (openai.APIError, httpx.HTTPError, ValueError, TypeError, AttributeError, KeyError) as exc:
+            # ValueError covers JSON that does not parse; the others, JSON of the wrong shape.
+            raise self._failed(request, parts, "The language model endpoint answered with something that is "
+                               "not an OpenAI-compatible completion.", exc,
+                               hint="Check that VITAL_LLM_BASE_URL is the endpoint's /v1 address.")
+        finally:
+            if stream is not None:
+                stream.close()  # also when the consumer stopped early: the endpoint stops generating
+        reported = (int(usage.prompt_tokens or 0), int(usage.completion_tokens or 0)) if usage else None
+        # A stream that ended without saying why (no finish_reason, no usage) was cut off on the way.
+        reason = "length" if finish == "length" else "stop" if finish or usage else "interrupted"
+        return self.finish(request, "".join(parts), reported, reason)
+
+    def finish(self, request: ChatRequest, text: str, usage: tuple[int, int] | None,
+               finish_reason: str = "stop") -> ChatResult:
+        result = super().finish(request, text, usage, finish_reason)
         if request.task == "plan":
             result.data = {"steps": parse_steps(text)}
         elif request.task == "contribute":
             result.data, result.text = parse_vote(text, request.options)
-            yield result.text
-        prompt = " ".join(m["content"] for m in messages)
-        result.prompt_tokens = usage.prompt_tokens if usage else estimate_tokens(prompt)
-        result.completion_tokens = usage.completion_tokens if usage else estimate_tokens(text)
         result.cost_usd = round(result.prompt_tokens / 1000 * self._prices[0]
                                 + result.completion_tokens / 1000 * self._prices[1], 6)
         return result
+
+    def _failed(self, request: ChatRequest, parts: list[str], message: str, exc: Exception,
+                hint: str | None = None) -> ModelUnavailable:
+        """The error, with what the call spent: the prompt was read once the endpoint started answering."""
+        error = ModelUnavailable(message, details=f"{type(exc).__name__}: {str(exc)[:300]}", hint=hint)
+        error.result = self.finish(request, "".join(parts), None, "error")
+        if not parts and not isinstance(exc, (openai.APITimeoutError, ValueError, TypeError)):
+            error.result.prompt_tokens = 0  # refused or unreachable: nothing was generated or read
+        error.result.status = "failed"
+        return error
 
     def _messages(self, request: ChatRequest) -> list[dict]:
         task = {"answer": GROUNDING, "plan": PLANNING, "contribute": CONTRIBUTING}[request.task]

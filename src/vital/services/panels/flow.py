@@ -22,6 +22,7 @@ from dataclasses import asdict
 from langgraph.types import interrupt
 
 from vital.services import analytics
+from vital.services.grounding import ground
 from vital.services.llm import ChatRequest
 from vital.services.panels import archetypes, consensus, store
 from vital.services.retrieval import Numbering, Passage
@@ -96,12 +97,19 @@ def _speak(ctx: RunContext, mine: dict, member: dict, *, context: str = "",
     evidence, all_passages = _evidence(ctx, mine, member)
     hint = member["role"] if member["role"] in ("advocate", "opponent") else None
     result = ctx.generate(ChatRequest(
-        task="contribute", question=panel["question"], system=member["system_prompt"],
+        task="contribute", purpose="panel", question=panel["question"], system=member["system_prompt"],
         agent_name=member["agent_name"], passages=evidence, options=_options(panel), context=context,
         stance_hint=hint, instructions=f"{instructions} Your angle: {_angle(member)}."))
-    quoted = [r for r in dict.fromkeys(markers(result.text)) if r in {p.ref for p in evidence}]
-    said = {"position": result.data.get("position"), "confidence": result.data.get("confidence", 0.0),
-            "text": result.text, "refs": quoted or [p.ref for p in evidence], "evidence": [p.ref for p in evidence]}
+    text, position, confidence = result.text, result.data.get("position"), result.data.get("confidence", 0.0)
+    if ctx.model.generative:
+        # A model's argument keeps what its evidence supports; with nothing supported the member abstains.
+        grounded = ground(text, {p.ref: p for p in evidence}, finish_reason=result.finish_reason)
+        text = grounded.text
+        if grounded.outcome == "declined":
+            position, confidence = None, 0.0
+    quoted = [r for r in dict.fromkeys(markers(text)) if r in {p.ref for p in evidence}]
+    said = {"position": position, "confidence": confidence,
+            "text": text, "refs": quoted or [p.ref for p in evidence], "evidence": [p.ref for p in evidence]}
     return said, all_passages
 
 

@@ -13,7 +13,7 @@ from vital.errors import Conflict, InvalidInput
 from vital.services import analytics, limits
 from vital.services.ask_expert import store as experts
 from vital.services.ask_expert.agent_selection import rank
-from vital.services.llm import ChatModel
+from vital.services.llm import ChatModel, ModelUnavailable
 from vital.services.panels import archetypes, flow, store
 from vital.services.retrieval import Retriever
 from vital.services.workflows.control import cancel as cancel_run, decide, resume
@@ -190,6 +190,9 @@ class Panels:
         """Act on the panel's run; whatever happens, the panel then mirrors the run's status."""
         try:
             action()
+        except ModelUnavailable as exc:
+            exc.context["panel_id"] = panel_id  # the panel keeps its run, failed with the reason
+            raise
         finally:
             run = self.engine.get(self._run_id(panel_id))
             with self._tx() as conn:

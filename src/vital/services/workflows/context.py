@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypedDict
 from vital.db.queries import Queries
 from vital.db.tenant import Source, tenant_transaction
 from vital.services import limits
-from vital.services.llm import ChatModel, ChatRequest, ChatResult
+from vital.services.llm import ChatModel, ChatRequest, ChatResult, ModelUnavailable, bounds
 from vital.services.llm.usage import record as record_usage
 from vital.services.retrieval import Retrieved, Retriever
 from vital.db.rows import one
@@ -73,20 +73,31 @@ class RunContext:
             return self.retriever.search(conn, query, k=k or self.settings.services_passages)
 
     def generate(self, request: ChatRequest) -> ChatResult:
-        """A model call, refused at the tier's token limit and past the step's call cap, recorded in
-        llm_usage; it renews the run's lease (a long step keeps it)."""
+        """A model call within the tenant's caps for its purpose, refused at the tier's token limit and past
+        the step's call cap, recorded in llm_usage whether it succeeds or fails (a failure raises
+        ModelUnavailable); it renews the run's lease (a long step keeps it)."""
         self._count_call()
         with self.tx(read_only=True) as conn:
             limits.check_tokens(conn)
-        result = self.model.complete(request)
+            request = bounds(conn, request)
+        try:
+            result = self.model.complete(request)
+        except ModelUnavailable as exc:
+            if exc.result is not None:
+                self._record(exc.result)
+            raise
+        self._record(result)
+        return result
+
+    def _record(self, result: ChatResult) -> None:
         with self.tx() as conn:
             record_usage(conn, result, run_id=self.run.id, session_id=self.links.get("session_id"),
                          panel_id=self.links.get("panel_id"))
             if self.lease:
                 self.lease.renew(conn)
         self.records.event("llm_called", {"model": result.model, "tokens": result.total_tokens,
-                                          "latency_ms": result.latency_ms})
-        return result
+                                          "latency_ms": result.latency_ms, "status": result.status,
+                                          "finish_reason": result.finish_reason, "estimated": result.estimated})
 
     def _count_call(self) -> None:
         cap = self.lease.caps["llm_calls_per_step"] if self.lease and self.lease.caps else None

@@ -30,7 +30,7 @@ from vital.db.tenant import Source, tenant_transaction
 from vital.errors import Conflict, NotFound, VitalError
 from vital.services import limits
 from vital.services.checkpointer import TenantCheckpointer
-from vital.services.llm import ChatModel, chat_model
+from vital.services.llm import ChatModel, ModelUnavailable, chat_model
 from vital.services.retrieval import Retriever, default_retriever
 from vital.db.rows import one
 from vital.services.workflows.caps import RunLimitReached, caps
@@ -258,6 +258,8 @@ class Engine:
                 if isinstance(exc, RunLimitReached) or (not ours and (first or "step" in ctx.cache)):
                     return self.get(run_id)
                 if ours:
+                    if isinstance(exc, ModelUnavailable):  # the client can find the failed run
+                        exc.context.setdefault("workflow_run_id", run_id)
                     raise
                 raise Conflict("The run's saved state cannot be resumed by this engine.", details=_reason(exc),
                                hint="Was it written by another version (or is it demo data)? Start a new run.") \

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from langgraph.types import interrupt
 
-from vital.services.evidence import verify
+from vital.services.grounding import ground
 from vital.services.llm import ChatRequest
 from vital.services.retrieval import numbered
 from vital.services.workflows.caps import RunLimitReached
@@ -70,11 +70,14 @@ def generate(ctx: RunContext, node: dict, state: RunState) -> dict:
     earlier = "\n".join(f"{k}: {v.get('text', '')[:500]}" for k, v in (state.get("outputs") or {}).items())
     result = ctx.generate(ChatRequest(task="answer", question=question, instructions=instruction,
                                       passages=passages, context=earlier))
-    check = verify(result.text, {p.ref: p for p in passages})
-    out = {"text": result.text, "confidence": check.confidence,
-           "citations": [p.cited() for p in passages if p.ref in check.cited_refs]}
+    grounded = ground(result.text, {p.ref: p for p in passages}, generative=ctx.model.generative,
+                      finish_reason=result.finish_reason)
+    out = {"text": grounded.text, "confidence": grounded.confidence, "outcome": grounded.outcome,
+           "unsupported": grounded.unsupported,
+           "citations": [p.cited() for p in passages if p.ref in grounded.check.cited_refs]}
     return {"outputs": {node["id"]: out},
-            "step_output": {"citations": len(out["citations"]), "confidence": check.confidence}}
+            "step_output": {"citations": len(out["citations"]), "confidence": grounded.confidence,
+                            "removed": len(grounded.unsupported)}}
 
 
 def retrieval(ctx: RunContext, node: dict, state: RunState) -> dict:
