@@ -98,21 +98,21 @@ def seed_library(conn: psycopg.Connection, settings: Settings, *, progress: Prog
     texts = [embedding_text(p.title, c.section, c.text) for _, p, chunks in cut for c in chunks]
     vectors: list[list[float]] = []
     step = settings.embedding_batch_size
-    with (progress({"library": len(texts)}) if progress and texts else nullcontext(lambda what, n: None)) as advance:
+    # The sentences answers quote, embedded now and kept in the cache, so that the first questions after
+    # `vital up` do not wait for them (services/meaning.py reads them there); a semantic model's only.
+    wanted = sentence_texts([c.text for _, _, chunks in cut for c in chunks]) if embedder.semantic else []
+    missing = [s for s, v in zip(wanted, cache.known(wanted)) if v is None]
+    totals = {"library": len(texts), **({"sentences": len(missing)} if missing else {})}
+    with (progress(totals) if progress and texts else nullcontext(lambda what, n: None)) as advance:
         for start in range(0, len(texts), step):
             hits = cache.hits
             batch = cache.embed(texts[start:start + step], embedder.embed)
             report.embedded += len(batch) - (cache.hits - hits)
             vectors += batch
             advance("library", len(batch))
-    if embedder.semantic:
-        # The sentences answers quote, embedded now and kept in the cache, so that the first questions after
-        # `vital up` do not wait for them (services/meaning.py reads them there).
-        wanted = sentence_texts([c.text for _, _, chunks in cut for c in chunks])
-        missing = [s for s, v in zip(wanted, cache.known(wanted)) if v is None]
         for start in range(0, len(missing), step):
-            cache.embed(missing[start:start + step], embedder.embed)
-        report.sentences = len(missing)
+            advance("sentences", len(cache.embed(missing[start:start + step], embedder.embed)))
+    report.sentences = len(missing)
     offset = 0
     for d, p, chunks in cut:
         prepared.append(_Prepared(d, p.content, chunks, vectors[offset:offset + len(chunks)]))
