@@ -133,8 +133,9 @@ def test_seeding_embedded_every_library_sentence_an_answer_can_quote(library, an
     in the vector cache with the chunks' vectors."""
     *_, name = library
     with pg.connect(name) as conn:
-        texts = [r[0] for r in conn.execute("SELECT chunk_text FROM rag_knowledge_chunks "
-                                            "WHERE tenant_id = vital.platform_tenant_id()")]
+        texts = [r[0] for r in conn.execute(
+            "SELECT c.chunk_text FROM rag_knowledge_chunks c JOIN rag_documents d ON d.id = c.document_id "
+            "JOIN knowledge_sources s ON s.id = d.source_id WHERE s.slug = 'vital-platform-library'")]
     wanted = sentence_texts(texts)
     stored = for_settings(SETTINGS).stored()
     assert len(wanted) > 1500 and stored is not None
