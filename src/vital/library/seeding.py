@@ -28,6 +28,7 @@ from vital.knowledge.ingest import embedding_text
 from vital.knowledge.parse import parse
 from vital.library.documents import DOCUMENTS_DIR, LibraryDocument, read_all
 from vital.library.vector_cache import VectorCache
+from vital.services.meaning import sentence_texts
 from vital.settings import Settings
 
 SQL = Queries(__name__)
@@ -54,6 +55,7 @@ class LibraryReport:
     removed: int = 0
     chunks: int = 0          # chunks written by this seed
     embedded: int = 0        # of those, vectors computed now (the rest came from the cache)
+    sentences: int = 0       # sentence vectors computed now for answers by meaning (services/meaning.py)
     model: dict = field(default_factory=dict)
     questions: str = ""      # the platform's golden set (vital.evaluation.golden), as loaded
 
@@ -61,7 +63,7 @@ class LibraryReport:
         return (f"platform library: {self.documents} documents ({self.created} new, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {self.removed} removed); {self.chunks} chunks written, "
                 f"{self.embedded} embedded now with {self.model.get('name')}, {self.chunks - self.embedded} "
-                f"from the vector cache; golden questions: {self.questions}")
+                f"from the vector cache, {self.sentences} sentence vectors computed now; golden questions: {self.questions}")
 
 
 @dataclass
@@ -96,13 +98,21 @@ def seed_library(conn: psycopg.Connection, settings: Settings, *, progress: Prog
     texts = [embedding_text(p.title, c.section, c.text) for _, p, chunks in cut for c in chunks]
     vectors: list[list[float]] = []
     step = settings.embedding_batch_size
-    with (progress({"library": len(texts)}) if progress and texts else nullcontext(lambda what, n: None)) as advance:
+    # The sentences answers quote, embedded now and kept in the cache, so that the first questions after
+    # `vital up` do not wait for them (services/meaning.py reads them there); a semantic model's only.
+    wanted = sentence_texts([c.text for _, _, chunks in cut for c in chunks]) if embedder.semantic else []
+    missing = [s for s, v in zip(wanted, cache.known(wanted)) if v is None]
+    totals = {"library": len(texts), **({"sentences": len(missing)} if missing else {})}
+    with (progress(totals) if progress and texts else nullcontext(lambda what, n: None)) as advance:
         for start in range(0, len(texts), step):
             hits = cache.hits
             batch = cache.embed(texts[start:start + step], embedder.embed)
             report.embedded += len(batch) - (cache.hits - hits)
             vectors += batch
             advance("library", len(batch))
+        for start in range(0, len(missing), step):
+            advance("sentences", len(cache.embed(missing[start:start + step], embedder.embed)))
+    report.sentences = len(missing)
     offset = 0
     for d, p, chunks in cut:
         prepared.append(_Prepared(d, p.content, chunks, vectors[offset:offset + len(chunks)]))

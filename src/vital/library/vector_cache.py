@@ -21,10 +21,14 @@ from typing import Callable, Sequence
 Embed = Callable[[Sequence[str]], list[list[float]]]
 
 
+def cache_file(folder: Path, provider: str, model: str, dimensions: int) -> Path:
+    """The model's file in the cache folder."""
+    return folder / (re.sub(r"[^A-Za-z0-9._-]+", "_", f"{provider}-{model}-{dimensions}d") + ".json")
+
+
 class VectorCache:
     def __init__(self, folder: Path, provider: str, model: str, dimensions: int):
-        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{provider}-{model}-{dimensions}d")
-        self.path, self.dimensions = folder / f"{safe}.json", dimensions
+        self.path, self.dimensions = cache_file(folder, provider, model, dimensions), dimensions
         self._vectors: dict[str, str] = self._read()
         self._added = 0
         self.hits = 0
@@ -48,6 +52,10 @@ class VectorCache:
                 self._vectors[keys[i]] = base64.b64encode(array("f", vector).tobytes()).decode()
                 self._added += 1
         return [found[k] for k in keys]
+
+    def known(self, texts: Sequence[str]) -> list[list[float] | None]:
+        """The cached vector of each text, or None: nothing is computed or added."""
+        return [self._vector(hashlib.sha256(t.encode()).hexdigest()) for t in texts]
 
     def _vector(self, key: str) -> list[float] | None:
         raw = self._vectors.get(key)

@@ -9,6 +9,10 @@ a model are judged alike:
     retrieval  relevance (0..1) of the passage holding the best sentence
     terms      share of the question's content words found in that passage
     length     words in the best sentence (log): a bare fragment answers little
+    named      share of what the question names (an acronym, a capitalised name: NMPA, China, Pfizer) that
+               some passage mentions (1 when it names nothing): a regulator or country the documents never
+               mention is a subject they do not cover, however close the rest sounds
+    covered    share of the question's content words found in some passage
 
 A logistic regression maps them to the probability that the answer holds the
 right fact. (A margin to the second sentence was tried and dropped: it did not
@@ -23,6 +27,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,9 +39,11 @@ from vital.services.retrieval import Passage
 from vital.services.text import term_set, terms
 
 PARAMETERS = Path(__file__).with_name("calibration.json")
-FEATURES = ("best", "agreement", "retrieval", "terms", "length")
+FEATURES = ("best", "agreement", "retrieval", "terms", "length", "named", "covered")
 DECLINE_BELOW = 0.3
 CLOSEST = 3
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
 DECLINE = ("Not in your documents: nothing that was retrieved answers this question{closest}. "
            "Add documents on this topic to the knowledge base, or rephrase the question.")
 
@@ -85,7 +92,26 @@ def calibration() -> Calibration:
     return Calibration.from_dict(json.loads(PARAMETERS.read_text()))
 
 
-def features(question: str, ranked: list[Scored]) -> dict[str, float]:
+def named(question: str) -> set[str]:
+    """What a question names: acronyms anywhere, capitalised words after its first word ("I" aside)."""
+    words = _NAME.findall(question)
+    found = {w for w in words if _ACRONYM.fullmatch(w)}
+    found |= {w for w in words[1:] if w[0].isupper() and w != "I"}
+    return {w.lower() for w in found}
+
+
+def coverage(question: str, passages: Sequence[Passage]) -> tuple[float, float]:
+    """(named, covered): shares of the question's names and content words that some passage holds."""
+    text = " ".join(p.text for p in passages).lower()
+    words = set(_NAME.findall(text))
+    names = named(question)
+    found_names = sum(1 for n in names if n in words or n.removesuffix("s") in words) / len(names) if names else 1.0
+    wanted = set(terms(question))
+    held = set().union(*(term_set(p.text) for p in passages)) if passages else set()
+    return found_names, (len(wanted & held) / len(wanted) if wanted else 0.0)
+
+
+def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = ()) -> dict[str, float]:
     if not ranked:
         return dict.fromkeys(FEATURES, 0.0)
     best = ranked[0]
@@ -95,8 +121,10 @@ def features(question: str, ranked: list[Scored]) -> dict[str, float]:
     top = sorted(per_document.values(), reverse=True)[:3]
     wanted = set(terms(question))
     found = len(wanted & term_set(best.passage.text)) / len(wanted) if wanted else 0.0
+    names, covered = coverage(question, passages or list({s.passage.chunk_id: s.passage for s in ranked}.values()))
     return {"best": best.similarity, "agreement": sum(top) / 3,
-            "retrieval": best.passage.score, "terms": found, "length": math.log1p(len(best.sentence.split()))}
+            "retrieval": best.passage.score, "terms": found, "length": math.log1p(len(best.sentence.split())),
+            "named": names, "covered": covered}
 
 
 def closest_documents(ranked: list[Scored], passages: Sequence[Passage]) -> list[str]:
@@ -111,7 +139,7 @@ def assess(question: str, passages: Sequence[Passage], meaning: Meaning | None,
     if meaning is None:
         return None
     ranked = meaning.rank(question, passages) if ranked is None else ranked
-    found = features(question, ranked)
+    found = features(question, ranked, passages)
     confidence = calibration().probability(found) if ranked else 0.0
     return Assessment(confidence, found, closest_documents(ranked, passages))
 

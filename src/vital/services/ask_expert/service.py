@@ -22,7 +22,7 @@ from vital.services.ask_expert.agent_selection import Selection, select_agent
 from vital.services.grounding import ground
 from vital.services.llm import ChatModel, ChatRequest, ChatResult, ModelUnavailable, bounds, chat_model
 from vital.services.llm.usage import record as record_usage
-from vital.services.meaning import for_settings
+from vital.services.meaning import CANDIDATES, for_settings
 from vital.services.retrieval import Retriever, default_retriever, numbered
 from vital.services.text import terms
 from vital.services.workflows import control
@@ -133,13 +133,14 @@ class AskExpert:
                 task="answer", purpose="interactive", question=content, system=agent.system_prompt,
                 agent_name=agent.name, history=history, temperature=agent.temperature, max_tokens=agent.max_tokens))
             query = _retrieval_query(content, history)
-            found = self.retriever.search(conn, query, k=self.settings.services_passages)
+            meaning = for_settings(self.settings)
+            keep = self.settings.services_passages
+            found = self.retriever.search(conn, query, k=max(keep, CANDIDATES) if meaning else keep)
             timings["retrieval_ms"] = found.latency_ms
             analytics.event(conn, "search.performed", "ask_expert_messages", question_msg["id"],
                             strategy=found.strategy, results=len(found.passages),
                             latency_ms=round(found.latency_ms, 2), search_id=found.extra.get("search_id"))
-        passages = numbered(found.passages)
-        meaning = for_settings(self.settings)
+        passages = numbered(meaning.focus(query, found.passages, keep) if meaning else found.passages)
         assessment = calibration.assess(query, passages, meaning)
         if assessment is not None and assessment.declined:
             model = calibration.Declined(model, assessment)  # "not in your documents": no model is called
