@@ -127,3 +127,44 @@ def test_delete_and_restore_a_document(served, page):
     deleted = page.get_by_role("region", name="Deleted documents")
     deleted.locator("li", has_text=title).get_by_role("button", name="Restore").click()
     assert page.get_by_role("heading", level=1).inner_text() == title
+
+
+def test_a_viewer_sees_no_admin_pages_and_an_owner_administers(served, page):
+    sign_in(page, served, VIEWER)
+    assert page.url.endswith("/ask") and "viewer" in page.get_by_role("banner").inner_text()
+    assert page.get_by_role("link", name="Admin").count() == 0
+    response = page.goto(url(served, "/admin"))
+    assert response.status == 403  # the API's refusal, in words
+    text = page.locator("main").inner_text()
+    assert "The server refused" in text and "admins and owners" in text and "Traceback" not in text
+    screenshot(page, "admin-refused")
+    assert page.goto(url(served, "/admin/audit")).status == 403
+
+    page.context.clear_cookies()
+    sign_in(page, served)
+    page.get_by_role("link", name="Admin").click()
+    members = page.get_by_role("region", name="Members and roles")
+    assert "vera.viewer" in members.inner_text() and "ada@acme.example" in members.inner_text()
+    page.get_by_label("E-mail of the person to invite").fill("new.colleague@acme.example")
+    page.get_by_label("Role", exact=True).select_option("member")
+    page.get_by_role("button", name="Invite").click()
+    assert "invitation is sent" in page.get_by_role("status").inner_text()
+    assert "new.colleague@acme.example · member · pending" in page.get_by_role("list", name="Invitations sent").inner_text()
+
+    page.get_by_label("Name", exact=True).fill("CI export")
+    page.get_by_role("button", name="Create the key").click()
+    secret = page.locator("[data-secret]").inner_text()
+    assert re.fullmatch(r"[A-Za-z0-9]{12}\.[\w-]{20,}", secret)
+    screenshot(page, "admin")
+    page.goto(url(served, "/admin"))
+    assert secret not in page.content() and "CI export" in page.get_by_role("list", name="Keys").inner_text()
+
+    page.get_by_role("link", name="Audit log").click()
+    page.get_by_label("Table").fill("api_keys")
+    page.get_by_role("button", name="Filter").click()
+    assert "api_keys" in page.locator("tbody").inner_text() and "INSERT" in page.locator("tbody").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export these entries as CSV").click()
+    csv = open(download.value.path()).read()
+    assert csv.startswith("id,created_at,table_name,action") and "api_keys" in csv and "tenant_invitations" not in csv
+    screenshot(page, "audit")

@@ -11,7 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
-from vital.console import ask, knowledge, signin, swagger
+from vital.console import admin, ask, knowledge, signin, swagger
 from vital.console.visit import Refused
 
 
@@ -21,7 +21,8 @@ def install(app: FastAPI) -> None:
     app.mount(swagger.ASSETS, swagger.assets(), name="docs-assets")
     app.include_router(swagger.router)
     app.include_router(signin.router)
-    app.include_router(knowledge.router)  # before ask's placeholder of /knowledge
+    app.include_router(knowledge.router)  # these before ask's placeholders of their paths
+    app.include_router(admin.router)
     app.include_router(ask.router)
 
     @app.exception_handler(Refused)
