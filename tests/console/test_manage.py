@@ -168,3 +168,41 @@ def test_a_viewer_sees_no_admin_pages_and_an_owner_administers(served, page):
     csv = open(download.value.path()).read()
     assert csv.startswith("id,created_at,table_name,action") and "api_keys" in csv and "tenant_invitations" not in csv
     screenshot(page, "audit")
+
+
+def test_personas_vpanes_odi_landscape_and_copy_to_my_organisation(served, page):
+    sign_in(page, served)
+    page.get_by_role("link", name="Personas & JTBDs").click()
+    table = page.locator("#vpanes-table")
+    assert "platform library" in table.inner_text()
+    assert page.locator("figure svg.chart rect.bar").count() >= 12  # one bar per scored persona
+    assert page.get_by_role("heading", name="Completeness gaps").is_visible()
+    screenshot(page, "personas")
+
+    # A platform persona is read-only: offered as a copy, never as an edit that changes nothing.
+    table.get_by_role("link", name="Elena Vasquez").click()  # the platform CMO
+    assert "read-only" in page.get_by_role("note").inner_text()
+    assert page.get_by_role("button", name="Save").count() == 0
+    page.get_by_role("button", name="Copy to my organisation").click()
+    assert page.get_by_role("note").count() == 0
+    page.get_by_label("Pain").fill("11")
+    page.evaluate("document.querySelector('#v-pain').removeAttribute('max')")  # past the browser's own check
+    page.get_by_role("button", name="Save").click()
+    assert "Pain must be from 0 to 10" in page.get_by_role("alert").inner_text()
+    page.get_by_label("Pain").fill("9.5")
+    page.get_by_role("button", name="Save").click()
+    assert "Saved" in page.get_by_role("status").inner_text()
+    assert "9.5" in page.get_by_role("table").inner_text()
+    screenshot(page, "persona")
+
+    # The organisation's own job: its outcomes on the ODI landscape, each point a link.
+    page.goto(url(served, "/personas"))
+    page.get_by_role("region", name="Jobs-to-be-done").locator("li", has_not=page.locator(".badge")).first \
+        .get_by_role("link").click()
+    points = page.locator("svg.chart a")
+    assert points.count() >= 5 and page.locator("svg.chart polygon.band-extreme").count() == 1
+    statement = page.locator("tbody tr td a").first.inner_text()
+    screenshot(page, "jtbd")
+    page.locator("svg.chart a", has=page.locator("title", has_text=statement)).click()
+    assert page.get_by_role("heading", level=1).inner_text() == statement
+    assert "Opportunity" in page.locator("dl.facts").inner_text()
