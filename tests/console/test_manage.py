@@ -206,3 +206,24 @@ def test_personas_vpanes_odi_landscape_and_copy_to_my_organisation(served, page)
     page.locator("svg.chart a", has=page.locator("title", has_text=statement)).click()
     assert page.get_by_role("heading", level=1).inner_text() == statement
     assert "Opportunity" in page.locator("dl.facts").inner_text()
+
+
+def test_analytics_charts_with_their_numbers(served, page):
+    sign_in(page, served)
+    page.get_by_role("link", name="Analytics").click()
+    assert page.get_by_role("alert").count() == 0  # every figure loaded
+    limits = page.get_by_role("region", name=re.compile("Use against your tier's limits"))
+    assert "tier" in limits.inner_text() and limits.locator("tbody tr").count() >= 1
+    spend = page.get_by_role("region", name="Tokens and cost per day")
+    assert spend.locator("tbody tr").count() == 7 and spend.locator("svg.chart").count() == 2
+    assert page.get_by_role("region", name="Agent performance").locator("svg.chart").count() == 1
+    feedback = page.get_by_role("region", name="Feedback")
+    assert "5 stars" in feedback.inner_text()
+    screenshot(page, "analytics")
+    page.get_by_role("link", name="last 30 days").click()
+    assert page.get_by_role("region", name="Tokens and cost per day").locator("tbody tr").count() == 30
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/analytics", "/knowledge", "/personas", "/admin"):
+        page.goto(url(served, path))
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+    screenshot(page, "admin-phone")

@@ -11,7 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
-from vital.console import admin, ask, knowledge, personas, signin, swagger
+from vital.console import admin, analytics, ask, knowledge, personas, signin, swagger
 from vital.console.visit import Refused
 
 
@@ -24,6 +24,7 @@ def install(app: FastAPI) -> None:
     app.include_router(knowledge.router)  # these before ask's placeholders of their paths
     app.include_router(admin.router)
     app.include_router(personas.router)
+    app.include_router(analytics.router)
     app.include_router(ask.router)
 
     @app.exception_handler(Refused)
