@@ -4,11 +4,13 @@ changed), and a multipart body for uploads, which the in-process call sends as i
 
 from __future__ import annotations
 
+import json
 import secrets
 from uuid import UUID
 
 from starlette.responses import JSONResponse, Response
 
+from vital.console.inprocess import Reply
 from vital.console.render import HEADERS
 from vital.console.signin import explain
 
@@ -36,6 +38,13 @@ def rows(reply) -> list[dict]:
     """A list the API answered, or nothing when it refused (the page then says so)."""
     body = reply.json() if reply.ok else None
     return body if isinstance(body, list) else []
+
+
+def untouched(reply, message: str):
+    """A write RLS let through without touching a row (a platform row, say) is a refusal: say so."""
+    if reply.ok and not reply.json():
+        return Reply(403, {}, json.dumps({"message": message}).encode())
+    return reply
 
 
 def wants_json(visit) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
 
-from vital.console.forms import answered, json_answer, multipart, problem, rows, uuid_or_nowhere, wants_json
+from vital.console.forms import (answered, json_answer, multipart, problem, rows, untouched, uuid_or_nowhere,
+                                 wants_json)
 from vital.console.visit import Visit
 
 router = APIRouter(include_in_schema=False)
@@ -117,8 +118,7 @@ async def delete(document_id: str, request: Request):
     await visit.check_form()
     reply = await visit.api("DELETE", "/rest/v1/rag_documents", query={"id": f"eq.{uuid_or_nowhere(document_id)}"},
                             headers={"prefer": "return=representation"})
-    if reply.ok and not reply.json():  # RLS let the person see it but not delete it: nothing happened
-        reply.status, reply.body = 403, b'{"message": "You may not delete this document."}'
+    reply = untouched(reply, "You may not delete this document.")
     return answered(visit, reply, "/knowledge?deleted=1", ("/knowledge", "Knowledge"), "Delete")
 
 

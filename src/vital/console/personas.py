@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from vital.console import charts
-from vital.console.forms import answered, problem, rows, uuid_or_nowhere
+from vital.console.forms import answered, problem, rows, untouched, uuid_or_nowhere
 from vital.console.visit import Visit
 
 router = APIRouter(include_in_schema=False)
@@ -109,14 +109,13 @@ async def edit_persona(persona_id: str, request: Request):
     name = (form.get("name") or "").strip()
     if error or not name:
         return await _persona_page(visit, found, 400, error=error or "A persona needs a name.")
-    reply = await visit.api("PATCH", "/rest/v1/personas", query={"id": f"eq.{row_id}", "tenant_id": f"eq.{visit.tenant.id}"},
+    reply = await visit.api("PATCH", "/rest/v1/personas", query={"id": f"eq.{row_id}"},
                             headers={"prefer": "return=representation"}, json_body={
                                 "name": name, "role_title": (form.get("role_title") or "").strip() or None,
                                 "description": (form.get("description") or "").strip() or None,
                                 "vpanes_scores": scores})
-    if reply.ok and not reply.json():  # a platform row: the update touches nothing
-        return await _persona_page(visit, found, 403, error="This persona belongs to the platform library and is "
-                                   "read-only. Copy it to your organisation to change it.")
+    reply = untouched(reply, "This persona belongs to the platform library and is read-only. Copy it to your "
+                             "organisation to change it.")
     if not reply.ok:
         return await _persona_page(visit, found, reply.status if reply.status < 500 else 503,
                                    error=f"{problem(reply)} Nothing was changed.")
@@ -176,11 +175,10 @@ async def edit_job(job_id: str, request: Request):
     if not all(change.values()):
         return await _job_page(visit, found, 400, error="A job needs a title, a situation, a motivation and an "
                                "expected outcome.")
-    reply = await visit.api("PATCH", "/rest/v1/jtbds", query={"id": f"eq.{row_id}", "tenant_id": f"eq.{visit.tenant.id}"},
+    reply = await visit.api("PATCH", "/rest/v1/jtbds", query={"id": f"eq.{row_id}"},
                             headers={"prefer": "return=representation"}, json_body=change)
-    if reply.ok and not reply.json():
-        return await _job_page(visit, found, 403, error="This job belongs to the platform library and is read-only. "
-                               "Copy it to your organisation to change it.")
+    reply = untouched(reply, "This job belongs to the platform library and is read-only. Copy it to your "
+                             "organisation to change it.")
     if not reply.ok:
         return await _job_page(visit, found, reply.status if reply.status < 500 else 503,
                                error=f"{problem(reply)} Nothing was changed.")
@@ -246,6 +244,7 @@ async def edit_outcome(outcome_id: str, request: Request):
                                 own=_own(visit, found), error="Importance and satisfaction are numbers from 1 to 10. "
                                 "Nothing was changed.")
     reply = await visit.api("PATCH", "/rest/v1/jtbd_desired_outcomes",
-                            query={"id": f"eq.{row_id}", "tenant_id": f"eq.{visit.tenant.id}"},
+                            query={"id": f"eq.{row_id}"}, headers={"prefer": "return=representation"},
                             json_body={**values, "score_source": "expert_estimate", "respondent_count": None})
+    reply = untouched(reply, "This outcome belongs to the platform library and is read-only.")
     return answered(visit, reply, f"/outcomes/{row_id}?saved=1", (f"/outcomes/{row_id}", "Back"), "Scores")
