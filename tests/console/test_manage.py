@@ -1,7 +1,7 @@
 """The console's management pages in a real browser (Debian's Chromium, driven by Playwright)
 against the app on uvicorn on loopback with a background-job worker beside it, on a seeded
 database with the services' test corpus: knowledge (upload by drop → the job's progress and
-per-file errors → a question answered from the new file; try a question; delete and restore),
+per-file errors → a question answered from the new file; try a question),
 administration (a viewer sees none of it and is refused by the API; an admin invites a member,
 makes an API key whose secret shows once, reads the audit log), personas and JTBDs (the ODI
 landscape, VPANES, copy to my tenant) and analytics. One server and one browser for the module;
@@ -113,20 +113,6 @@ def test_upload_by_drop_then_ask_about_it(served, page):
     page.locator("a.cite").first.click()
     page.wait_for_url(re.compile(r"/passages/"))
     assert "Zorblax" in page.locator(".meta").inner_text() and "36 months" in page.locator("blockquote").inner_text()
-
-
-def test_delete_and_restore_a_document(served, page):
-    sign_in(page, served)
-    page.goto(url(served, "/knowledge"))
-    page.locator("table a").first.click()
-    title = page.get_by_role("heading", level=1).inner_text()
-    page.get_by_role("button", name="Delete this document").click()
-    page.wait_for_url(re.compile(r"/knowledge\?deleted=1"))
-    assert "is deleted" in page.get_by_role("status").first.inner_text()
-    assert page.get_by_role("link", name=title, exact=True).count() == 0  # gone from the list
-    deleted = page.get_by_role("region", name="Deleted documents")
-    deleted.locator("li", has_text=title).get_by_role("button", name="Restore").click()
-    assert page.get_by_role("heading", level=1).inner_text() == title
 
 
 def test_a_viewer_sees_no_admin_pages_and_an_owner_administers(served, page):

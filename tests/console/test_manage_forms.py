@@ -1,7 +1,7 @@
 """The management pages without script, through the console with a real HTTP client (the app
 in-process, no worker): an upload posts as a plain form and lands on its job's page, which says
 the job waits for a worker and reloads itself; an empty upload and an out-of-range score are
-refused in words with nothing written."""
+refused in words with nothing written; a document is deleted and restored."""
 
 from __future__ import annotations
 
@@ -25,20 +25,29 @@ def csrf_of(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
 
-@pytest.fixture
-def console(fresh_db):
-    """The app in-process on a clone whose test embedder is registered (uploads need it); no worker."""
-    set_passwords(fresh_db)
-    with pg.connect(fresh_db) as conn, tenant_transaction(conn, Caller.service()) as c:
+@pytest.fixture(scope="module")
+def console():
+    """The app in-process on a clone whose test embedder is registered (uploads need it); no worker.
+    One for the module: its tests write different rows."""
+    name = pg.clone()
+    set_passwords(name)
+    with pg.connect(name) as conn, tenant_transaction(conn, Caller.service()) as c:
         embeddings.register(c, embeddings.current(Settings(environment="test", **SERVICE_SETTINGS)))
-    with running(fresh_db, **SERVICE_SETTINGS) as api:
-        yield api
+    try:
+        with running(name, **SERVICE_SETTINGS) as api:
+            yield api
+    finally:
+        pg.drop(name)
+
+
+def sign_in(c):
+    page = c.get(f"{ACME}/sign-in")
+    c.post(f"{ACME}/sign-in", data={"csrf": csrf_of(page.text), "email": "ada@acme.example", "password": PASSWORD})
 
 
 def test_upload_without_script_and_refusals_in_words(console):
     c = console.client
-    page = c.get(f"{ACME}/sign-in")
-    c.post(f"{ACME}/sign-in", data={"csrf": csrf_of(page.text), "email": "ada@acme.example", "password": PASSWORD})
+    sign_in(c)
     csrf = csrf_of(c.get(f"{ACME}/knowledge").text)
 
     empty = c.post(f"{ACME}/knowledge/upload", data={"csrf": csrf}, files={"files": ("", b"", "text/plain")})
@@ -59,3 +68,17 @@ def test_upload_without_script_and_refusals_in_words(console):
         ("visibility", "pain", "actions", "needs", "emotions", "scenarios"), "5"), "pain": "twelve"})
     assert bad.status_code == 400 and "Pain must be a number from 0 to 10" in bad.text
     assert "Traceback" not in bad.text and "SELECT" not in bad.text
+
+
+def test_delete_and_restore_a_document(console):
+    c = console.client
+    sign_in(c)
+    listing = c.get(f"{ACME}/knowledge").text
+    doc, title = re.search(r'<a href="/knowledge/documents/([0-9a-f-]{36})">([^<]+)</a>', listing).groups()
+    gone = c.post(f"{ACME}/knowledge/documents/{doc}/delete", data={"csrf": csrf_of(listing)})
+    assert gone.url.path == "/knowledge" and "The document is deleted" in gone.text
+    assert f'href="/knowledge/documents/{doc}"' not in gone.text  # out of the list...
+    assert f'action="/knowledge/documents/{doc}/restore"' in gone.text  # ...and offered for restore
+    assert c.get(f"{ACME}/knowledge/documents/{doc}").status_code == 404
+    back = c.post(f"{ACME}/knowledge/documents/{doc}/restore", data={"csrf": csrf_of(listing)})
+    assert back.url.path == f"/knowledge/documents/{doc}" and title in back.text
