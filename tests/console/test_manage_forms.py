@@ -82,3 +82,13 @@ def test_delete_and_restore_a_document(console):
     assert c.get(f"{ACME}/knowledge/documents/{doc}").status_code == 404
     back = c.post(f"{ACME}/knowledge/documents/{doc}/restore", data={"csrf": csrf_of(listing)})
     assert back.url.path == f"/knowledge/documents/{doc}" and title in back.text
+    # Restrict it to one more principal (a team), then lift that restriction again.
+    team, name = re.search(r'<option value="(team:[0-9a-f-]{36})">team ([^<]+)</option>', back.text).groups()
+    assert f"team {name}" not in back.text.split('id="principal"')[0]
+    more = c.post(f"{ACME}/knowledge/documents/{doc}/access", data={"csrf": csrf_of(listing), "principal": team})
+    shown = more.text.split('id="principal"')[0]  # the restrictions listed above the form
+    assert "<p>Only:</p>" in shown and f"team {name}" in shown
+    access = re.findall(rf'action="/knowledge/documents/{doc}/access/([0-9a-f-]{{36}})/remove"', more.text)
+    for row in access:
+        lifted = c.post(f"{ACME}/knowledge/documents/{doc}/access/{row}/remove", data={"csrf": csrf_of(listing)})
+    assert "Everyone in your organisation" in lifted.text
