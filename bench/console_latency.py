@@ -1,5 +1,5 @@
 """Benchmark of the console (docs/console.md): the chat page's first load in Chromium, the page's
-server time, the first streamed words of an offline (extractive) answer through the console's
+server time, the management pages' server time, the first streamed words of an offline (extractive) answer through the console's
 SSE proxy, and a panel's page and the PDF exports of a panel and of a session. On a throwaway clone of the seeded test database with the services' test corpus, the app
 on uvicorn on loopback (as the browser tests run it). Run from the project root:
 
@@ -23,6 +23,7 @@ from tests.services.conftest import SERVICE_SETTINGS, prepared
 
 QUESTIONS = ["When must we notify HHS about a HIPAA breach?", "How do we prepare for a GMP inspection?",
              "What sample size does a non-inferiority trial need?"]
+MANAGEMENT = ("/knowledge", "/personas", "/analytics", "/admin")
 
 
 def ms(values: list[float]) -> str:
@@ -49,6 +50,13 @@ def main() -> None:
                     started = time.perf_counter()
                     assert c.get("/ask").status_code == 200
                     server.append(time.perf_counter() - started)
+                pages = {}
+                for path in MANAGEMENT:  # the management pages: several API calls each, charts drawn
+                    pages[path] = []
+                    for _ in range(runs):
+                        started = time.perf_counter()
+                        assert c.get(path).status_code == 200
+                        pages[path].append(time.perf_counter() - started)
                 first, refused = [], []
                 for i in range(runs):
                     started = time.perf_counter()
@@ -86,6 +94,8 @@ def main() -> None:
                     page.goto(f"http://{host}/ask")
                     loads.append(page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000)
             print(f"GET /ask, signed in (server, loopback): {ms(server)}")
+            for path, times in pages.items():
+                print(f"GET {path}, signed in (server, loopback): {ms(times)}")
             print(f"/ask in Chromium, navigation to load event: {ms(loads)}")
             print(f"first streamed words of an extractive answer (POST /ask/stream to first delta): {ms(first)}")
             for label, values in timed.items():

@@ -25,7 +25,7 @@ os.environ["VITAL_JWT_SECRET"] = TEST_JWT_SECRET
 # servers or subprocesses, dumps and restores databases, loads a model, waits on purpose (limiter
 # delays) or sweeps a whole API surface. CI runs everything.
 SLOW = {
-    "tests/console/test_browser.py", "tests/console/test_workspace.py",
+    "tests/console/test_browser.py", "tests/console/test_workspace.py", "tests/console/test_manage.py",
     "tests/auth/test_mail_flows.py", "tests/auth/test_sign_in.py", "tests/auth/test_limiter.py",
     "tests/admin/test_http.py", "tests/api/test_rest.py", "tests/knowledge/test_search.py",
     "tests/knowledge/test_ingest.py", "tests/knowledge/test_limits.py", "tests/services/test_fuzz.py",

@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python -m tests.console.screens
 
-runs the console's browser tests, test_browser.py and test_workspace.py (which write every page into
+runs the console's browser tests, test_browser.py, test_workspace.py and test_manage.py (which write every page into
 build/console-screens/, an ignored folder) and copies the curated pages into docs/console/. CI runs the tests but never this: it does
 not rewrite tracked files."""
 
@@ -17,14 +17,16 @@ import pytest
 from tests.console.browser import SCREENS
 
 CURATED = ("sign-in", "ask", "session", "passage", "ask-phone", "plan", "report", "panel", "committee", "hybrid",
-           "agents", "agent", "agents-phone", "viewer-refused")
+           "agents", "agent", "agents-phone", "viewer-refused", "knowledge-try", "knowledge-document", "admin", "audit",
+           "admin-refused", "admin-phone", "personas", "persona", "jtbd", "analytics")
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "console"
 
 
 def main() -> int:
     code = pytest.main(["-q", "-p", "no:cacheprovider", *sys.argv[1:],  # e.g. --basetemp=...
                         str(Path(__file__).with_name("test_browser.py")),
-                        str(Path(__file__).with_name("test_workspace.py"))])
+                        str(Path(__file__).with_name("test_workspace.py")),
+                        str(Path(__file__).with_name("test_manage.py"))])
     if code != 0:
         print("The browser tests failed; docs/console/ is left as it was.", file=sys.stderr)
         return int(code)

@@ -11,7 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
-from vital.console import agents, ask, autonomous, export, panels, signin, swagger
+from vital.console import admin, agents, analytics, ask, autonomous, export, knowledge, panels, personas, signin, swagger
 from vital.console.visit import Refused
 
 
@@ -21,6 +21,10 @@ def install(app: FastAPI) -> None:
     app.mount(swagger.ASSETS, swagger.assets(), name="docs-assets")
     app.include_router(swagger.router)
     app.include_router(signin.router)
+    app.include_router(knowledge.router)
+    app.include_router(admin.router)
+    app.include_router(personas.router)
+    app.include_router(analytics.router)
     app.include_router(autonomous.router)
     app.include_router(export.router)
     app.include_router(panels.router)

@@ -172,19 +172,3 @@ async def feedback(request: Request):
         return visit.render("notice.html", 400, title="Feedback not saved", text=api_error(reply, visit.session.role),
                             link=(f"/sessions/{session_id}", "Back to the session"))
     return visit.redirect(f"/sessions/{session_id}?feedback=sent")
-
-
-SECTIONS = {"knowledge": "Knowledge", "personas": "Personas & JTBDs", "analytics": "Analytics", "admin": "Admin"}
-
-
-def _section(key: str, name: str):
-    async def not_yet(request: Request):
-        """The shell's other sections: named, reachable, and honest that they come later."""
-        visit = await Visit.of(request)
-        return visit.render("notice.html", title=name, text=f"The {name} pages of the console are not built yet. "
-                            "The API offers them today (see /docs).", link=("/ask", "Ask Expert"))
-    router.add_api_route(f"/{key}", not_yet, methods=["GET"], name=f"console_{key}")
-
-
-for _key, _name in SECTIONS.items():
-    _section(_key, _name)

@@ -99,10 +99,12 @@ async def stream(request: Request, method: str, path: str, *, query: dict | None
 
 
 async def call(request: Request, method: str, path: str, *, query: dict | None = None,
-               headers: dict[str, str] | None = None, json_body: Any = None) -> Reply:
-    """One whole call: status, headers and body."""
+               headers: dict[str, str] | None = None, json_body: Any = None, body: bytes = b"") -> Reply:
+    """One whole call: status, headers and body (`body` as it is, e.g. a multipart upload, with its
+    content type in `headers`)."""
     headers = dict(headers or {})
-    body = b""
+    if body:
+        headers["content-length"] = str(len(body))
     if json_body is not None:
         body = json.dumps(json_body).encode()
         headers["content-type"] = "application/json"

@@ -1,0 +1,215 @@
+"""The console's management pages in a real browser (Debian's Chromium, driven by Playwright)
+against the app on uvicorn on loopback with a background-job worker beside it, on a seeded
+database with the services' test corpus: knowledge (upload by drop → the job's progress and
+per-file errors → a question answered from the new file; try a question),
+administration (a viewer sees none of it and is refused by the API; an admin invites a member,
+makes an API key whose secret shows once, reads the audit log), personas and JTBDs (the ODI
+landscape, VPANES, copy to my tenant) and analytics. One server and one browser for the module;
+screenshots go to build/console-screens/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests import pg
+from tests.auth.conftest import PASSWORD, set_passwords
+from tests.console.browser import chromium, screenshot
+from tests.harness import api_settings, served_over_loopback
+from tests.helpers import tenant_id
+from tests.roles.people import add_user
+from tests.services.conftest import SERVICE_SETTINGS, prepared
+from vital.auth.passwords import hash_password
+from vital.db.connection import Database
+from vital.jobs.worker import InProcessWorker
+
+VIEWER = "vera.viewer@acme.example"
+NOTE = ("# Zorblax tablet stability protocol\n\nZorblax tablets are stored at 25 degrees Celsius and 60 percent "
+        "relative humidity. The Zorblax shelf life is supported by 36 months of long-term stability data, "
+        "and the Zorblax accelerated study runs for 6 months at 40 degrees Celsius.\n")
+
+
+@pytest.fixture(scope="module")
+def served():
+    name, _ = prepared()
+    set_passwords(name)
+    with pg.connect(name) as conn:
+        uid = add_user(conn, tenant_id(conn, "acme"), VIEWER, "viewer")
+        conn.execute("SELECT vital.set_password(%s, %s)", (uid, hash_password(PASSWORD)))
+    settings = api_settings(name, **SERVICE_SETTINGS)
+    try:
+        with served_over_loopback(settings) as port, InProcessWorker(Database(settings)):
+            yield port
+    finally:
+        pg.drop(name)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx.new_page()
+    ctx.close()
+
+
+def url(port: int, path: str) -> str:
+    return f"http://acme.localhost:{port}{path}"
+
+
+def sign_in(page, port: int, email: str = "ada@acme.example"):
+    page.goto(url(port, "/sign-in"))
+    form = page.get_by_role("region", name="With your password")
+    form.get_by_label("E-mail").fill(email)
+    form.get_by_label("Password").fill(PASSWORD)
+    form.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def test_upload_by_drop_then_ask_about_it(served, page):
+    sign_in(page, served)
+    page.goto(url(served, "/knowledge"))
+    assert page.get_by_role("heading", name="Your organisation's documents").is_visible()
+    # Two files dropped at once: one is read, the other is not text and is reported by name.
+    drop = page.evaluate_handle("""([note]) => { const dt = new DataTransfer();
+        dt.items.add(new File([note], 'zorblax-stability.md', {type: 'text/markdown'}));
+        dt.items.add(new File([new Uint8Array([0, 159, 146, 150, 0, 1, 2, 3])], 'scan.bin', {type: 'application/octet-stream'}));
+        return dt; }""", [NOTE])
+    page.dispatch_event("[data-dropzone]", "drop", {"dataTransfer": drop})
+    upload = page.locator("#uploads li").first
+    upload.locator("[data-state]").filter(has_text=re.compile("Done|Failed")).wait_for(timeout=60_000)
+    assert "Done, with errors" in upload.inner_text()
+    assert "scan.bin" in upload.locator("ul").inner_text()  # the per-file error, by name
+    assert upload.locator("progress").get_attribute("max") == "2"
+    screenshot(page, "knowledge-upload")
+
+    page.goto(url(served, "/knowledge"))
+    page.get_by_role("link", name="Zorblax tablet stability protocol").first.click()
+    assert page.get_by_role("heading", name="Chunk preview").is_visible()
+    assert "36 months" in page.locator("blockquote.passage").first.inner_text()
+    assert "Everyone in your organisation" in page.get_by_role("region", name="Who may see it").inner_text()
+    screenshot(page, "knowledge-document")
+
+    # "Try a question": what retrieval returns, and why.
+    page.goto(url(served, "/knowledge"))
+    page.get_by_role("textbox", name="Question", exact=True).fill("Zorblax shelf life stability months")
+    page.get_by_label("Strategy").select_option("hybrid")
+    page.get_by_role("button", name="Search").click()
+    results = page.get_by_role("region", name="What retrieval returned")
+    assert "Strategy hybrid" in results.inner_text() and "vector" in results.inner_text()
+    assert "Zorblax" in results.locator("ol.hits li").first.inner_text()
+    screenshot(page, "knowledge-try")
+
+    # The new file answers a question on the Ask page.
+    page.goto(url(served, "/ask"))
+    page.get_by_label("Your question").fill("How many months of long-term stability data support the Zorblax shelf life?")
+    with page.expect_navigation(url=re.compile(r"/sessions/[0-9a-f-]{36}$"), timeout=60_000):
+        page.get_by_role("button", name="Ask", exact=True).click()
+    page.locator("a.cite").first.click()
+    page.wait_for_url(re.compile(r"/passages/"))
+    assert "Zorblax" in page.locator(".meta").inner_text() and "36 months" in page.locator("blockquote").inner_text()
+
+
+def test_a_viewer_sees_no_admin_pages_and_an_owner_administers(served, page):
+    sign_in(page, served, VIEWER)
+    assert page.url.endswith("/ask") and "viewer" in page.get_by_role("banner").inner_text()
+    assert page.get_by_role("link", name="Admin").count() == 0
+    response = page.goto(url(served, "/admin"))
+    assert response.status == 403  # the API's refusal, in words
+    text = page.locator("main").inner_text()
+    assert "The server refused" in text and "admins and owners" in text and "Traceback" not in text
+    screenshot(page, "admin-refused")
+    assert page.goto(url(served, "/admin/audit")).status == 403
+
+    page.context.clear_cookies()
+    sign_in(page, served)
+    page.get_by_role("link", name="Admin").click()
+    members = page.get_by_role("region", name="Members and roles")
+    assert "vera.viewer" in members.inner_text() and "ada@acme.example" in members.inner_text()
+    page.get_by_label("E-mail of the person to invite").fill("new.colleague@acme.example")
+    page.get_by_label("Role", exact=True).select_option("member")
+    page.get_by_role("button", name="Invite").click()
+    assert "invitation is sent" in page.get_by_role("status").inner_text()
+    assert "new.colleague@acme.example · member · pending" in page.get_by_role("list", name="Invitations sent").inner_text()
+
+    page.get_by_label("Name", exact=True).fill("CI export")
+    page.get_by_role("button", name="Create the key").click()
+    secret = page.locator("[data-secret]").inner_text()
+    assert re.fullmatch(r"[A-Za-z0-9]{12}\.[\w-]{20,}", secret)
+    screenshot(page, "admin")
+    page.goto(url(served, "/admin"))
+    assert secret not in page.content() and "CI export" in page.get_by_role("list", name="Keys").inner_text()
+
+    page.get_by_role("link", name="Audit log").click()
+    page.get_by_label("Table").fill("api_keys")
+    page.get_by_role("button", name="Filter").click()
+    assert "api_keys" in page.locator("tbody").inner_text() and "INSERT" in page.locator("tbody").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export these entries as CSV").click()
+    csv = open(download.value.path()).read()
+    assert csv.startswith("id,created_at,table_name,action") and "api_keys" in csv and "tenant_invitations" not in csv
+    screenshot(page, "audit")
+
+
+def test_personas_vpanes_odi_landscape_and_copy_to_my_organisation(served, page):
+    sign_in(page, served)
+    page.get_by_role("link", name="Personas & JTBDs").click()
+    table = page.locator("#vpanes-table")
+    assert "platform library" in table.inner_text()
+    assert page.locator("figure svg.chart rect.bar").count() >= 12  # one bar per scored persona
+    assert page.get_by_role("heading", name="Completeness gaps").is_visible()
+    screenshot(page, "personas")
+
+    # A platform persona is read-only: offered as a copy, never as an edit that changes nothing.
+    table.get_by_role("link", name="Elena Vasquez").click()  # the platform CMO
+    assert "read-only" in page.get_by_role("note").inner_text()
+    assert page.get_by_role("button", name="Save").count() == 0
+    page.get_by_role("button", name="Copy to my organisation").click()
+    assert page.get_by_role("note").count() == 0
+    page.get_by_label("Pain").fill("11")
+    page.evaluate("document.querySelector('#v-pain').removeAttribute('max')")  # past the browser's own check
+    page.get_by_role("button", name="Save").click()
+    assert "Pain must be from 0 to 10" in page.get_by_role("alert").inner_text()
+    page.get_by_label("Pain").fill("9.5")
+    page.get_by_role("button", name="Save").click()
+    assert "Saved" in page.get_by_role("status").inner_text()
+    assert "9.5" in page.get_by_role("table").inner_text()
+    screenshot(page, "persona")
+
+    # The organisation's own job: its outcomes on the ODI landscape, each point a link.
+    page.goto(url(served, "/personas"))
+    page.get_by_role("region", name="Jobs-to-be-done").locator("li", has_not=page.locator(".badge")).first \
+        .get_by_role("link").click()
+    points = page.locator("svg.chart a")
+    assert points.count() >= 5 and page.locator("svg.chart polygon.band-extreme").count() == 1
+    statement = page.locator("tbody tr td a").first.inner_text()
+    screenshot(page, "jtbd")
+    page.locator("svg.chart a", has=page.locator("title", has_text=statement)).click()
+    assert page.get_by_role("heading", level=1).inner_text() == statement
+    assert "Opportunity" in page.locator("dl.facts").inner_text()
+
+
+def test_analytics_charts_with_their_numbers(served, page):
+    sign_in(page, served)
+    page.get_by_role("link", name="Analytics").click()
+    assert page.get_by_role("alert").count() == 0  # every figure loaded
+    limits = page.get_by_role("region", name=re.compile("Use against your tier's limits"))
+    assert "tier" in limits.inner_text() and limits.locator("tbody tr").count() >= 1
+    spend = page.get_by_role("region", name="Tokens and cost per day")
+    assert spend.locator("tbody tr").count() == 7 and spend.locator("svg.chart").count() == 2
+    assert page.get_by_role("region", name="Agent performance").locator("svg.chart").count() == 1
+    feedback = page.get_by_role("region", name="Feedback")
+    assert "5 stars" in feedback.inner_text()
+    screenshot(page, "analytics")
+    page.get_by_role("link", name="last 30 days").click()
+    assert page.get_by_role("region", name="Tokens and cost per day").locator("tbody tr").count() == 30
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/analytics", "/knowledge", "/personas", "/admin"):
+        page.goto(url(served, path))
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+    screenshot(page, "admin-phone")

@@ -1,0 +1,94 @@
+"""The management pages without script, through the console with a real HTTP client (the app
+in-process, no worker): an upload posts as a plain form and lands on its job's page, which says
+the job waits for a worker and reloads itself; an empty upload and an out-of-range score are
+refused in words with nothing written; a document is deleted and restored."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests import pg
+from tests.auth.conftest import PASSWORD, set_passwords
+from tests.harness import running
+from tests.services.conftest import SERVICE_SETTINGS
+from vital.db.tenant import tenant_transaction
+from vital.knowledge import embeddings
+from vital.settings import Settings
+from vital.tenancy import Caller
+
+ACME = "http://acme.localhost"
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+@pytest.fixture(scope="module")
+def console():
+    """The app in-process on a clone whose test embedder is registered (uploads need it); no worker.
+    One for the module: its tests write different rows."""
+    name = pg.clone()
+    set_passwords(name)
+    with pg.connect(name) as conn, tenant_transaction(conn, Caller.service()) as c:
+        embeddings.register(c, embeddings.current(Settings(environment="test", **SERVICE_SETTINGS)))
+    try:
+        with running(name, **SERVICE_SETTINGS) as api:
+            yield api
+    finally:
+        pg.drop(name)
+
+
+def sign_in(c):
+    page = c.get(f"{ACME}/sign-in")
+    c.post(f"{ACME}/sign-in", data={"csrf": csrf_of(page.text), "email": "ada@acme.example", "password": PASSWORD})
+
+
+def test_upload_without_script_and_refusals_in_words(console):
+    c = console.client
+    sign_in(c)
+    csrf = csrf_of(c.get(f"{ACME}/knowledge").text)
+
+    empty = c.post(f"{ACME}/knowledge/upload", data={"csrf": csrf}, files={"files": ("", b"", "text/plain")})
+    assert empty.status_code == 400 and "Choose one or more files first" in empty.text
+
+    sent = c.post(f"{ACME}/knowledge/upload", data={"csrf": csrf, "collection": "Stability"},
+                  files=[("files", ("a.md", b"# A\n\nStability text.", "text/markdown")),
+                         ("files", ("b.txt", b"More stability text.", "text/plain"))], follow_redirects=False)
+    assert sent.status_code == 303 and re.fullmatch(r"/knowledge/jobs/[0-9a-f-]{36}", sent.headers["location"])
+    job = c.get(f"{ACME}{sent.headers['location']}")
+    assert "Waiting for a worker" in job.text and '<meta http-equiv="refresh" content="2">' in job.text
+    assert "0 done, 0 failed of 2 files" in job.text
+    polled = c.get(f"{ACME}{sent.headers['location']}", headers={"accept": "application/json"}).json()
+    assert polled["status"] == "queued" and polled["items_total"] == 2
+
+    persona = re.search(r'href="/personas/([0-9a-f-]{36})"', c.get(f"{ACME}/personas").text).group(1)
+    bad = c.post(f"{ACME}/personas/{persona}", data={"csrf": csrf, "name": "X", **dict.fromkeys(
+        ("visibility", "pain", "actions", "needs", "emotions", "scenarios"), "5"), "pain": "twelve"})
+    assert bad.status_code == 400 and "Pain must be a number from 0 to 10" in bad.text
+    assert "Traceback" not in bad.text and "SELECT" not in bad.text
+
+
+def test_delete_and_restore_a_document(console):
+    c = console.client
+    sign_in(c)
+    listing = c.get(f"{ACME}/knowledge").text
+    doc, title = re.search(r'<a href="/knowledge/documents/([0-9a-f-]{36})">([^<]+)</a>', listing).groups()
+    gone = c.post(f"{ACME}/knowledge/documents/{doc}/delete", data={"csrf": csrf_of(listing)})
+    assert gone.url.path == "/knowledge" and "The document is deleted" in gone.text
+    assert f'href="/knowledge/documents/{doc}"' not in gone.text  # out of the list...
+    assert f'action="/knowledge/documents/{doc}/restore"' in gone.text  # ...and offered for restore
+    assert c.get(f"{ACME}/knowledge/documents/{doc}").status_code == 404
+    back = c.post(f"{ACME}/knowledge/documents/{doc}/restore", data={"csrf": csrf_of(listing)})
+    assert back.url.path == f"/knowledge/documents/{doc}" and title in back.text
+    # Restrict it to one more principal (a team), then lift that restriction again.
+    team, name = re.search(r'<option value="(team:[0-9a-f-]{36})">team ([^<]+)</option>', back.text).groups()
+    assert f"team {name}" not in back.text.split('id="principal"')[0]
+    more = c.post(f"{ACME}/knowledge/documents/{doc}/access", data={"csrf": csrf_of(listing), "principal": team})
+    shown = more.text.split('id="principal"')[0]  # the restrictions listed above the form
+    assert "<p>Only:</p>" in shown and f"team {name}" in shown
+    access = re.findall(rf'action="/knowledge/documents/{doc}/access/([0-9a-f-]{{36}})/remove"', more.text)
+    for row in access:
+        lifted = c.post(f"{ACME}/knowledge/documents/{doc}/access/{row}/remove", data={"csrf": csrf_of(listing)})
+    assert "Everyone in your organisation" in lifted.text
