@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import shutil
 import subprocess
 import tempfile
 import uuid
@@ -34,6 +35,9 @@ def cluster() -> EmbeddedServer:
     root = Path(tempfile.mkdtemp(prefix="vital-test-"))
     server = EmbeddedServer(root / "pgdata", options=FAST)
     server.acquire()
+    # atexit runs last-registered first: stop the server, then remove its files (each run's
+    # cluster is a few hundred MB; left behind, they fill a developer's disk).
+    atexit.register(shutil.rmtree, root, True)
     atexit.register(server.release)
     return server
 
