@@ -70,8 +70,9 @@ def run(source, caller: Caller, settings: Settings, embedder: Embedder, model: M
             done, failed = 1, 0
         except VitalError as exc:
             outcome = {"document_id": str(document), "status": "failed"}
-            notes = [{"item": str(document), "document_id": str(document), "code": getattr(exc, "reason", None) or exc.code,
-                      "message": exc.message, **({"hint": exc.hint} if exc.hint else {})}]
+            code = getattr(exc, "reason", None) or exc.code  # a parse error's reason (over_budget, empty...)
+            notes = [{"item": str(document), "document_id": str(document), "code": code, "message": exc.message,
+                      **({"hint": exc.hint} if exc.hint else {})}]
             done, failed = 0, 1
         with tenant_transaction(source, caller) as conn:
             conn.execute(SQL("ingest.job_progress"), {"job": job, "done": done, "failed": failed,
