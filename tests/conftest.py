@@ -44,7 +44,7 @@ SLOW = {
     "tests/test_cli.py", "tests/test_docs.py", "tests/test_embedded.py", "tests/test_generate.py",
     "tests/test_migrations.py", "tests/test_validator.py", "tests/jobs/test_workers.py", "tests/api/test_storage.py",
     "tests/services/test_answer_quality.py",
-    "tests/evaluation/test_runs.py", "tests/evaluation/test_cli.py",
+    "tests/evaluation/test_runs.py", "tests/evaluation/test_cli.py", "tests/knowledge/test_reparse.py",
 }
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,9 @@
 worker for the module): the official `supabase` Python client's storage3 (upload, list, download, move,
 copy, signed URL, remove; size, type and quota limits), an upload into `documents` that becomes
 searchable, isolation from another tenant and from anon, tenant export and erase of the objects, and
-supabase-js run by Node.js (tests/js/scenario.mjs)."""
+supabase-js run by Node.js (tests/js/scenario.mjs: selects with embedding, JSON paths, aggregates, range and
+count, writes and upserts, storage, an upload that becomes searchable, and `.rpc('match_documents')` as
+acme and as pharmaco)."""
 
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ NOTE = (b"# Cold chain excursions\n\nA temperature excursion during shipment of 
 
 @pytest.fixture(scope="module")
 def served():
-    database = pg.clone()
+    database = pg.clone(template=pg.LIBRARY)  # the platform library's chunks, for match_documents (supabase-js)
     set_passwords(database)
     with pg.connect(database, autocommit=True) as conn:
         KB(conn).model(kb_settings())  # a deployment operation: the API role cannot register models
@@ -179,13 +181,30 @@ def test_supabase_js_scenario(served):
                        timeout=300)
     port, settings, _ = served
     env = {**os.environ, "VITAL_URL": f"http://acme.localhost:{port}", "VITAL_ANON_KEY": mint_key(settings, "anon"),
-           "VITAL_EMAIL": USERS["acme"], "VITAL_PASSWORD": PASSWORD}
+           "VITAL_EMAIL": USERS["acme"], "VITAL_PASSWORD": PASSWORD,
+           "VITAL_OTHER_URL": f"http://pharmaco.localhost:{port}", "VITAL_OTHER_EMAIL": USERS["pharmaco"]}
     done = subprocess.run(["node", "scenario.mjs"], cwd=JS, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)
     assert results["signIn"]["email"] == USERS["acme"]
     assert results["select"]["rows"] > 0 and results["select"]["embedded"]
     assert results["write"] == {"inserted": "js-scenario", "updated": "JS scenario, renamed", "deleted": 1}
+    m2m = results["manyToMany"]  # agents ↔ tools through agent_tools: as many tools as junction rows
+    assert m2m["counts"] and all(tools == junction > 0 for tools, junction in m2m["counts"]) and m2m["namesOnly"]
+    assert results["jsonPath"]["rows"] > 0 and results["jsonPath"]["topP"] == [0.9] and \
+        results["jsonPath"]["kinds"] == ["text"]
+    aggregate = results["aggregate"]
+    assert aggregate["groups"] > 1 and aggregate["summed"] == aggregate["count"] > 0
+    assert results["rangeCount"]["rows"] == 3 and results["rangeCount"]["count"] > 3 and \
+        results["rangeCount"]["descending"]
+    assert results["upsert"] == {"upserted": [{"slug": "js-upsert", "name": "After"}], "rows": 1}
+    assert results["ingest"] == {"status": "succeeded", "document": True, "found": "Sterility release"}
+    rpc = results["rpc"]  # a query vector from /api/v1/embeddings: the new document first, own and platform only
+    assert rpc["dimensions"] == 384 and "axolotl sterility assay" in rpc["top"]
+    assert rpc["tenants"] == ["00000000-0000-0000-0000-000000000000", "own"]
+    # pharmaco, with acme's vector: its own and the platform's rows, none of acme's
+    assert rpc["other"]["rows"] > 0 and rpc["other"]["acmes"] == 0 and \
+        set(rpc["other"]["tenants"]) <= {"00000000-0000-0000-0000-000000000000", "own"}
     assert results["storage"] == {"uploaded": "js/hello.txt", "listed": ["hello.txt", "note.txt"],
                                   "downloaded": "hello from supabase-js", "metadata": {"from": "supabase-js"},
                                   "removed": ["js/hello.txt", "js/note.txt"]}

@@ -156,12 +156,11 @@ def test_switching_models_re_embeds_in_the_background_while_search_keeps_finding
 
 def test_reembed_takes_over_the_queued_embed_job_of_the_seed(kb):
     embedder, model = kb.model(settings(embedding_provider="local"))
-    queued = kb.one("SELECT id FROM rag_ingestion_jobs WHERE tenant_id = %s AND kind = 'embed' AND status = 'queued'",
-                    kb.tenant("acme"))[0]
-    # The seed queues the job for the seeded all-MiniLM-L6-v2 row (torch); the default install runs its int8
-    # ONNX copy, so the job is pointed at that model as an operator would queue it.
-    kb.conn.execute("UPDATE rag_ingestion_jobs SET embedding_model_tenant_id = %s, embedding_model_id = %s"
-                    " WHERE id = %s", (model.tenant_id, model.id, queued))
+    queued, queued_model = kb.one("SELECT id, embedding_model_id FROM rag_ingestion_jobs WHERE tenant_id = %s "
+                                  "AND kind = 'embed' AND status = 'queued'", kb.tenant("acme"))
+    # The seeded platform model is the one the default install registers (int8 MiniLM on onnxruntime), so the
+    # seed's queued job is for the model this deployment embeds with.
+    assert queued_model == model.id
     result = reembed(kb.conn, kb.claims("acme"), embedder, model)
     assert result["job_id"] == str(queued) and result["status"] == "succeeded" and result["chunks"] == 2
     found = kb.search("acme", "training before system access", settings(embedding_provider="local"),

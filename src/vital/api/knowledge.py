@@ -18,9 +18,9 @@ from vital.api.errors import BodyTooLarge
 from vital.db.queries import Queries
 from vital.db.tenant import tenant_transaction
 from vital.db.rows import many, one
-from vital.errors import InvalidInput, NotFound
+from vital.errors import Conflict, InvalidInput, NotFound
 from vital.jobs import enqueue as jobs
-from vital.knowledge import embeddings, graph, reembed
+from vital.knowledge import embeddings, graph, reembed, reparse
 from vital.knowledge.ingest import FileInput, Ingestor
 from vital.knowledge.search import STRATEGIES, SearchRequest, feedback, search
 from vital.tenancy import Caller
@@ -128,6 +128,29 @@ async def reembed_chunks(request: Request, caller: Caller = Depends(authenticate
 
     job, total = await svc.call(queue)
     return {"job_id": str(job), "status": "queued", "chunks": total, "embedding": embedder.describe()}
+
+
+@router.post("/api/v1/knowledge/documents/{document_id}/reparse", status_code=202,
+             summary="Re-parse a document from its stored original with today's parsers, in a background job")
+async def reparse_document(document_id: UUID, request: Request, caller: Caller = Depends(authenticate)) -> dict:
+    pool, settings = svc.source(request, caller), svc.settings(request)
+    embedder = embeddings.current(settings)
+
+    def queue():  # the job row and the queued job commit together
+        with tenant_transaction(pool, caller) as conn:
+            found = reparse.candidates(conn, document_id)
+            if not found:
+                raise NotFound("No such document.", hint="GET /rest/v1/rag_documents lists the tenant's documents.")
+            if not found[0]["has_original"]:
+                note = reparse.no_original(found[0])
+                raise Conflict(note["message"], hint=note["hint"])
+            model = embeddings.registered(conn, embedder)
+            job = reparse.start(conn, model, 1)
+            jobs.reparse_later(conn, job, [document_id], model)
+        return job
+
+    job = await svc.call(queue)
+    return {"job_id": str(job), "status": "queued", "document_id": str(document_id)}
 
 
 @router.get("/api/v1/knowledge/jobs", summary="Ingestion and embedding jobs, newest first")

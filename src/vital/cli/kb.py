@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from uuid import UUID
@@ -16,8 +17,9 @@ from vital.cli.common import database, err, handles_errors, option, out, setting
 from vital.db.queries import Queries
 from vital.db.rows import many, one
 from vital.db.tenant import tenant_transaction
-from vital.errors import InvalidInput, NotFound
-from vital.knowledge import embeddings, graph, recall
+from vital.errors import Conflict, InvalidInput, NotFound
+from vital.jobs import enqueue as jobs
+from vital.knowledge import embeddings, graph, recall, reparse
 from vital.knowledge.ingest import Ingestor, files_under
 from vital.knowledge.reembed import reembed
 from vital.knowledge.search import STRATEGIES, SearchRequest, feedback, search
@@ -201,6 +203,71 @@ def reembed_cmd(ctx, subdomain, batch, threads) -> None:
                              progress=lambda done, total: bar.update(task, completed=done, total=total))
         _tune(conn, s, tenant)
     out.print(f"job {result['job_id']}: {result['status']}, {result['chunks']:,} chunks now on {embedder.label}")
+
+
+@kb.command("reparse")
+@tenant_option
+@option("--document", type=click.UUID, help="Only this document (its id).")
+@option("--all", "every", is_flag=True, help="Every document of the tenant.")
+@option("--wait", is_flag=True, help="Follow the job to its end (a worker runs it: `vital up` or `vital worker`).")
+@click.pass_context
+@handles_errors
+def reparse_cmd(ctx, subdomain, document, every, wait) -> None:
+    """Re-parse documents from their stored originals with today's parsers (tables, OCR, locations), in a
+    background job: same document ids, a new version when the text changed, chunks and vectors replaced."""
+    if bool(document) == every:
+        raise InvalidInput("Name one document (--document ID) or all of them (--all).")
+    s = settings(ctx)
+    with _tenant(ctx, subdomain, None) as (conn, caller, _):
+        embedder, model = _model(conn, s)
+        with tenant_transaction(conn, caller) as c:
+            found = reparse.candidates(c, document)
+            if document and not found:
+                raise NotFound(f"No document {document} in '{subdomain}'.",
+                               hint="`vital kb search` or GET /rest/v1/rag_documents show the documents' ids.")
+            ready = [r["id"] for r in found if r["has_original"]]
+            job = None
+            if ready:
+                job = reparse.start(c, model, len(ready))
+                jobs.reparse_later(c, job, ready, model)
+        for row in found:
+            if not row["has_original"]:
+                note = reparse.no_original(row)
+                err.print(f"[yellow]no stored original[/yellow] {escape(row['source_ref'])} ({row['id']}): "
+                          f"{escape(note['message'])} {escape(note['hint'])}")
+        if job is None:
+            if document:
+                raise Conflict("Nothing to re-parse: the document has no stored original.")
+            out.print("nothing to re-parse")
+            return
+        out.print(f"job {job}: queued, {len(ready)} document(s) to re-parse"
+                  + (f"; {len(found) - len(ready)} without a stored original left alone" if len(found) > len(ready)
+                     else ""))
+        if wait:
+            finished = _follow(conn, caller, job)
+            for note in finished["errors"]:
+                if note.get("code") != reparse.NO_ORIGINAL:
+                    err.print(f"[yellow]{escape(note['code'])}[/yellow] {escape(note['item'])}: "
+                              f"{escape(note['message'])}")
+            out.print(f"job {job}: {finished['status']} — {finished['items_done']} re-parsed, "
+                      f"{finished['items_failed']} failed")
+            if finished["status"] == "failed":
+                ctx.exit(1)
+
+
+def _follow(conn, caller, job, poll: float = 0.3) -> dict:
+    """The job row once it has ended, with a progress bar meanwhile."""
+    err.print("[dim]waiting for a worker (`vital up` or `vital worker`) to run it[/dim]")
+    with Progress(TextColumn("re-parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err) as bar:
+        task = bar.add_task("", total=None)
+        while True:
+            with tenant_transaction(conn, caller, read_only=True) as c:
+                row = one(c, query("ingest.job_get"), {"job": job})
+            bar.update(task, completed=row["items_done"] + row["items_failed"], total=row["items_total"])
+            if row["status"] not in ("queued", "running"):
+                return row
+            time.sleep(poll)
 
 
 @kb.command("tune")

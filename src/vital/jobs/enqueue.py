@@ -21,7 +21,8 @@ from vital.knowledge.ingest import FileInput
 
 SQL = Queries(__name__)
 
-INGEST, REEMBED, EVAL = "vital.ingest", "vital.reembed", "vital.eval"  # the tenant tasks vital.enqueue_job accepts
+# the tenant tasks vital.enqueue_job accepts
+INGEST, REEMBED, EVAL, REPARSE = "vital.ingest", "vital.reembed", "vital.eval", "vital.reparse"
 
 
 def enqueue(conn: psycopg.Connection, task: str, args: dict) -> int:
@@ -42,6 +43,11 @@ def ingest_later(conn: psycopg.Connection, job: UUID, collection_id: UUID | None
 def reembed_later(conn: psycopg.Connection, job: UUID, model: ModelRef, total: int) -> int:
     """Queue the re-embedding the `embed` job row `job` follows."""
     return enqueue(conn, REEMBED, {"job": str(job), "model": str(model.id), "total": total})
+
+
+def reparse_later(conn: psycopg.Connection, job: UUID, documents: Sequence[UUID], model: ModelRef) -> int:
+    """Queue the re-parsing of `documents` from their stored originals, followed by the job row `job`."""
+    return enqueue(conn, REPARSE, {"job": str(job), "documents": [str(d) for d in documents], "model": str(model.id)})
 
 
 def eval_later(conn: psycopg.Connection, run: str) -> int:

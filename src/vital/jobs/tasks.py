@@ -23,8 +23,8 @@ from vital.db.tenant import tenant_transaction
 from vital.jobs import maintenance
 from vital.jobs.app import MAINTENANCE, TENANTS, app
 from vital.evaluation.runner import Evaluation
-from vital.jobs.enqueue import EVAL, INGEST, REEMBED
-from vital.knowledge import reembed as reembedding
+from vital.jobs.enqueue import EVAL, INGEST, REEMBED, REPARSE
+from vital.knowledge import reembed as reembedding, reparse as reparsing
 from vital.knowledge.ingest import FileInput, Ingestor
 from vital.tenancy import Caller
 
@@ -85,6 +85,17 @@ def reembed(context: JobContext, *, tenant_id: str, claims: dict, job: str, mode
     with tenant_transaction(rt.pool, caller, read_only=True) as conn:
         ref = rt.model(conn, model)
     return reembedding.run(rt.pool, caller, rt.embedder, ref, UUID(job), total=total)
+
+
+@app.task(name=REPARSE, queue=TENANTS, retry=RETRY, pass_context=True)
+def reparse(context: JobContext, *, tenant_id: str, claims: dict, job: str, documents: list[str], model: str) -> dict:
+    """Re-parse documents from their stored originals: same ids, new text and chunks (`kb reparse`)."""
+    caller = tenant_caller(tenant_id, claims)
+    with outcome_recorded(context, caller, job) as rt:
+        with tenant_transaction(rt.pool, caller, read_only=True) as conn:
+            ref = rt.model(conn, model)
+        found = reparsing.run(rt.pool, caller, rt.settings, rt.embedder, ref, UUID(job), [UUID(d) for d in documents])
+    return {"status": found["status"], "documents": len(found["documents"])}
 
 
 @app.task(name=EVAL, queue=TENANTS, retry=RETRY, pass_context=True)

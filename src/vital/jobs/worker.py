@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from uuid import UUID
 
+import procrastinate
 import psycopg
 from psycopg_pool import AsyncConnectionPool, ConnectionPool
 
@@ -78,16 +79,19 @@ async def work(db: Database, *, concurrency: int | None = None, name: str = "wor
                                 open=False, name=f"{name}-queue")
     try:
         await queue.open()
-        async with app.open_async(queue):
-            janitor = asyncio.create_task(retry_stalled(s.worker_stalled_seconds))
-            try:
-                await app.run_worker_async(
-                    name=name, concurrency=concurrency, additional_context={"vital": Runtime(s, pool, db)},
-                    update_heartbeat_interval=s.worker_heartbeat_seconds,
-                    stalled_worker_timeout=s.worker_stalled_seconds, delete_jobs="successful",
-                    install_signal_handlers=install_signal_handlers)
-            finally:
-                janitor.cancel()
+        # A connector of this worker's own: Procrastinate's keeps a pool it was given after closing, so the next
+        # worker of the same process (an in-process worker started again) would get this one's closed pool.
+        with app.replace_connector(procrastinate.PsycopgConnector()):
+            async with app.open_async(queue):
+                janitor = asyncio.create_task(retry_stalled(s.worker_stalled_seconds))
+                try:
+                    await app.run_worker_async(
+                        name=name, concurrency=concurrency, additional_context={"vital": Runtime(s, pool, db)},
+                        update_heartbeat_interval=s.worker_heartbeat_seconds,
+                        stalled_worker_timeout=s.worker_stalled_seconds, delete_jobs="successful",
+                        install_signal_handlers=install_signal_handlers)
+                finally:
+                    janitor.cancel()
     finally:
         await queue.close()
         pool.close()

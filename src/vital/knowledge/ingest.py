@@ -36,6 +36,7 @@ from vital.knowledge.chunking import Chunk, chunk
 from vital.knowledge.embeddings import Embedder, ModelRef, vector_literal
 from vital.knowledge.labels import visible
 from vital.knowledge.parse import LEGACY, MIME_BY_SUFFIX, Budget, ParseError, parse
+from vital.knowledge.parsed import Parsed
 from vital.services import limits
 from vital.storage import objects as storage
 from vital.settings import Settings
@@ -204,18 +205,7 @@ class Ingestor:
             raise InvalidInput(f"The content is that of a deleted document ({same['id']}); "
                                "restore or purge that one first.")
 
-        budget = Budget.of(self.settings, tier)  # over it, this file fails (over_budget) and the others carry on
-        parsed = parse(f.name, data, f.content_type, budget, ocr_engine=self.settings.ocr_engine,
-                       ocr_dpi=self.settings.ocr_dpi)
-        chunks = chunk(parsed, self.embedder.count_tokens, max_tokens=self.settings.chunk_tokens,
-                       overlap_tokens=self.settings.chunk_overlap_tokens)
-        budget.check_chunks(len(chunks))
-        self.timings.parse += time.perf_counter() - started
-
-        started = time.perf_counter()
-        vectors = self.embedder.embed([embedding_text(parsed.title, c.section, c.text) for c in chunks])
-        self.timings.embed += time.perf_counter() - started
-
+        parsed, chunks, vectors = self.parse_and_embed(f.name, data, f.content_type, tier, started)
         _test_delay()
         started = time.perf_counter()
         doc_meta = {**parsed.metadata, **metadata, "format": parsed.mime_type, "bytes": len(data),
@@ -231,20 +221,43 @@ class Ingestor:
                 limits.check_documents(conn)  # again, under the lock: another upload may have taken the room
                 written = one(conn, SQL("ingest.document_insert"), values)
             doc, version = written["id"], written["version"]
-            ids = self._write_chunks(conn, doc, chunks, vectors)
-            if vectors:
-                conn.execute(SQL("ingest.document_vector"), {
-                    "id": doc, "embedding": vector_literal(_mean(vectors)), "model_tenant": self.model.tenant_id,
-                    "model": self.model.id})
             if domains:
                 conn.execute(SQL("ingest.domains_link"), {"document": doc, "slugs": domains, "primary": domains[0]})
-            if extract_graph:
-                graph.link_document(conn, doc, [(i, c.text) for i, c in zip(ids, chunks)], domains)
+            self.write_content(conn, doc, chunks, vectors, domains if extract_graph else None)
             storage.keep_original(conn, f.name, data, f.content_type or parsed.mime_type, doc, metadata)
-            self._progress(conn, job, done=1, errors=_skipped_pages(f.name, parsed.metadata.get("skipped_pages")))
+            self._progress(conn, job, done=1,
+                           errors=skipped_pages_notes(f.name, parsed.metadata.get("skipped_pages")))
         self.timings.write += time.perf_counter() - started
         return FileOutcome(f.name, "updated" if current else "created", doc, version, parsed.title, len(chunks),
                            skipped_pages=parsed.metadata.get("skipped_pages"))
+
+    def parse_and_embed(self, name: str, data: bytes, content_type: str | None, tier: dict,
+                        started: float) -> tuple[Parsed, list[Chunk], list]:
+        """Parse within the tier's budget (over it, this file fails with over_budget), chunk, embed: no
+        transaction held. Also what `reparse` does to a stored original."""
+        budget = Budget.of(self.settings, tier)
+        parsed = parse(name, data, content_type, budget, ocr_engine=self.settings.ocr_engine,
+                       ocr_dpi=self.settings.ocr_dpi)
+        chunks = chunk(parsed, self.embedder.count_tokens, max_tokens=self.settings.chunk_tokens,
+                       overlap_tokens=self.settings.chunk_overlap_tokens)
+        budget.check_chunks(len(chunks))
+        self.timings.parse += time.perf_counter() - started
+
+        started = time.perf_counter()
+        vectors = self.embedder.embed([embedding_text(parsed.title, c.section, c.text) for c in chunks])
+        self.timings.embed += time.perf_counter() - started
+        return parsed, chunks, vectors
+
+    def write_content(self, conn, doc: UUID, chunks: list[Chunk], vectors, graph_domains: list | None) -> None:
+        """The document's chunks (those it had already gone), its vector and, unless graph_domains is None,
+        its entities in the graph; inside the caller's write transaction."""
+        ids = self._write_chunks(conn, doc, chunks, vectors)
+        if vectors:
+            conn.execute(SQL("ingest.document_vector"), {
+                "id": doc, "embedding": vector_literal(_mean(vectors)), "model_tenant": self.model.tenant_id,
+                "model": self.model.id})
+        if graph_domains is not None:
+            graph.link_document(conn, doc, [(i, c.text) for i, c in zip(ids, chunks)], graph_domains)
 
     def _write_chunks(self, conn, doc: UUID, chunks: list[Chunk], vectors) -> list[UUID]:
         ids = [uuid.uuid4() for _ in chunks]
@@ -294,7 +307,7 @@ def _test_delay() -> None:
         time.sleep(delay)
 
 
-def _skipped_pages(name: str, skipped: list | None) -> list[dict]:
+def skipped_pages_notes(name: str, skipped: list | None) -> list[dict]:
     """The job's note of pages left out of a document that went in (the file is not failed for them)."""
     if not skipped:
         return []

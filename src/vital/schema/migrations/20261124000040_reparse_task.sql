@@ -1,0 +1,49 @@
+-- Re-parsing documents from their stored originals (`vital kb reparse`, POST
+-- /api/v1/knowledge/documents/{id}/reparse; docs/knowledge.md, "Re-parsing"): a
+-- background job of the tenant, so vital.enqueue_job() accepts the `vital.reparse` task.
+-- Nothing else changes: the job is an `ingest` job row, the documents keep their ids,
+-- and their history is the versioning trigger's (20261124000010).
+
+-- == types ===================================================================
+
+-- == tables ==================================================================
+
+-- == functions ===============================================================
+CREATE OR REPLACE FUNCTION vital.enqueue_job(task text, args jsonb DEFAULT '{}'::jsonb)
+RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = ''
+AS $$
+DECLARE
+  v_tenant uuid := auth.tenant_id();
+  v_lock   text;
+  v_id     bigint;
+BEGIN
+  IF v_tenant IS NULL THEN
+    RAISE EXCEPTION 'a job needs a tenant' USING ERRCODE = '42501';
+  END IF;
+  IF task NOT IN ('vital.ingest', 'vital.reembed', 'vital.eval', 'vital.reparse') THEN
+    RAISE EXCEPTION 'unknown tenant task %', task USING ERRCODE = '22023',
+      HINT = 'Tenants enqueue vital.ingest, vital.reembed, vital.eval or vital.reparse.';
+  END IF;
+  IF jsonb_typeof(args) IS DISTINCT FROM 'object' THEN
+    RAISE EXCEPTION 'job arguments must be a JSON object' USING ERRCODE = '22023';
+  END IF;
+  v_lock := CASE WHEN task = 'vital.reembed' THEN task || ':' || v_tenant END;
+  INSERT INTO procrastinate.procrastinate_jobs (queue_name, task_name, queueing_lock, args)
+  VALUES ('tenants', task, v_lock,
+          (args - 'tenant_id' - 'claims') || jsonb_build_object('tenant_id', v_tenant, 'claims', auth.jwt()))
+  ON CONFLICT (queueing_lock) WHERE status = 'todo' DO NOTHING
+  RETURNING id INTO v_id;
+  IF v_id IS NULL THEN
+    SELECT id INTO v_id FROM procrastinate.procrastinate_jobs WHERE queueing_lock = v_lock AND status = 'todo';
+  END IF;
+  RETURN v_id;
+END $$;
+COMMENT ON FUNCTION vital.enqueue_job(text, jsonb) IS
+  'Enqueue a tenant task (vital.ingest, vital.reembed, vital.eval, vital.reparse) for the caller''s tenant, with the caller''s claims.';
+
+-- == triggers ================================================================
+
+-- == policies ================================================================
+
+-- == indexes =================================================================
