@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from tests import pg
 from tests.helpers import TEST_JWT_SECRET, USERS
 from vital.api.app import create_app
-from vital.api.http_server import protocol
+from vital.api.http_server import server_options
 from vital.auth.tokens import mint_token
 from vital.settings import Settings
 
@@ -105,7 +105,7 @@ def served_over_loopback(settings: Settings) -> Iterator[int]:
     """The app behind a real uvicorn on 127.0.0.1 (an ephemeral port, yielded), for the real clients."""
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_config=None,
                                            lifespan="on", access_log=False,
-                                           http=protocol(settings.api_header_timeout)))
+                                           **server_options(settings)))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -82,6 +82,10 @@ class Settings(BaseSettings):
         default=100 * 1024 * 1024, ge=1, description="Largest multipart upload body (all its files together).")
     api_header_timeout: float = Field(
         default=10.0, gt=0, description="Seconds a client has to send a request's line and headers.")
+    api_keep_alive_timeout: float = Field(
+        default=20.0, gt=0, description="Seconds an idle kept-alive connection is kept: longer than pooled clients "
+                                        "keep one (httpx 5 s, undici 4 s, aiohttp 15 s), so that the server is never "
+                                        "the one closing it as the client reuses it (docs/api.md#limits).")
     api_body_timeout: float = Field(
         default=30.0, gt=0, description="Seconds a client may leave a request body unfinished between two reads.")
     api_max_nesting_depth: int = Field(default=10, ge=1, description="Deepest or=/and= nesting in /rest/v1.")

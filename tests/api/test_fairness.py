@@ -37,7 +37,7 @@ def set_limits(database: str, subdomain: str, **numbers: int) -> None:
 def served():
     database = pg.clone()
     set_limits(database, "acme", concurrent_streams=45, streams_per_key=30, concurrent_requests=8,
-               db_connections=10)
+               db_connections=10, concurrent_heavy_work=2)
     with pg.connect(database, autocommit=True) as owner:
         owner.execute("INSERT INTO api_keys (tenant_id, name, key_prefix, key_hash, scopes) SELECT id, 'ci', "
                       "'acmestrm', %s, '{read}' FROM tenants WHERE subdomain = 'acme'", (hash_key(STREAM_KEY),))
@@ -123,6 +123,10 @@ def test_slow_statements_and_a_burst_of_one_tenant_leave_the_other_served(served
     assert other == [200] * 8  # never a 503 for the other tenant
     statuses = sorted(r.status_code for r in answers)
     assert set(statuses) <= {429, 422} and statuses.count(429) >= 4, statuses  # 8 in flight at most; never a 5xx
+    # A regex read is heavy work: it keeps a backend on the CPU, so acme runs 2 at once (its
+    # concurrent_heavy_work), not as many as its 10 connection slots would let it.
+    assert statuses.count(422) <= 2, statuses
+    assert any("concurrent_heavy_work is 2" in r.json()["message"] for r in answers if r.status_code == 429)
     for response in answers:
         body = response.json()
         if response.status_code == 429:
@@ -133,6 +137,15 @@ def test_slow_statements_and_a_burst_of_one_tenant_leave_the_other_served(served
             assert "SELECT" not in json.dumps(body)
     with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:  # everything was given back
         assert client.get("/rest/v1/agents?select=id&limit=1", headers=headers(tenants, "acme")).status_code == 200
+
+
+def test_which_requests_are_heavy_work():
+    from vital.api.fairness import heavy_work
+    assert heavy_work("POST", "/api/v1/knowledge/documents/", b"")
+    assert heavy_work("GET", "/rest/v1/agents", b"select=id&description=match.%5Ea")
+    assert heavy_work("GET", "/rest/v1/agents", b"or=(name.IMATCH.x,slug.eq.y)")
+    assert not heavy_work("GET", "/rest/v1/agents", b"select=id&name=ilike.*match*")
+    assert not heavy_work("GET", "/api/v1/workflows/runs", b"status=match.x")  # not a table read
 
 
 def test_a_statement_timeout_is_the_clients_4xx_and_an_operators_cancel_the_servers_503(db):

@@ -29,7 +29,10 @@ def _response(sock: socket.socket) -> bytes:
     """One whole response on a kept-alive connection (head and Content-Length body)."""
     data = b""
     while b"\r\n\r\n" not in data:
-        data += sock.recv(65536)
+        chunk = sock.recv(65536)
+        if not chunk:
+            return data  # closed by the server: no (whole) response
+        data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
     length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
                       if line.lower().startswith(b"content-length")))
@@ -98,6 +101,22 @@ def test_normal_clients_are_unaffected(port):
         sock.sendall(b"Host: acme.localhost\r\nConnection: close\r\n\r\n")
         data, _ = _until_closed(sock)
     assert data.startswith(b"HTTP/1.1 200"), data
+
+
+def test_an_idle_kept_alive_connection_outlives_the_clients_own_idle_expiry(port):
+    """httpx (like most pooled clients) reuses an idle connection for up to 5 s. A server that closes
+    idle connections at the same 5 s (uvicorn's default) races the client's next request: the close
+    lands on unread request bytes, the kernel answers with a reset and the client gets `ReadError`
+    (bench/noisy_neighbour.py saw it on workflow-run requests). The server must wait longer."""
+    import httpx
+
+    with _connect(port) as sock:
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: acme.localhost\r\n\r\n")
+        assert _response(sock).startswith(b"HTTP/1.1 200")
+        time.sleep(httpx.Limits().keepalive_expiry + 1.0)  # past the client's own expiry: it would not reuse later
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: acme.localhost\r\n\r\n")
+        head = _response(sock)
+    assert head.startswith(b"HTTP/1.1 200"), head
 
 
 def test_the_protocol_pickles_for_several_workers():

@@ -38,6 +38,17 @@ QUOTA_SECONDS = 30.0  # a tier or override change reaches a running process with
 HEAVY_WORK = {("POST", "/api/v1/knowledge/documents"), ("POST", "/api/v1/knowledge/reembed")}
 # Declared long work (ingestion, re-embedding, the audit export): api_long_statement_timeout_ms.
 LONG_WORK = HEAVY_WORK | {("GET", "/api/v1/admin/audit")}
+# Regular-expression filters (match, imatch, also inside or=/and=/not.): a backtracking pattern keeps
+# a PostgreSQL backend on the CPU until the read timeout; a tenant's connection slots bound how many
+# connections that takes, not how much of the cores (bench/noisy_neighbour.py: 8 of them on 2 cores).
+REGEX_FILTER = b"match."
+
+
+def heavy_work(method: str, path: str, query_string: bytes) -> bool:
+    """Work that takes the CPU: uploads, re-embeds, and table reads that filter by regular expression."""
+    if (method, path.rstrip("/")) in HEAVY_WORK:
+        return True
+    return path.startswith("/rest/v1/") and REGEX_FILTER in query_string.lower()
 
 
 def statement_timeout_ms(method: str, path: str, settings: Settings) -> int:
@@ -126,9 +137,9 @@ class Fairness:
         _take(self.requests, tenant, quota["concurrent_requests"], "concurrent_requests",
               "requests in flight at once")
         ticket.holds("request", lambda: _give(self.requests, tenant))
-        if (request.method, request.url.path.rstrip("/")) in HEAVY_WORK:
+        if heavy_work(request.method, request.url.path, request.scope.get("query_string", b"")):
             _take(self.heavy, tenant, quota["concurrent_heavy_work"], "concurrent_heavy_work",
-                  "uploads and re-embeds at once")  # the request place is given back with the ticket
+                  "uploads, re-embeds and regular-expression reads at once")  # given back with the ticket
             ticket.holds("heavy", lambda: _give(self.heavy, tenant))
 
     def stream(self, request: Request) -> None:

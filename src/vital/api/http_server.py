@@ -44,6 +44,9 @@ class _HeadDeadline:
 
     def connection_lost(self, exc) -> None:
         self._disarm()
+        # uvicorn cancels its keep-alive timer only on a clean close: after a reset the timer would keep
+        # the protocol, its transport and its last request alive for the whole keep-alive timeout.
+        self._unset_keepalive_if_required()
         super().connection_lost(exc)
 
     def _arm(self) -> None:
@@ -100,6 +103,16 @@ if HttpToolsProtocol is not None:
         def on_message_complete(self) -> None:
             self._past_head = False
             super().on_message_complete()
+
+
+def server_options(settings) -> dict:
+    """What `vital serve` and the tests' loopback server give uvicorn: the protocol, and the keep-alive timeout.
+
+    uvicorn's default keep-alive (5 s) equals httpx's own idle expiry: a client reusing a connection
+    idle for just under 5 s sends its request as the server closes it, the close meets unread bytes,
+    the kernel resets the connection and the client sees `ReadError` (a request lost, not refused).
+    The server waits longer than pooled clients do, so they let go first (VITAL_API_KEEP_ALIVE_TIMEOUT)."""
+    return {"http": protocol(settings.api_header_timeout), "timeout_keep_alive": settings.api_keep_alive_timeout}
 
 
 def protocol(header_timeout: float):

@@ -57,14 +57,14 @@ def _serve(s: Settings) -> None:
     import uvicorn
 
     from vital.api.app import create_app, preflight
-    from vital.api.http_server import protocol
+    from vital.api.http_server import server_options
     from vital.api.logs import configure_logging
 
     preflight(s)
     configure_logging()
     common = {"host": s.api_host, "port": s.api_port, "log_config": None, "access_log": False,
               "lifespan": "on", "server_header": False,
-              "http": protocol(s.api_header_timeout), **fast_loop()}
+              **server_options(s), **fast_loop()}
     if s.api_workers == 1:
         # uvicorn re-raises SIGINT/SIGTERM after its graceful shutdown, so our
         # handler's SystemExit still unwinds the Database context that holds the server.

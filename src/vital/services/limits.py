@@ -34,8 +34,8 @@ LIMITS = {
 FAIRNESS = {
     "concurrent_requests": "requests of the tenant in flight at once, per API process",
     "concurrent_streams": "event streams of the tenant open at once, per API process",
-    "concurrent_heavy_work": "uploads and re-embeds (parsing and embedding take the CPU) of the tenant at once, "
-                             "per API process",
+    "concurrent_heavy_work": "uploads, re-embeds and regular-expression reads (they take the CPU) of the tenant "
+                             "at once, per API process",
     "streams_per_key": "event streams one API key or user holds open at once, per API process",
     "db_connections": "pooled database connections the tenant holds at once, per API process "
                       "(never more than the pool's size less two)",
