@@ -32,6 +32,10 @@ def metrics_db():
     pg.drop(name)
 
 
+SAMPLE = (b"# Sample size\n\nThe trial needs 120 patients per arm to reach 90 % power at a two-sided alpha of 0.05. "
+          b"The sample size allows for 10 % dropout.\n")
+
+
 def scrape(api: Api) -> str:
     r = api.client.get("/metrics", headers={"Authorization": f"Bearer {mint_key(api.settings, 'service_role')}"})
     assert r.status_code == 200, r.text
@@ -60,8 +64,12 @@ def test_requests_latency_throttling_and_pool(metrics_db):
         refused = api.as_("pharmaco").get("/rest/v1/agents?select=id")
         assert refused.status_code == 429 and refused.headers["Retry-After"]
         agent = acme.get("/rest/v1/agents?select=id&slug=eq.biostatistician").json()[0]["id"]
-        asked = acme.post("/api/v1/ask-expert/sessions", json={"mode": 1, "agent_id": agent, "query": "sample size?"})
+        # A question its documents answer: a declined one ("not in your documents") calls no model and spends nothing.
+        assert acme.post("/api/v1/knowledge/documents", files=[("files", ("sample-size.md", SAMPLE))]).status_code == 201
+        asked = acme.post("/api/v1/ask-expert/sessions", json={"mode": 1, "agent_id": agent,
+                                                               "query": "How many patients per arm does the trial need?"})
         assert asked.status_code == 201, asked.text
+        assert asked.json()["messages"][-1]["metadata"]["outcome"] == "answered"
         signin = api.client.post("http://acme.localhost/auth/v1/token?grant_type=password",
                                  headers={"apikey": mint_key(api.settings, "anon")},
                                  json={"email": "nobody@acme.example", "password": "wrong-password"})
