@@ -15,7 +15,7 @@ import pytest
 
 from tests import pg
 from tests.auth.conftest import PASSWORD, set_passwords
-from tests.console.browser import chromium, screenshot
+from tests.console.browser import screenshot
 from tests.harness import api_settings, served_over_loopback
 from tests.helpers import tenant_id
 from tests.roles.people import add_user
@@ -43,12 +43,6 @@ def served():
             yield port
     finally:
         pg.drop(name)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture
