@@ -1,37 +1,26 @@
 """What the management pages (knowledge, administration, personas) share: an API refusal in
-words, ids from paths, the answer to a form (on to the next page, or the refusal with nothing
+words and ids from paths (answers.py's, as the other pages use them), the answer to a form (on to the next page, or the refusal with nothing
 changed), and a multipart body for uploads, which the in-process call sends as it is."""
 
 from __future__ import annotations
 
 import json
 import secrets
-from uuid import UUID
 
 from starlette.responses import JSONResponse, Response
 
+from vital.console.answers import api_error, path_id
 from vital.console.inprocess import Reply
 from vital.console.render import HEADERS
-from vital.console.signin import explain
-
-NOWHERE = "00000000-0000-0000-0000-000000000000"  # an id that finds nothing: the API answers 404
 
 
 def problem(reply) -> str:
     """The API's own message and hint (written for people), else GoTrue's error in words."""
-    body = reply.json() if reply.body else None
-    if isinstance(body, dict):
-        message, hint = body.get("message") or body.get("msg"), body.get("hint")
-        if message:
-            return f"{message} {hint}" if hint else message
-    return explain(reply)
+    return api_error(reply)
 
 
 def uuid_or_nowhere(value: str | None) -> str:
-    try:
-        return str(UUID(value or ""))
-    except ValueError:
-        return NOWHERE
+    return path_id(value or "")
 
 
 def rows(reply) -> list[dict]:
