@@ -104,9 +104,9 @@ def prepare(db: Database, settings) -> str:
     return url
 
 
-def configure(url: str, port: int, seconds: float, max_tokens: int) -> tuple[str, str]:
+def configure(url: str, port: int, seconds: float, max_tokens: int, system_role: str) -> tuple[str, str]:
     llm = {"provider": "openai", "base_url": f"http://127.0.0.1:{port}/v1", "model": MODEL, "usage_provider": "llama-cpp",
-           "timeout": seconds,
+           "timeout": seconds, "system_role": system_role,
            "seconds": {p: seconds for p in ("interactive", "autonomous", "panel", "workflow")},
            "max_tokens": {p: max_tokens for p in ("interactive", "autonomous", "panel", "workflow")}}
     with psycopg.connect(url) as conn:
@@ -185,6 +185,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="Only the first N golden questions.")
     parser.add_argument("--seconds", type=float, default=180.0, help="The tenant's time limit per model call.")
     parser.add_argument("--max-tokens", type=int, default=384, help="The tenant's token cap per model call.")
+    parser.add_argument("--system-role", choices=("system", "user"), default="user",
+                        help="Where VITAL puts its instructions (llama.cpp's gemma format drops system messages).")
     args = parser.parse_args()
     model = ensure_server(args.venv)
     base = with_secret(load_settings())  # the data dir's JWT secret, as `vital serve` resolves it
@@ -195,7 +197,7 @@ def main() -> None:
     try:
         with Database(base) as db:
             url = prepare(db, base)
-            tenant, user = configure(url, args.port, args.seconds, args.max_tokens)
+            tenant, user = configure(url, args.port, args.seconds, args.max_tokens, args.system_role)
             settings = base.model_copy(update={"database_url": url, "tenant_cache_seconds": 0})
             api, port = serve(settings)
             token = mint_token(settings, tenant_id=tenant, user_id=user)

@@ -190,6 +190,9 @@ class Settings(BaseSettings):
         default="openai", description="llm_usage.provider label: openai, azure-openai, vllm, ollama, llama-cpp, other.")
     llm_price_prompt_per_1k: float = Field(default=0.0, ge=0, description="USD per 1,000 prompt tokens.")
     llm_price_completion_per_1k: float = Field(default=0.0, ge=0, description="USD per 1,000 completion tokens.")
+    llm_system_role: Literal["system", "user"] = Field(
+        default="system", description="Where the instructions go: system (a system message), or user (at the "
+        "head of the user's message, for chat templates that drop system messages, e.g. llama.cpp's gemma).")
     workflow_lease_seconds: float = Field(
         default=120.0, gt=0, description="How long a workflow run's lease holds unless renewed (each step and "
         "model call renews it); a run whose process died can be resumed once it has expired.")

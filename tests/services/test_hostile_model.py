@@ -258,3 +258,28 @@ def test_any_completion_is_never_a_server_error(env, hostile, text):
     answer = consistent(env, session_id, len(hostile.requests) - before)["messages"][-1]
     assert answer["metadata"]["outcome"] in ("answered", "declined", "failed")
     hostile.behaviour = "good"
+
+
+def test_instructions_lead_the_users_message_where_the_template_drops_system_messages(env, hostile):
+    """llama.cpp's gemma chat format drops a system message: `system_role: user` keeps the instructions."""
+    def last_messages(system_role: str) -> list[dict]:
+        with pg.connect(env[1]) as conn:
+            conn.execute("UPDATE tenants SET settings = jsonb_set(settings, '{llm,system_role}', to_jsonb(%s::text)) "
+                         "WHERE subdomain = 'acme'", (system_role,))
+            conn.commit()
+        assert ask(env, f"{QUESTION} {{{{behave:good}}}}", mode=2).status_code == 201
+        return hostile.requests[-1]["body"]["messages"]
+
+    try:
+        folded = last_messages("user")
+        assert [m["role"] for m in folded] == ["user"]
+        text = folded[0]["content"]  # the agent's prompt and the task's rules, then the passages and question
+        assert text.startswith("You are the HIPAA Compliance Officer")
+        assert text.index("Answer only from the numbered passages") < text.index("Passages:") < text.index(QUESTION)
+        plain = last_messages("system")
+        assert [m["role"] for m in plain] == ["system", "user"]
+        assert "Answer only from" in plain[0]["content"] and "Answer only from" not in plain[1]["content"]
+    finally:
+        with pg.connect(env[1]) as conn:
+            conn.execute("UPDATE tenants SET settings = settings #- '{llm,system_role}' WHERE subdomain = 'acme'")
+            conn.commit()

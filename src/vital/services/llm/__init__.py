@@ -36,6 +36,7 @@ class LLMConfig:
     usage_provider: str
     price_prompt_per_1k: float
     price_completion_per_1k: float
+    system_role: str = "system"
 
 
 def llm_config(settings: Settings, tenant_settings: dict) -> LLMConfig:
@@ -54,6 +55,7 @@ def llm_config(settings: Settings, tenant_settings: dict) -> LLMConfig:
         usage_provider=str(own.get("usage_provider", settings.llm_usage_provider)),
         price_prompt_per_1k=float(own.get("price_prompt_per_1k", settings.llm_price_prompt_per_1k)),
         price_completion_per_1k=float(own.get("price_completion_per_1k", settings.llm_price_completion_per_1k)),
+        system_role=str(own.get("system_role", settings.llm_system_role)),
     )
 
 
@@ -63,6 +65,9 @@ def model_for(config: LLMConfig, meaning: Meaning | None = None) -> ChatModel:
     chooses sentences by meaning with the deployment's embedding model."""
     if config.provider == "extractive":
         return ExtractiveModel(meaning)
+    if config.system_role not in ("system", "user"):
+        raise ConfigError(f"Unknown system_role {config.system_role!r} in the tenant's model settings.",
+                          hint="Use 'system' or 'user'.")
     if config.provider != "openai":
         raise ConfigError(f"Unknown LLM provider {config.provider!r}.", hint="Use 'extractive' or 'openai'.")
     from vital.services.llm.openai_compat import OpenAICompatibleModel  # the SDK loads only when a tenant uses it
@@ -70,7 +75,8 @@ def model_for(config: LLMConfig, meaning: Meaning | None = None) -> ChatModel:
     return OpenAICompatibleModel(model=config.model, base_url=config.base_url, api_key=config.api_key,
                                  timeout=config.timeout, usage_provider=config.usage_provider,
                                  price_prompt_per_1k=config.price_prompt_per_1k,
-                                 price_completion_per_1k=config.price_completion_per_1k)
+                                 price_completion_per_1k=config.price_completion_per_1k,
+                                 system_role=config.system_role)
 
 
 def chat_model(conn: psycopg.Connection, settings: Settings) -> ChatModel:

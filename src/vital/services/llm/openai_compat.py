@@ -31,8 +31,9 @@ class OpenAICompatibleModel(ChatModel):
 
     def __init__(self, *, model: str, base_url: str | None, api_key: str | None, timeout: float,
                  usage_provider: str = "openai", price_prompt_per_1k: float = 0.0,
-                 price_completion_per_1k: float = 0.0):
+                 price_completion_per_1k: float = 0.0, system_role: str = "system"):
         self.model = model
+        self._system_role = system_role
         self.provider = usage_provider
         self._prices = (price_prompt_per_1k, price_completion_per_1k)
         self._timeout = timeout
@@ -109,9 +110,12 @@ class OpenAICompatibleModel(ChatModel):
     def _messages(self, request: ChatRequest) -> list[dict]:
         task = {"answer": GROUNDING, "plan": PLANNING, "contribute": CONTRIBUTING}[request.task]
         system = "\n\n".join(x for x in (request.system, task) if x)
-        messages = [{"role": "system", "content": system}]
+        # Some chat templates drop a system message without a word (llama.cpp's gemma format does): then the
+        # instructions lead the user's message instead, or the model never sees them.
+        head = self._system_role == "system"
+        messages = [{"role": "system", "content": system}] if head else []
         messages += [{"role": role, "content": content} for role, content in request.history]
-        parts = []
+        parts = [] if head else [system]
         if request.passages:
             parts.append("Passages:\n" + "\n".join(f"[{p.ref}] ({p.title}) {p.text}" for p in request.passages))
         if request.context:
