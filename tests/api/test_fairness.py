@@ -203,6 +203,8 @@ def test_which_requests_are_heavy_work():
     assert heavy_work("GET", "/rest/v1/agents", b"or=(name.IMATCH.x,slug.eq.y)")
     assert not heavy_work("GET", "/rest/v1/agents", b"select=id&name=ilike.*match*")
     assert not heavy_work("GET", "/api/v1/workflows/runs", b"status=match.x")  # not a table read
+    assert heavy_work("POST", "/api/v1/workflows/definitions", b"", 600_000)  # parsed in the thread pool
+    assert not heavy_work("POST", "/api/v1/workflows/definitions", b"", 2_000)
 
 
 def test_a_statement_timeout_is_the_clients_4xx_and_an_operators_cancel_the_servers_503(db):
