@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import time
 from urllib.parse import quote
 
 import httpx
 import pytest
 
 from tests import pg
-from tests.harness import api_settings, running, served_over_loopback, tenants_of
+from tests.harness import Tenant, api_settings, running, served_over_loopback, tenants_of
 from vital.api.auth import hash_key
 from vital.api.fairness import statement_timeout_ms
+from vital.auth.tokens import mint_token
 from vital.db.budget import BUDGET, Budget
 from vital.db.tenant import tenant_transaction
 from vital.knowledge import embeddings
@@ -49,12 +52,24 @@ def served():
                       "SELECT tenant_id, id, 1, 'run_started' FROM workflow_runs WHERE id = %s", (run_id,))
         owner.execute("UPDATE agents SET description = %s WHERE id = (SELECT a.id FROM agents a JOIN tenants t "
                       "ON t.id = a.tenant_id WHERE t.subdomain = 'acme' ORDER BY a.id LIMIT 1)", (SLOW_TEXT,))
+        # A tenant of its own for the rate test: one request a minute (the module's others are not counted).
+        metered = owner.execute("INSERT INTO tenants (name, subdomain, settings) VALUES ('Metered', 'metered', "
+                                "'{\"limits\": {\"requests_per_minute\": 1}}') RETURNING id").fetchone()[0]
+        meter_user = owner.execute("INSERT INTO auth.users (email) VALUES ('meter@metered.example') "
+                                   "RETURNING id").fetchone()[0]
+        owner.execute("INSERT INTO profiles (tenant_id, user_id, display_name, email) VALUES (%s, %s, 'Meter', "
+                      "'meter@metered.example')", (metered, meter_user))
+        owner.execute("INSERT INTO tenant_members (tenant_id, user_id, role) VALUES (%s, %s, 'member')",
+                      (metered, meter_user))
     # A small pool (acme may hold 4 of 6 connections) and a short read timeout, to keep the module quick.
     settings = api_settings(database, api_pool_max_size=6, api_pool_timeout=2.0,
                             api_read_statement_timeout_ms=1500)
     try:
         with served_over_loopback(settings) as port:
-            yield port, tenants_of(database, settings), database, run_id
+            tenants = tenants_of(database, settings)
+            tenants["metered"] = Tenant("metered", metered, meter_user,
+                                        mint_token(settings, tenant_id=metered, user_id=meter_user))
+            yield port, tenants, database, run_id
     finally:
         pg.drop(database)
 
@@ -139,6 +154,48 @@ def test_slow_statements_and_a_burst_of_one_tenant_leave_the_other_served(served
         assert client.get("/rest/v1/agents?select=id&limit=1", headers=headers(tenants, "acme")).status_code == 200
 
 
+def _head_only(port: int, path: str, host: str, token: str | None, length: int) -> tuple[int, dict]:
+    """A POST whose headers announce `length` bytes of body and which never sends one: the status and body of
+    the answer. A server that waited for the body would answer nothing before its body timeout (30 s)."""
+    auth = f"Authorization: Bearer {token}\r\n" if token else ""
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as sock:
+        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: {host}\r\n{auth}Content-Type: multipart/form-data; "
+                     f"boundary=x\r\nContent-Length: {length}\r\n\r\n".encode())
+        data = b""
+        while b"\r\n\r\n" not in data or not data.rstrip().endswith(b"}"):
+            chunk = sock.recv(65536)
+            assert chunk, data  # closed without an answer
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split(b" ")[1]), {"head": head.decode(), **json.loads(body[body.index(b"{"):])}
+
+
+def test_a_refused_callers_body_is_never_read(served):
+    """Admission before the body (vital.api.admission): over its rate, or at an unknown host, a 4 MB upload is
+    answered at once without its body; the body would otherwise be read (and parsed) before the refusal."""
+    port, tenants, _database, _run = served
+    upload = "/api/v1/knowledge/documents"  # its own 100 MB limit: 4 MB is not refused for size
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+        # The tenant's one request of the minute; a key not seen yet is refused once the process has flushed it.
+        statuses = [client.get("/rest/v1/tags?select=slug&limit=1", headers=headers(tenants, "metered")).status_code]
+        while statuses[-1] != 429 and len(statuses) < 50:
+            time.sleep(0.1)
+            statuses.append(client.get("/rest/v1/tags?limit=1", headers=headers(tenants, "metered")).status_code)
+        assert statuses[0] == 200 and statuses[-1] == 429, statuses
+    status, body = _head_only(port, upload, "metered.localhost", tenants["metered"].token, 4 * 1024 * 1024)
+    assert status == 429 and "requests_per_minute is 1" in body["message"], body
+    assert "retry-after" in body["head"].lower()
+    status, body = _head_only(port, upload, "nobody.localhost", None, 4 * 1024 * 1024)
+    assert status == 404 and body["code"] == "PGRST404", body
+    status, body = _head_only(port, "/api/v1/workflows/definitions", "acme.localhost", "not.a.token", 600_000)
+    assert status == 401 and body["code"] == "PGRST301", body
+    # Admitted, the same upload's body is read: the answer waits for it (here: sent, a malformed form).
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+        r = client.post(upload, content=b"x" * 4 * 1024 * 1024, headers={
+            **headers(tenants, "pharmaco"), "Content-Type": "multipart/form-data; boundary=x"})
+        assert 400 <= r.status_code < 500 and r.status_code != 429 and "SELECT" not in r.text, r.text
+
+
 def test_which_requests_are_heavy_work():
     from vital.api.fairness import heavy_work
     assert heavy_work("POST", "/api/v1/knowledge/documents/", b"")
@@ -146,6 +203,8 @@ def test_which_requests_are_heavy_work():
     assert heavy_work("GET", "/rest/v1/agents", b"or=(name.IMATCH.x,slug.eq.y)")
     assert not heavy_work("GET", "/rest/v1/agents", b"select=id&name=ilike.*match*")
     assert not heavy_work("GET", "/api/v1/workflows/runs", b"status=match.x")  # not a table read
+    assert heavy_work("POST", "/api/v1/workflows/definitions", b"", 600_000)  # parsed in the thread pool
+    assert not heavy_work("POST", "/api/v1/workflows/definitions", b"", 2_000)
 
 
 def test_a_statement_timeout_is_the_clients_4xx_and_an_operators_cancel_the_servers_503(db):

@@ -5,10 +5,12 @@ served. One real server on loopback (uvicorn) over a database of this module's o
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -17,7 +19,9 @@ from psycopg_pool import ConnectionPool
 
 from tests import pg
 from tests.harness import api_settings, served_over_loopback, tenants_of
+from vital.api import json_body
 from vital.db.connection import SESSION_OPTIONS, with_user
+from vital.services.workflows import checks
 from vital.tenancy import Caller
 
 POOL = 3
@@ -90,11 +94,19 @@ def site():
         pg.drop(name)
 
 
-def test_definitions_are_refused_for_size_and_shape(site):
+def test_definitions_are_refused_for_size_and_shape(site, monkeypatch):
+    walked, parsed = [], []  # the graph's nodes walked by the shape checks, and where bodies were parsed
+    monkeypatch.setattr(checks, "_node_ids", lambda nodes, real=checks._node_ids: walked.append(len(nodes))
+                        or real(nodes))
+    monkeypatch.setattr(json_body, "json", SimpleNamespace(JSONDecodeError=json.JSONDecodeError, loads=lambda raw: (
+        parsed.append((len(raw), threading.current_thread().name)), json.loads(raw))[1]))
     huge = {"nodes": [tool(f"n{i}") for i in range(8000)], "edges": [{"from": "__start__", "to": "n0"}]}
     r = site.define(huge)
     assert r.status_code == 422 and r.json()["code"] == "workflow_definition_invalid"
     assert "8000 nodes" in r.json()["message"] and "limit=definition_nodes; tier=pro; allowed=200" in r.json()["details"]
+    assert walked == []  # refused on its size alone: no node was looked at
+    (size, thread), = parsed  # parsed once, in the thread pool: the event loop serves the others meanwhile
+    assert size > json_body.PARSE_ON_LOOP_BYTES and thread.startswith("AnyIO worker"), parsed
     r = site.define({"nodes": [tool("t", tools=["knowledge_search"] * 1000)], "edges": [{"from": "__start__", "to": "t"}]})
     assert r.status_code == 422 and "limit=tools_per_node" in r.json()["details"] and "'t'" in r.json()["message"]
     refusals = {

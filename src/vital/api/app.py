@@ -24,6 +24,7 @@ from vital.api import metrics, tracing  # what operators see (docs/operations.md
 from vital.api import sso  # single sign-on (docs/auth.md)
 from vital.api import storage  # Supabase Storage at /storage/v1 (docs/api.md#storage)
 from vital import console
+from vital.api.admission import Admission
 from vital.api.body_limits import BodyLimits
 from vital.api.directory import Directory
 from vital.api.fairness import Fairness, Tickets
@@ -120,7 +121,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="VITAL API", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)  # /docs: vital.console.swagger
-    # Innermost: refusals from receive() reach errors.py's handlers; CORS and the access log see the answer.
+    # Innermost: who calls and may they, before the body is read (a refusal costs no read nor parse).
+    app.add_middleware(Admission)
+    # Refusals from receive() reach errors.py's handlers; CORS and the access log see the answer.
     app.add_middleware(BodyLimits, max_body=settings.max_body_bytes, max_upload=settings.api_max_upload_bytes,
                        timeout=settings.api_body_timeout, max_object=settings.storage_max_object_bytes)
     # Auth travels in headers, never in cookies, so any origin may call.

@@ -106,6 +106,9 @@ async def resolve_tenant(request: Request) -> Tenant:
 
 async def authenticate(request: Request) -> Caller:
     """FastAPI dependency: the verified caller of this request, for its tenant."""
+    admitted = request.scope.get("state", {}).get("caller")
+    if admitted is not None:  # found and admitted before the body was read (vital.api.admission)
+        return admitted
     tenant = await resolve_tenant(request)
     token = presented_token(request.headers)
     if token is None:

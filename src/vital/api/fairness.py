@@ -25,6 +25,7 @@ from fastapi import Request
 from psycopg_pool import ConnectionPool
 from starlette.concurrency import run_in_threadpool
 
+from vital.api.json_body import PARSE_ON_LOOP_BYTES
 from vital.api.rates import RateFlusher, SharedRate
 from vital.db.budget import BUDGET, Budget, Slots, Throttled
 from vital.db.tenant import tenant_transaction
@@ -42,11 +43,13 @@ LONG_WORK = HEAVY_WORK | {("GET", "/api/v1/admin/audit")}
 # a PostgreSQL backend on the CPU until the read timeout; a tenant's connection slots bound how many
 # connections that takes, not how much of the cores (bench/noisy_neighbour.py: 8 of them on 2 cores).
 REGEX_FILTER = b"match."
+LARGE_BODY_BYTES = PARSE_ON_LOOP_BYTES  # a declared body this large is parsed in the thread pool: heavy work
 
 
-def heavy_work(method: str, path: str, query_string: bytes) -> bool:
-    """Work that takes the CPU: uploads, re-embeds, and table reads that filter by regular expression."""
-    if (method, path.rstrip("/")) in HEAVY_WORK:
+def heavy_work(method: str, path: str, query_string: bytes, body_bytes: int = 0) -> bool:
+    """Work that takes the CPU: uploads, re-embeds, table reads that filter by regular expression, and large
+    bodies (parsing 637 KB of JSON is tens of milliseconds: vital.api.json_body)."""
+    if (method, path.rstrip("/")) in HEAVY_WORK or body_bytes > LARGE_BODY_BYTES:
         return True
     return path.startswith("/rest/v1/") and REGEX_FILTER in query_string.lower()
 
@@ -137,9 +140,11 @@ class Fairness:
         _take(self.requests, tenant, quota["concurrent_requests"], "concurrent_requests",
               "requests in flight at once")
         ticket.holds("request", lambda: _give(self.requests, tenant))
-        if heavy_work(request.method, request.url.path, request.scope.get("query_string", b"")):
+        declared = request.headers.get("content-length", "")
+        if heavy_work(request.method, request.url.path, request.scope.get("query_string", b""),
+                      int(declared) if declared.isdigit() else 0):
             _take(self.heavy, tenant, quota["concurrent_heavy_work"], "concurrent_heavy_work",
-                  "uploads, re-embeds and regular-expression reads at once")  # given back with the ticket
+                  "uploads, re-embeds, regular-expression reads and large bodies at once")  # given back with the ticket
             ticket.holds("heavy", lambda: _give(self.heavy, tenant))
 
     def stream(self, request: Request) -> None:

@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
 from vital.api.auth import authenticate
+from vital.api.json_body import loads
 from vital.api.errors import (
     BadBody,
     BodyTooLarge,
@@ -273,6 +274,6 @@ async def _json_body(request: Request, limit: int):
         if len(raw) > limit:
             raise BodyTooLarge(f"The body is larger than {limit} bytes.")
     try:
-        return json.loads(raw or b"null")
+        return await loads(raw or b"null")  # a large body off the event loop
     except (ValueError, RecursionError) as exc:
         raise BadBody("The body is not valid JSON.", details=str(exc)[:200]) from None
