@@ -30,6 +30,7 @@ from pathlib import Path
 from vital.db.connection import Database
 from vital.db.tenant import tenant_transaction
 from vital.knowledge import embeddings, recall
+from vital.knowledge import ingest as ingestion
 from vital.knowledge.ingest import Ingestor, files_under
 from vital.knowledge.search import SearchRequest, search
 from vital.schema.migrator import Migrator, discover
@@ -157,6 +158,8 @@ def main() -> None:
     parser.add_argument("--docs", type=Path, default=Path("/usr/share/doc/postgresql-doc-15/html"))
     parser.add_argument("--limit", type=int, help="Only the first N files (a quick run).")
     parser.add_argument("--out", type=Path, help="Where to write the JSON report.")
+    parser.add_argument("--lookahead", type=int, default=ingestion.LOOKAHEAD,
+                        help="Files parsed and embedded ahead of the writes (0: one file at a time, as before).")
     args = parser.parse_args()
     if not args.docs.is_dir():
         sys.exit(f"{args.docs} not found: apt-get install postgresql-doc-15")
@@ -184,6 +187,7 @@ def main() -> None:
                 done[0] += 1
                 if done[0] % 100 == 0:
                     log(f"{done[0]}/{len(files)} files")
+            ingestion.LOOKAHEAD = args.lookahead
             started = time.perf_counter()
             report = Ingestor(conn, caller, settings, embedder, model).run(
                 files, collection="PostgreSQL 15 documentation", on_file=tick)
@@ -191,7 +195,8 @@ def main() -> None:
             t = report.timings
             ingest = {"files": len(files), "skipped_non_html": len(skipped), "status": report.status,
                       "failed": [f.name for f in report.files if f.status == "failed"], "chunks": report.chunks,
-                      "model": embedder.label, "wall_s": round(wall, 1), "parse_s": round(t.parse, 1),
+                      "model": embedder.label, "lookahead": args.lookahead, "wall_s": round(wall, 1),
+                      "parse_s": round(t.parse, 1),
                       "embed_s": round(t.embed, 1), "write_s": round(t.write, 1),
                       "chunks_per_s": round(report.chunks / wall, 1),
                       "chunks_per_s_parse": round(report.chunks / t.parse, 1),

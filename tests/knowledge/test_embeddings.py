@@ -7,6 +7,7 @@ import json
 import math
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -41,6 +42,17 @@ def test_minilm_runs_offline_from_the_package_weights_without_torch():
                                 "Stability studies set the shelf life."])
     assert _cosine(q, near) > _cosine(q, far) + 0.2
     assert model.count_tokens("Pharmacovigilance") > 1  # word pieces, not words
+
+
+def test_the_fused_minilm_graph_gives_the_vectors_stored_before_it():
+    """Vectors already in the database came from the unfused graph (converter version 1): the fused one must
+    match them, or the model would need a new name and a re-embed."""
+    from vital.knowledge.embeddings import current
+
+    reference = json.loads((Path(__file__).parent / "minilm_reference.json").read_text())
+    vectors = current(settings(embedding_provider="local")).embed(reference["sentences"])
+    cosines = [_cosine(a, b) for a, b in zip(vectors, reference["vectors"])]
+    assert min(cosines) >= 0.99, cosines
 
 
 class _Endpoint(BaseHTTPRequestHandler):

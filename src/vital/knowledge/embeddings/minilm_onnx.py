@@ -22,7 +22,7 @@ from vital.knowledge.embeddings.base import Embedder
 INT8_NAME = "all-MiniLM-L6-v2-int8"
 FP32_NAME = "all-MiniLM-L6-v2-onnx"
 MAX_TOKENS = 256           # the model's max_seq_length (sentence_bert_config.json)
-CONVERTER_VERSION = 1      # bump when minilm_graph builds a different graph: the cache key changes
+CONVERTER_VERSION = 2      # bump when minilm_graph builds a different graph: the cache key changes
 
 
 def onnx_installed() -> bool:
