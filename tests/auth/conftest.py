@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 import time
@@ -28,7 +29,14 @@ def set_passwords(database: str, password: str = PASSWORD) -> None:
     with pg.connect(database) as conn:
         for email in USERS.values():
             conn.execute("SELECT vital.set_password(u.id, %s) FROM auth.users u WHERE u.email = %s",
-                         (hash_password(password), email))
+                         (_hashed(password), email))
+
+
+@functools.cache
+def _hashed(password: str) -> str:
+    # argon2 is slow on purpose (~0.2 s a hash): one salted hash of a password serves every demo user of
+    # every test database of the run. Sign-ins still verify it with argon2 each time.
+    return hash_password(password)
 
 
 class Auth:

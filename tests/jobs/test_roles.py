@@ -62,3 +62,28 @@ def test_a_tenant_enqueues_tenant_tasks_only_and_always_for_itself(db):
     db.execute("RESET ROLE")
     args = db.execute("SELECT args FROM procrastinate.procrastinate_jobs WHERE id = %s", (first,)).fetchone()[0]
     assert args["tenant_id"] == str(tenant)
+
+
+def test_the_tenant_tasks_are_rows_and_no_tenant_role_reaches_them(db):
+    """A task added as a row of vital.job_tasks (what a migration does) is enqueued; the refusal of an unknown
+    one names the rows; the list itself is out of every tenant role's and the API's reach."""
+    for role in ("anon", "authenticated", "service_role", "vital_api", "vital_worker", "vital_maintenance"):
+        for privilege in ("SELECT", "INSERT", "UPDATE", "DELETE"):
+            granted = db.execute("SELECT has_table_privilege(%s, 'vital.job_tasks', %s)", (role, privilege)).fetchone()
+            assert granted[0] is False, (role, privilege)
+    db.execute("INSERT INTO vital.job_tasks (name) VALUES ('vital.probe_task')")
+    tenant = db.execute("SELECT id FROM tenants WHERE subdomain = 'acme'").fetchone()[0]
+    db.execute("SELECT set_config('request.jwt.claims', %s, true), set_config('role', 'authenticated', true)",
+               (json.dumps({"role": "authenticated", "tenant_id": str(tenant)}),))
+    with pytest.raises(psycopg.errors.InsufficientPrivilege), db.transaction():
+        db.execute("INSERT INTO vital.job_tasks (name) VALUES ('vital.mine')")
+    with pytest.raises(psycopg.errors.InvalidParameterValue) as refused, db.transaction():
+        db.execute("SELECT vital.enqueue_job('vital.nope')")
+    assert refused.value.diag.message_hint == ("Tenants enqueue vital.eval, vital.ingest, vital.probe_task, "
+                                               "vital.reembed, vital.reparse.")
+    first = db.execute("SELECT vital.enqueue_job('vital.probe_task')").fetchone()[0]
+    second = db.execute("SELECT vital.enqueue_job('vital.probe_task')").fetchone()[0]
+    assert first != second  # not one per tenant unless the row says so
+    db.execute("RESET ROLE")
+    assert db.execute("SELECT task_name, args->>'tenant_id' FROM procrastinate.procrastinate_jobs WHERE id = %s",
+                      (first,)).fetchone() == ("vital.probe_task", str(tenant))

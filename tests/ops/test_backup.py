@@ -2,30 +2,47 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 
 import pytest
+from click.testing import CliRunner
 
 from tests import pg
 from tests.ops.digests import digests
+from vital.cli.main import cli
 from vital.db.connection import with_user
 from vital.errors import PermissionDenied
 from vital.ops.backup import backup
 from vital.ops.pgtools import checksum_path, sha256_file
 
 
+@pytest.fixture(scope="module")
+def backed_up(tmp_path_factory):
+    """One backup for the module: `vital db backup` (in-process, the same command) of a clone nothing writes to."""
+    name = pg.clone()
+    path = tmp_path_factory.mktemp("backup") / "platform.dump"
+    done = CliRunner().invoke(cli, ["db", "backup", str(path)],
+                              env={"VITAL_DATABASE_URL": pg.url(name), "VITAL_ENVIRONMENT": "test"})
+    assert done.exit_code == 0, done.output
+    yield name, path
+    pg.drop(name)
+
+
 @pytest.fixture
-def dump(fresh_db, vital, tmp_path):
-    path = tmp_path / "platform.dump"
-    vital(fresh_db, "db", "backup", str(path))
+def dump(backed_up, tmp_path):
+    """The module's backup and its checksum file, copied: a test may damage its copy."""
+    path = tmp_path / backed_up[1].name
+    shutil.copyfile(backed_up[1], path)
+    shutil.copyfile(checksum_path(backed_up[1]), checksum_path(path))
     return path
 
 
-def test_a_backup_of_the_seeded_platform_restores_every_table_with_equal_rows(fresh_db, empty_db, dump, vital):
+def test_a_backup_of_the_seeded_platform_restores_every_table_with_equal_rows(backed_up, empty_db, dump, vital):
     assert checksum_path(dump).read_text() == f"{sha256_file(dump)}  {dump.name}\n"
     done = vital(empty_db, "db", "restore", str(dump))
     assert "checksum verified" in done.stdout
-    source, restored = digests(fresh_db), digests(empty_db)
+    source, restored = digests(backed_up[0]), digests(empty_db)
     assert len(source) >= 125  # every table of every schema: public, auth, supabase_migrations
     assert sum(n for n, _ in source.values()) > 1000
     assert restored == source

@@ -11,18 +11,36 @@ import uuid
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests import pg
 from tests.helpers import tenant_id, user_id
 from tests.ops.digests import digests
+from vital.cli.main import cli
 from vital.ops.tenant_erase import erase_tenant
 
 
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """One export for the module's tests that read the archive: `vital tenant export` (in-process, the same
+    command) from a clone that these tests only read or refuse to import into."""
+    name = pg.clone()
+    path = tmp_path_factory.mktemp("export") / "acme.tar.gz"
+    done = CliRunner().invoke(cli, ["tenant", "export", "acme", "--out", str(path)],
+                              env={"VITAL_DATABASE_URL": pg.url(name), "VITAL_ENVIRONMENT": "test"})
+    assert done.exit_code == 0, done.output
+    yield name, path
+    pg.drop(name)
+
+
 @pytest.fixture
-def archive(fresh_db, vital, tmp_path) -> Path:
-    path = tmp_path / "acme.tar.gz"
-    vital(fresh_db, "tenant", "export", "acme", "--out", str(path))
-    return path
+def source(exported) -> str:
+    return exported[0]
+
+
+@pytest.fixture
+def archive(exported) -> Path:
+    return exported[1]
 
 
 @pytest.fixture
@@ -53,8 +71,8 @@ def not_of_tenant(found: dict, tenant: uuid.UUID) -> dict:
     return {k: v for k, v in found.items() if len(k) == 2 and k[1] != tenant}
 
 
-def test_the_archive_holds_every_row_of_the_tenant_with_a_manifest(fresh_db, archive):
-    acme = ids(fresh_db)
+def test_the_archive_holds_every_row_of_the_tenant_with_a_manifest(source, archive):
+    acme = ids(source)
     with tarfile.open(archive) as tar:
         manifest = json.load(tar.extractfile("manifest.json"))
         for entry in manifest["tables"]:
@@ -65,41 +83,41 @@ def test_the_archive_holds_every_row_of_the_tenant_with_a_manifest(fresh_db, arc
     assert manifest["tenant"] == {"id": str(acme), "subdomain": "acme", "name": "Acme Therapeutics"}
     rows = {e["table"]: e["rows"] for e in manifest["tables"]}
     expected = {f"public.{t}": n for t, n in rows.items() if "." not in t}  # auth.users, vital.*: apart
-    assert {k: v[0] for k, v in of_tenant(digests(fresh_db, by_tenant=True), acme).items()} == \
+    assert {k: v[0] for k, v in of_tenant(digests(source, by_tenant=True), acme).items()} == \
         {k: v for k, v in expected.items() if v}
     assert rows["auth.users"] == 1 and len(rows) >= 125
 
 
-def test_an_imported_tenant_has_exactly_its_rows_and_ids_and_one_import_entry(fresh_db, archive, elsewhere, vital):
-    acme = ids(fresh_db)
-    source = digests(fresh_db, by_tenant=True)
+def test_an_imported_tenant_has_exactly_its_rows_and_ids_and_one_import_entry(source, archive, elsewhere, vital):
+    acme = ids(source)
+    exported = digests(source, by_tenant=True)
     others = not_of_tenant(digests(elsewhere, by_tenant=True), acme)
     done = vital(elsewhere, "tenant", "import", str(archive))
     assert "tenant acme" in done.stdout and "1 user(s) added" in done.stdout
     imported = digests(elsewhere, by_tenant=True)
     audit = "public.audit_log"
     assert {k: v for k, v in of_tenant(imported, acme).items() if k != audit} == \
-           {k: v for k, v in of_tenant(source, acme).items() if k != audit}
+           {k: v for k, v in of_tenant(exported, acme).items() if k != audit}
     assert not_of_tenant(imported, acme) == others
-    with pg.connect(elsewhere) as conn, pg.connect(fresh_db) as original:
+    with pg.connect(elsewhere) as conn, pg.connect(source) as original:
         assert conn.execute("SELECT count(*) FROM audit_log WHERE tenant_id = %s", (acme,)).fetchone()[0] == \
-            of_tenant(source, acme)[audit][0] + 1
+            of_tenant(exported, acme)[audit][0] + 1
         assert conn.execute("SELECT action FROM audit_log WHERE tenant_id = %s ORDER BY created_at DESC LIMIT 1",
                             (acme,)).fetchone() == ("IMPORT",)
         query = "SELECT id, email, raw_app_meta_data FROM auth.users WHERE email = 'ada@acme.example'"
         assert conn.execute(query).fetchone() == original.execute(query).fetchone()
 
 
-def test_an_import_refuses_a_tenant_that_exists_and_writes_nothing(fresh_db, archive, vital):
-    before = digests(fresh_db)
-    refused = vital(fresh_db, "tenant", "import", str(archive), ok=False)
+def test_an_import_refuses_a_tenant_that_exists_and_writes_nothing(source, archive, vital):
+    before = digests(source)
+    refused = vital(source, "tenant", "import", str(archive), ok=False)
     assert refused.returncode == 1 and "same id exists here already" in refused.stderr
-    assert digests(fresh_db) == before
+    assert digests(source) == before
 
 
-def test_an_import_refuses_any_id_that_exists_here_and_writes_nothing(fresh_db, archive, elsewhere, vital):
-    with pg.connect(fresh_db) as conn:
-        tag = conn.execute("SELECT id FROM tags WHERE tenant_id = %s LIMIT 1", (ids(fresh_db),)).fetchone()[0]
+def test_an_import_refuses_any_id_that_exists_here_and_writes_nothing(source, archive, elsewhere, vital):
+    with pg.connect(source) as conn:
+        tag = conn.execute("SELECT id FROM tags WHERE tenant_id = %s LIMIT 1", (ids(source),)).fetchone()[0]
     with pg.connect(elsewhere) as conn:  # another tenant's row happens to carry the same id
         conn.execute("INSERT INTO tags (id, tenant_id, slug, name) VALUES (%s, %s, 'same-id', 'Same id')",
                      (tag, tenant_id(conn, "pharmaco")))

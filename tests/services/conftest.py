@@ -7,6 +7,9 @@ job as production's; the embedder is the hashing one, which needs no model downl
 
 from __future__ import annotations
 
+import copy
+import functools
+
 import pytest
 from psycopg_pool import ConnectionPool
 
@@ -38,7 +41,14 @@ def started(database: str, **overrides):
 
 
 def prepared() -> tuple[str, dict]:
-    name = pg.clone()
+    """A new database with the corpus and its vectors: a clone of the one built once per run."""
+    template, chunks = _prepared_template()
+    return pg.clone(template=template), copy.deepcopy(chunks)
+
+
+@functools.cache
+def _prepared_template() -> tuple[str, dict]:
+    name = pg.clone("vital_services_template")
     with pg.connect(name) as conn:
         chunks = corpus.load(conn)
     with pg.connect(name, autocommit=True) as conn:  # each tenant's job in a transaction of its own
