@@ -5,18 +5,21 @@ passages' sentences), not of the answer's wording, so the offline answerer and
 a model are judged alike:
 
     best       similarity of the closest sentence to the question
-    agreement  mean similarity of the best sentence of the three closest documents
     retrieval  relevance (0..1) of the passage holding the best sentence
-    terms      share of the question's content words found in that passage
     length     words in the best sentence (log): a bare fragment answers little
     named      share of what the question names (an acronym, a capitalised name: NMPA, China, Pfizer) that
                some passage mentions (1 when it names nothing): a regulator or country the documents never
                mention is a subject they do not cover, however close the rest sounds
-    covered    share of the question's content words found in some passage
+    rank       1 / (1 + retrieval's rank of the passage holding the best sentence): when the sentence that
+               reads closest sits in a passage retrieval put far down, the two signals disagree
+    margin     the best sentence's score (meaning.py) minus the second's: a clear winner is more often right
+               than the first of several near-ties
 
 A logistic regression maps them to the probability that the answer holds the
-right fact. (A margin to the second sentence was tried and dropped: it did not
-improve the fit on the dev set.) Its parameters (calibration.json) were fitted by bench/calibrate.py on
+right fact. (Three more — the mean best similarity of the three closest documents,
+the share of the question's words in the best passage and in all of them — were
+dropped: with `rank` and `margin` they made the cross-validated fit on the dev set
+no better.) Its parameters (calibration.json) were fitted by bench/calibrate.py on
 the library's dev questions only and judged on the held-out ones (docs/knowledge.md,
 "Confidence"). Below DECLINE_BELOW the question is declined: "not in your
 documents", naming the documents that came closest.
@@ -36,10 +39,9 @@ from vital.services.evidence import Verification
 from vital.services.llm.base import ChatModel, ChatRequest, ChatResult
 from vital.services.meaning import Meaning, Scored
 from vital.services.retrieval import Passage
-from vital.services.text import term_set, terms
 
 PARAMETERS = Path(__file__).with_name("calibration.json")
-FEATURES = ("best", "agreement", "retrieval", "terms", "length", "named", "covered")
+FEATURES = ("best", "retrieval", "length", "named", "rank", "margin")
 DECLINE_BELOW = 0.3
 CLOSEST = 3
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -100,31 +102,25 @@ def named(question: str) -> set[str]:
     return {w.lower() for w in found}
 
 
-def coverage(question: str, passages: Sequence[Passage]) -> tuple[float, float]:
-    """(named, covered): shares of the question's names and content words that some passage holds."""
-    text = " ".join(p.text for p in passages).lower()
-    words = set(_NAME.findall(text))
+def coverage(question: str, passages: Sequence[Passage]) -> float:
+    """The share of the question's names that some passage mentions (1 when it names nothing)."""
+    words = set(_NAME.findall(" ".join(p.text for p in passages).lower()))
     names = named(question)
-    found_names = sum(1 for n in names if n in words or n.removesuffix("s") in words) / len(names) if names else 1.0
-    wanted = set(terms(question))
-    held = set().union(*(term_set(p.text) for p in passages)) if passages else set()
-    return found_names, (len(wanted & held) / len(wanted) if wanted else 0.0)
+    return sum(1 for n in names if n in words or n.removesuffix("s") in words) / len(names) if names else 1.0
 
 
-def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = ()) -> dict[str, float]:
+def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = (),
+             retrieved: Sequence[Passage] = ()) -> dict[str, float]:
+    """The assessment's features; `retrieved` is retrieval's order (default: the passages')."""
     if not ranked:
         return dict.fromkeys(FEATURES, 0.0)
     best = ranked[0]
-    per_document: dict[str, float] = {}
-    for s in ranked:
-        per_document.setdefault(s.passage.document_id, s.similarity)
-    top = sorted(per_document.values(), reverse=True)[:3]
-    wanted = set(terms(question))
-    found = len(wanted & term_set(best.passage.text)) / len(wanted) if wanted else 0.0
-    names, covered = coverage(question, passages or list({s.passage.chunk_id: s.passage for s in ranked}.values()))
-    return {"best": best.similarity, "agreement": sum(top) / 3,
-            "retrieval": best.passage.score, "terms": found, "length": math.log1p(len(best.sentence.split())),
-            "named": names, "covered": covered}
+    names = coverage(question, passages or list({s.passage.chunk_id: s.passage for s in ranked}.values()))
+    order = [p.chunk_id for p in (retrieved or passages or [best.passage])]
+    rank = order.index(best.passage.chunk_id) if best.passage.chunk_id in order else len(order)
+    return {"best": best.similarity, "retrieval": best.passage.score,
+            "length": math.log1p(len(best.sentence.split())), "named": names, "rank": 1 / (1 + rank),
+            "margin": best.score - (ranked[1].score if len(ranked) > 1 else 0.0)}
 
 
 def closest_documents(ranked: list[Scored], passages: Sequence[Passage]) -> list[str]:
@@ -133,13 +129,14 @@ def closest_documents(ranked: list[Scored], passages: Sequence[Passage]) -> list
 
 
 def assess(question: str, passages: Sequence[Passage], meaning: Meaning | None,
-           ranked: list[Scored] | None = None) -> Assessment | None:
-    """The calibrated confidence of answering `question` from `passages` (None without a semantic model:
-    the hashing fallback keeps evidence.py's lexical confidence, which was not calibrated)."""
+           ranked: list[Scored] | None = None, retrieved: Sequence[Passage] = ()) -> Assessment | None:
+    """The calibrated confidence of answering `question` from `passages`, chosen among `retrieved` (None
+    without a semantic model: the hashing fallback keeps evidence.py's lexical confidence, which was not
+    calibrated)."""
     if meaning is None:
         return None
     ranked = meaning.rank(question, passages) if ranked is None else ranked
-    found = features(question, ranked, passages)
+    found = features(question, ranked, passages, retrieved)
     confidence = calibration().probability(found) if ranked else 0.0
     return Assessment(confidence, found, closest_documents(ranked, passages))
 

@@ -141,7 +141,7 @@ class AskExpert:
                             strategy=found.strategy, results=len(found.passages),
                             latency_ms=round(found.latency_ms, 2), search_id=found.extra.get("search_id"))
         passages = numbered(meaning.focus(query, found.passages, keep) if meaning else found.passages)
-        assessment = calibration.assess(query, passages, meaning)
+        assessment = calibration.assess(query, passages, meaning, retrieved=found.passages)
         if assessment is not None and assessment.declined:
             model = calibration.Declined(model, assessment)  # "not in your documents": no model is called
         try:

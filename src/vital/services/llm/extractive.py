@@ -2,8 +2,9 @@
 
 Answers are built from the retrieved passages' own whole sentences, each followed
 by its citation: with a semantic embedding model (the default), the sentences
-closest in meaning to the question (meaning.py), the closest first, dropping
-those far below it; with the hashing fallback, those that contain most of the
+closest in meaning to the question (meaning.py), the closest first followed
+by the sentence after it in its passage (a lead-in's fact), dropping those far
+below it; with the hashing fallback, those that contain most of the
 question's words (rarer words count more). A heading is never quoted. Every answer starts by saying that it is extractive. Token counts
 are estimates (about 1.3 per word) so that budgets and tier limits behave as
 they would with a model; the cost is zero.
@@ -23,7 +24,7 @@ from vital.services.text import estimate_tokens, idf_cover, overlap, sentences, 
 NOTE = "Extractive answer (no language model was used): the sentences below are quoted from the retrieved passages."
 NOTHING = ("Extractive answer (no language model was used): nothing that was retrieved answers this question. "
            "Add documents on this topic to the knowledge base, or rephrase the question.")
-MAX_SENTENCES = 4
+MAX_SENTENCES = 5
 MAX_CHARS = 1200
 RELATIVE_FLOOR = 0.5  # keep sentences covering at least half as much of the question as the best one
 # By meaning: keep sentences scoring within this much of the best one (meaning.py). Measured on the dev
@@ -135,13 +136,22 @@ def pick_sentences(question: str, passages: list[Passage] | tuple, limit: int = 
 
 def pick_by_meaning(question: str, passages, meaning: Meaning, limit: int = MAX_SENTENCES,
                     ) -> list[tuple[str, Passage]]:
-    """The passages' whole sentences closest in meaning to the question, the closest first; those more than
-    MEANING_MARGIN below it do not bear on the question."""
+    """The passages' whole sentences closest in meaning to the question, the closest first and the sentence
+    after it next; those more than MEANING_MARGIN below the closest do not bear on the question."""
     ranked = meaning.rank(question, passages)
     if not ranked:
         return []
     floor = ranked[0].score - MEANING_MARGIN
-    return _without_repeats([(s.sentence, s.passage) for s in ranked if s.score >= floor], limit)
+    chosen = [s for s in ranked if s.score >= floor]
+    # The best sentence is often a lead-in ("The TMF Reference Model ... is the industry's standard index")
+    # whose next sentence holds the fact ("Version 3 organises documents into 11 zones"), which reads far
+    # from the question on its own: it follows the best one, whatever its score.
+    best = ranked[0]
+    after = next((s for s in ranked if s.passage.chunk_id == best.passage.chunk_id
+                  and s.position == best.position + 1), None)
+    if after is not None:
+        chosen = [best, after] + [s for s in chosen[1:] if s is not after]
+    return _without_repeats([(s.sentence, s.passage) for s in chosen], limit)
 
 
 def _without_repeats(ranked: list[tuple[str, Passage]], limit: int) -> list[tuple[str, Passage]]:
