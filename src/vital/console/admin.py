@@ -1,11 +1,13 @@
 """Administration pages: members and roles, invitations, API keys (the secret shown once), single
-sign-on, the tenant's sign-up settings, its model settings (those the operator lets it change), the audit log (filters, CSV export) and deleted items with
-their restore. Each is a call to `/api/v1/admin/*` or `/api/v1/deleted` as the person: the link is
-hidden from members and viewers for tidiness only; the database refuses them, and the page shows
-that refusal (the API's 403) in words."""
+sign-on, the tenant's sign-up settings, its model settings (those the operator lets it change), the
+audit log (filters, CSV export) and deleted items with their restore. Each is a call to
+`/api/v1/admin/*` or `/api/v1/deleted` as the person: the link is hidden from members and viewers
+for tidiness only; the database refuses them, and the page shows that refusal (the API's 403) in
+words."""
 
 from __future__ import annotations
 
+import math
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -162,6 +164,8 @@ def _number(text: str | None):
     try:
         value = float(text)
     except ValueError:
+        return text
+    if not math.isfinite(value):
         return text
     return int(value) if value.is_integer() else value
 
