@@ -28,10 +28,17 @@ from vital.jobs.worker import InProcessWorker
 
 VIEWER = "vera.viewer@acme.example"
 LLM_ALLOWED = {"model": ["gpt-4o-mini", "gpt-4o"], "max_tokens": {"interactive": 2048}}
-# Every table cell's right edge, past the window's: none at phone width (manage.css).
-CUT_OFF = """() => [...document.querySelectorAll('table th, table td')]
-  .filter(c => c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().right > window.innerWidth + 1)
-  .map(c => c.textContent.trim().slice(0, 40))"""
+# Table cells cut off at the window's right edge: none at phone width (manage.css). A cell past it
+# is fine only inside a box that scrolls sideways on its own and ends within the window.
+CUT_OFF = """() => [...document.querySelectorAll('table th, table td')].filter(c => {
+  const r = c.getBoundingClientRect();
+  if (r.width === 0 || r.right <= window.innerWidth + 1) return false;
+  for (let e = c.parentElement; e; e = e.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+        && e.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+  }
+  return true;
+}).map(c => c.textContent.trim().slice(0, 40))"""
 NOTE = ("# Zorblax tablet stability protocol\n\nZorblax tablets are stored at 25 degrees Celsius and 60 percent "
         "relative humidity. The Zorblax shelf life is supported by 36 months of long-term stability data, "
         "and the Zorblax accelerated study runs for 6 months at 40 degrees Celsius.\n")
