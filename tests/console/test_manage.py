@@ -3,12 +3,14 @@ against the app on uvicorn on loopback with a background-job worker beside it, o
 database with the services' test corpus: knowledge (upload by drop → the job's progress and
 per-file errors → a question answered from the new file; try a question),
 administration (a viewer sees none of it and is refused by the API; an admin invites a member,
-makes an API key whose secret shows once, reads the audit log), personas and JTBDs (the ODI
+makes an API key whose secret shows once, reads the audit log, changes a model setting the operator
+allows), a document moved to another collection, every table within a phone's width, personas and JTBDs (the ODI
 landscape, VPANES, copy to my tenant) and analytics. One server and one browser for the module;
 screenshots go to build/console-screens/."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -25,6 +27,18 @@ from vital.db.connection import Database
 from vital.jobs.worker import InProcessWorker
 
 VIEWER = "vera.viewer@acme.example"
+LLM_ALLOWED = {"model": ["gpt-4o-mini", "gpt-4o"], "max_tokens": {"interactive": 2048}}
+# Table cells cut off at the window's right edge: none at phone width (manage.css). A cell past it
+# is fine only inside a box that scrolls sideways on its own and ends within the window.
+CUT_OFF = """() => [...document.querySelectorAll('table th, table td')].filter(c => {
+  const r = c.getBoundingClientRect();
+  if (r.width === 0 || r.right <= window.innerWidth + 1) return false;
+  for (let e = c.parentElement; e; e = e.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+        && e.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+  }
+  return true;
+}).map(c => c.textContent.trim().slice(0, 40))"""
 NOTE = ("# Zorblax tablet stability protocol\n\nZorblax tablets are stored at 25 degrees Celsius and 60 percent "
         "relative humidity. The Zorblax shelf life is supported by 36 months of long-term stability data, "
         "and the Zorblax accelerated study runs for 6 months at 40 degrees Celsius.\n")
@@ -37,6 +51,7 @@ def served():
     with pg.connect(name) as conn:
         uid = add_user(conn, tenant_id(conn, "acme"), VIEWER, "viewer")
         conn.execute("SELECT vital.set_password(%s, %s)", (uid, hash_password(PASSWORD)))
+        conn.execute("SELECT vital.allow_tenant_llm(%s, %s)", (tenant_id(conn, "acme"), json.dumps(LLM_ALLOWED)))
     settings = api_settings(name, **SERVICE_SETTINGS)
     try:
         with served_over_loopback(settings) as port, InProcessWorker(Database(settings)):
@@ -150,6 +165,44 @@ def test_a_viewer_sees_no_admin_pages_and_an_owner_administers(served, page):
     screenshot(page, "audit")
 
 
+def test_model_settings_a_collection_move_and_tables_at_phone_width(served, page):
+    sign_in(page, served)
+    page.goto(url(served, "/admin"))
+    llm = page.get_by_role("region", name="Model settings")
+    tokens = llm.get_by_label("Longest answer for Ask Expert (modes 1 and 2) (tokens, at most 2048)")
+    tokens.fill("1500")
+    llm.get_by_label("Model", exact=True).select_option("gpt-4o")
+    llm.get_by_role("button", name="Save the model settings").click()
+    assert "model settings are saved" in page.get_by_role("status").inner_text()
+    llm = page.get_by_role("region", name="Model settings")
+    assert "gpt-4o" in llm.locator("dl").inner_text() and "1500" in llm.locator("tbody tr").first.inner_text()
+    tokens.evaluate("e => e.removeAttribute('max')")  # past the browser's own check: the database refuses
+    tokens.fill("5000")
+    llm.get_by_role("button", name="Save the model settings").click()
+    refusal = page.get_by_role("alert").inner_text()
+    assert "at most 2048" in refusal and "Nothing was changed" in refusal and "SELECT" not in refusal
+    assert "1500" in page.get_by_role("region", name="Model settings").locator("tbody tr").first.inner_text()
+
+    # A document moves to a new collection (a viewer's move: test_manage_forms.py).
+    page.goto(url(served, "/knowledge"))
+    page.get_by_role("region", name="Your organisation's documents").locator("tbody a").first.click()
+    document = page.url
+    page.get_by_label("Or a new collection").fill("Stability studies")
+    page.get_by_role("button", name="Move").click()
+    assert "collection: Stability studies" in page.locator("p.meta").first.inner_text()
+    assert page.get_by_label("Move to").locator("option:checked").inner_text() == "Stability studies"
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/admin/audit", "/admin/deleted", document):  # the other pages: test_analytics_...
+        page.goto(path if path.startswith("http") else url(served, path))
+        assert page.evaluate(CUT_OFF) == [], path
+    page.goto(url(served, "/admin"))
+    change = page.get_by_role("region", name="Members and roles").get_by_role("button", name="Change").first
+    last = page.get_by_role("region", name="Members and roles").locator("tbody tr td:last-child").first
+    for box in (change.bounding_box(), last.bounding_box()):
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+
+
 def test_personas_vpanes_odi_landscape_and_copy_to_my_organisation(served, page):
     sign_in(page, served)
     page.get_by_role("link", name="Personas & JTBDs").click()
@@ -206,4 +259,5 @@ def test_analytics_charts_with_their_numbers(served, page):
     for path in ("/analytics", "/knowledge", "/personas", "/admin"):
         page.goto(url(served, path))
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+        assert page.evaluate(CUT_OFF) == [], path
     screenshot(page, "admin-phone")

@@ -1,7 +1,8 @@
 """The management pages without script, through the console with a real HTTP client (the app
 in-process, no worker): an upload posts as a plain form and lands on its job's page, which says
 the job waits for a worker and reloads itself; an empty upload and an out-of-range score are
-refused in words with nothing written; a document is deleted and restored."""
+refused in words with nothing written; a document is deleted and restored, and moved between
+collections (a viewer's move refused by the database)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ import pytest
 from tests import pg
 from tests.auth.conftest import PASSWORD, set_passwords
 from tests.harness import running
+from tests.helpers import tenant_id
+from tests.roles.people import add_user
 from tests.services.conftest import SERVICE_SETTINGS
 from vital.db.tenant import tenant_transaction
+from vital.auth.passwords import hash_password
 from vital.knowledge import embeddings
 from vital.settings import Settings
 from vital.tenancy import Caller
@@ -40,9 +44,9 @@ def console():
         pg.drop(name)
 
 
-def sign_in(c):
+def sign_in(c, email: str = "ada@acme.example"):
     page = c.get(f"{ACME}/sign-in")
-    c.post(f"{ACME}/sign-in", data={"csrf": csrf_of(page.text), "email": "ada@acme.example", "password": PASSWORD})
+    c.post(f"{ACME}/sign-in", data={"csrf": csrf_of(page.text), "email": email, "password": PASSWORD})
 
 
 def test_upload_without_script_and_refusals_in_words(console):
@@ -92,3 +96,28 @@ def test_delete_and_restore_a_document(console):
     for row in access:
         lifted = c.post(f"{ACME}/knowledge/documents/{doc}/access/{row}/remove", data={"csrf": csrf_of(listing)})
     assert "Everyone in your organisation" in lifted.text
+
+
+def test_move_a_document_between_collections(console):
+    c = console.client
+    sign_in(c)
+    listing = c.get(f"{ACME}/knowledge").text
+    doc = re.search(r'<a href="/knowledge/documents/([0-9a-f-]{36})">', listing).group(1)
+    csrf = csrf_of(listing)
+    moved = c.post(f"{ACME}/knowledge/documents/{doc}/collection", data={"csrf": csrf, "new_collection": "GMP audits"})
+    assert moved.url.path == f"/knowledge/documents/{doc}" and "collection: GMP audits" in moved.text
+    collection = re.search(r'<option value="([0-9a-f-]{36})" selected>GMP audits</option>', moved.text).group(1)
+    again = c.post(f"{ACME}/knowledge/documents/{doc}/collection", data={"csrf": csrf, "collection": ""})
+    assert "collection: none" in again.text
+    bad = c.post(f"{ACME}/knowledge/documents/{doc}/collection", data={"csrf": csrf, "new_collection": "!!!"})
+    assert bad.status_code == 400 and "at least one letter or digit" in bad.text
+
+    with pg.connect(console.database) as conn:
+        viewer = add_user(conn, tenant_id(conn, "acme"), "vic.viewer@acme.example", "viewer")
+        conn.execute("SELECT vital.set_password(%s, %s)", (viewer, hash_password(PASSWORD)))
+    sign_in(c, "vic.viewer@acme.example")
+    page = c.get(f"{ACME}/knowledge/documents/{doc}").text
+    refused = c.post(f"{ACME}/knowledge/documents/{doc}/collection",
+                     data={"csrf": csrf_of(page), "collection": collection})
+    assert refused.status_code == 403 and "may not move this document" in refused.text
+    assert "collection: none" in c.get(f"{ACME}/knowledge/documents/{doc}").text

@@ -1,4 +1,4 @@
-"""`/api/v1/admin`: members, API keys, the audit trail and the tenant's settings.
+"""`/api/v1/admin`: members, API keys, the audit trail, the tenant's settings and its model settings.
 
 Every request is one transaction as the caller (vital.db.tenant), under RLS: the
 database decides who may change what (docs/roles.md), never this module. An UPDATE
@@ -29,6 +29,7 @@ from vital.api.auth import authenticate, hash_key
 from vital.db.errors import nothing_changed
 from vital.db.queries import Queries
 from vital.db.tenant import tenant_transaction
+from vital.services.llm import allowance
 from vital.tenancy import Caller
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
@@ -154,3 +155,18 @@ async def change_settings(changes: dict[str, Any], request: Request,
                           caller: Caller = Depends(authenticate)) -> dict[str, Any]:
     row = await _call(_run, request, caller, "admin.settings_update", {"changes": Jsonb(changes)})
     return {key: row["settings"].get(key, default) for key, default in _SETTINGS.items()}
+
+
+# -- model settings ----------------------------------------------------------
+@router.get("/llm", summary="The tenant's model settings in effect, and which of them its admins may change")
+async def llm(request: Request, caller: Caller = Depends(authenticate)) -> dict[str, Any]:
+    row = await _call(_run, request, caller, "admin.settings", read_only=True)
+    return allowance.view(request.app.state.api.settings, (row or {}).get("settings") or {})
+
+
+@router.patch("/llm", summary="Change the model settings the operator allows (owners and admins; null: "
+                              "back to the operator's)")
+async def change_llm(changes: dict[str, Any], request: Request,
+                     caller: Caller = Depends(authenticate)) -> dict[str, Any]:
+    row = await _call(_run, request, caller, "admin.llm_update", {"changes": Jsonb(changes)})
+    return allowance.view(request.app.state.api.settings, row["settings"])

@@ -25,6 +25,7 @@ from vital.cli.kb import kb
 from vital.cli.evaluate import evaluate
 from vital.cli.worker import worker
 from vital.cli import ops
+from vital.cli.tenant_llm import llm_allow
 from vital.cli.validate import completeness, validate
 from vital.errors import VitalError
 from vital.settings import load_settings
@@ -56,6 +57,7 @@ for command in (up, db, serve, token, keys, password, user, invite, docs, ops.te
 for command in (validate, completeness, generate_cmd, ops.backup, ops.restore, ops.pitr_group, ops.jobs,
                 ops.citus_plan):
     db.add_command(command)
+ops.tenant.add_command(llm_allow)
 
 
 def _exit_on_signal(signum, _frame) -> None:

@@ -156,7 +156,7 @@ def citus_plan(ctx, out_file: Path | None) -> None:
 
 @click.group()
 def tenant() -> None:
-    """One tenant's data: export, import, erase; soft-deleted rows."""
+    """One tenant's data: export, import, erase; soft-deleted rows; the model settings its admins may change."""
 
 
 @tenant.command("export")

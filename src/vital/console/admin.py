@@ -1,11 +1,13 @@
 """Administration pages: members and roles, invitations, API keys (the secret shown once), single
-sign-on, the tenant's sign-up settings, the audit log (filters, CSV export) and deleted items with
-their restore. Each is a call to `/api/v1/admin/*` or `/api/v1/deleted` as the person: the link is
-hidden from members and viewers for tidiness only; the database refuses them, and the page shows
-that refusal (the API's 403) in words."""
+sign-on, the tenant's sign-up settings, its model settings (those the operator lets it change), the
+audit log (filters, CSV export) and deleted items with their restore. Each is a call to
+`/api/v1/admin/*` or `/api/v1/deleted` as the person: the link is hidden from members and viewers
+for tidiness only; the database refuses them, and the page shows that refusal (the API's 403) in
+words."""
 
 from __future__ import annotations
 
+import math
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -21,6 +23,9 @@ INVITABLE = ("viewer", "member", "admin")
 SCOPES = ("read", "write", "all")
 AUDIT_FILTERS = ("table", "action", "since", "until")
 BACK = ("/admin", "Administration")
+# The model's purposes (services/llm/bounds.py) in the words of the pages that use them.
+PURPOSES = {"interactive": "Ask Expert (modes 1 and 2)", "autonomous": "Autonomous work (modes 3 and 4)",
+            "panel": "Panels and committees", "workflow": "Workflows"}
 
 
 async def _refusal(visit: Visit):
@@ -43,9 +48,11 @@ async def _overview(visit: Visit, status: int = 200, **context):
     invitations = await visit.api("GET", "/api/v1/admin/invitations", query={"limit": "50"})
     keys = await visit.api("GET", "/api/v1/admin/api-keys")
     settings = await visit.api("GET", "/api/v1/admin/settings")
+    llm = await visit.api("GET", "/api/v1/admin/llm")
     return visit.render("admin.html", status, title="Administration", members=rows(members),
                         invitations=rows(invitations), keys=rows(keys), sso=sso,
-                        settings=settings.json() if settings.ok else {}, roles=ROLES, invitable=INVITABLE,
+                        settings=settings.json() if settings.ok else {}, llm=llm.json() if llm.ok else None,
+                        purposes=PURPOSES, roles=ROLES, invitable=INVITABLE,
                         scopes=SCOPES, done=visit.request.query_params.get("done"), **context)
 
 
@@ -146,6 +153,39 @@ async def change_settings(request: Request):
     reply = await visit.api("PATCH", "/api/v1/admin/settings", json_body={
         "signup_open": form.get("signup_open") == "on", "redirect_urls": _listed(form.get("redirect_urls"))})
     return answered(visit, reply, "/admin?done=settings", BACK, "Settings")
+
+
+def _number(text: str | None):
+    """A form's number as JSON: empty is null (back to the operator's value); what is not a number goes
+    as typed, for the database to refuse in words."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    if not math.isfinite(value):
+        return text
+    return int(value) if value.is_integer() else value
+
+
+@router.post("/admin/llm")
+async def change_llm(request: Request):
+    """Only the fields the page offered (what the operator allows) are sent; the database decides."""
+    visit = await Visit.of(request)
+    form = await visit.check_form()
+    change: dict = {}
+    if "model" in form:
+        change["model"] = form.get("model") or None
+    for kind in ("max_tokens", "seconds"):
+        given = {p: _number(form.get(f"{kind}.{p}")) for p in PURPOSES if f"{kind}.{p}" in form}
+        if given:
+            change[kind] = given
+    reply = await visit.api("PATCH", "/api/v1/admin/llm", json_body=change)
+    if not reply.ok:
+        return await _overview(visit, reply.status if reply.status < 500 else 503, error=problem(reply))
+    return visit.redirect("/admin?done=llm")
 
 
 def _audit_query(request: Request) -> dict[str, str]:

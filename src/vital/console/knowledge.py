@@ -1,6 +1,6 @@
 """Knowledge pages: upload several files (a background job each time, followed by a progress bar
-and its per-file errors), the tenant's documents with their versions, collection, access
-restrictions and a preview of their chunks, soft delete and restore, and "try a question": what
+and its per-file errors), the tenant's documents with their versions, collection (moved to another
+or a new one), access restrictions and a preview of their chunks, soft delete and restore, and "try a question": what
 retrieval returns for it and why (each hit's scores per list, the strategy). Every read and write
 is a call to the public API as the person (`/api/v1/knowledge/*`, `/api/v1/search`,
 `/api/v1/deleted`, `/rest/v1`), so RLS decides what shows and what is refused."""
@@ -13,6 +13,8 @@ from starlette.datastructures import UploadFile
 from vital.console.forms import (answered, json_answer, multipart, problem, rows, untouched, uuid_or_nowhere,
                                  wants_json)
 from vital.console.visit import Visit
+from vital.errors import InvalidInput
+from vital.knowledge.ingest import slugify
 
 router = APIRouter(include_in_schema=False)
 
@@ -21,9 +23,12 @@ RUNNING = ("queued", "running")
 _DOCUMENT = "id,tenant_id,title,version,mime_type,status,source_ref,collection_id,metadata,created_at,updated_at"
 
 
-async def _collections(visit: Visit) -> dict[str, str]:
-    reply = await visit.api("GET", "/rest/v1/knowledge_collections", query={
-        "select": "id,name", "order": "name.asc", "limit": "500"})
+async def _collections(visit: Visit, *, own: bool = False) -> dict[str, str]:
+    """Collections by id (`own`: the tenant's only, those its documents may be in)."""
+    query = {"select": "id,name", "order": "name.asc", "limit": "500"}
+    if own:
+        query["tenant_id"] = f"eq.{visit.tenant.id}"
+    reply = await visit.api("GET", "/rest/v1/knowledge_collections", query=query)
     return {r["id"]: r["name"] for r in rows(reply)}
 
 
@@ -109,7 +114,8 @@ async def document(document_id: str, request: Request):
                         own=doc["tenant_id"] == str(visit.tenant.id), versions=rows(versions), chunks=rows(chunks),
                         access=rows(access), people={p["user_id"]: p for p in rows(people)},
                         teams={t["id"]: t["name"] for t in rows(teams)},
-                        collection=(await _collections(visit)).get(doc["collection_id"] or ""))
+                        collection=(await _collections(visit)).get(doc["collection_id"] or ""),
+                        own_collections=await _collections(visit, own=True))
 
 
 @router.post("/knowledge/documents/{document_id}/delete")
@@ -129,6 +135,40 @@ async def restore(document_id: str, request: Request):
     reply = await visit.api("POST", f"/api/v1/deleted/rag_documents/{uuid_or_nowhere(document_id)}/restore")
     return answered(visit, reply, f"/knowledge/documents/{uuid_or_nowhere(document_id)}",
                     ("/knowledge", "Knowledge"), "Restore")
+
+
+@router.post("/knowledge/documents/{document_id}/collection")
+async def move(document_id: str, request: Request):
+    """Move the document to one of the tenant's collections, to a new one by name (made here, and
+    removed again if the move is refused), or to none. RLS decides: a viewer's write touches nothing."""
+    visit = await Visit.of(request)
+    form = await visit.check_form()
+    back = f"/knowledge/documents/{uuid_or_nowhere(document_id)}"
+    target, made = (uuid_or_nowhere(form["collection"]) if form.get("collection") else None), None
+    name = (form.get("new_collection") or "").strip()
+    if name:
+        try:
+            slug = slugify(name)
+        except InvalidInput:
+            return visit.render("notice.html", 400, title="Collection: not changed",
+                                text="A collection's name needs at least one letter or digit. Nothing was changed.",
+                                link=(back, "Back to the document"))
+        found = rows(await visit.api("GET", "/rest/v1/knowledge_collections", query={
+            "select": "id", "slug": f"eq.{slug}", "tenant_id": f"eq.{visit.tenant.id}"}))
+        if found:
+            target = found[0]["id"]
+        else:
+            created = await visit.api("POST", "/rest/v1/knowledge_collections", json_body={"slug": slug, "name": name},
+                                      headers={"prefer": "return=representation"})
+            if not created.ok:
+                return answered(visit, created, back, (back, "Back to the document"), "Collection")
+            target = made = created.json()[0]["id"]
+    reply = await visit.api("PATCH", "/rest/v1/rag_documents", query={"id": f"eq.{uuid_or_nowhere(document_id)}"},
+                            json_body={"collection_id": target}, headers={"prefer": "return=representation"})
+    reply = untouched(reply, "You may not move this document.")
+    if not reply.ok and made:
+        await visit.api("DELETE", "/rest/v1/knowledge_collections", query={"id": f"eq.{made}"})
+    return answered(visit, reply, back, (back, "Back to the document"), "Collection")
 
 
 @router.post("/knowledge/documents/{document_id}/access")

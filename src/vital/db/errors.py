@@ -55,6 +55,10 @@ def from_database(exc: Exception) -> VitalError:
         if isinstance(exc, cls):
             diag = getattr(exc, "diag", None)
             primary = getattr(diag, "message_primary", None) or str(exc).strip()
+            if isinstance(exc, pg.DataError) and getattr(diag, "source_function", None) == "exec_stmt_raise":
+                # A value our own function refused (RAISE in PL/pgSQL, e.g. vital.set_tenant_llm()):
+                # its message says what was wrong and its hint what to do, so it leads.
+                summary = primary
             constraint = getattr(diag, "constraint_name", None)
             # A key's violation names the constraint and the tables it joins ("violates foreign key
             # constraint x_fkey on table y"): clients get its detail instead (which key, which values;

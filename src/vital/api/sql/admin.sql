@@ -53,3 +53,7 @@ SELECT settings FROM tenants WHERE id = (SELECT auth.tenant_id())
 
 -- name: settings_update
 SELECT vital.set_tenant_settings(%(changes)s) AS settings
+
+-- name: llm_update
+-- Within settings.llm_allowed, owners and admins only: the function decides (20261124000041).
+SELECT vital.set_tenant_llm(%(changes)s) AS settings
