@@ -1,7 +1,8 @@
 """The management pages without script, through the console with a real HTTP client (the app
 in-process, no worker): an upload posts as a plain form and lands on its job's page, which says
 the job waits for a worker and reloads itself; an empty upload and an out-of-range score are
-refused in words with nothing written; a document is deleted and restored."""
+refused in words with nothing written; a document is deleted and restored; a job from scratch is
+checked in words, then created."""
 
 from __future__ import annotations
 
@@ -92,3 +93,23 @@ def test_delete_and_restore_a_document(console):
     for row in access:
         lifted = c.post(f"{ACME}/knowledge/documents/{doc}/access/{row}/remove", data={"csrf": csrf_of(listing)})
     assert "Everyone in your organisation" in lifted.text
+
+
+def test_a_job_from_scratch_is_checked_in_words_then_created(console):
+    c = console.client
+    sign_in(c)
+    form = c.get(f"{ACME}/jtbds/new")
+    persona = re.search(r'<option value="([0-9a-f-]{36}:[0-9a-f-]{36})"', form.text).group(1)
+    job = {"csrf": csrf_of(form.text), "title": "Prepare the inspection back room", "persona": persona,
+           "situation": "a GMP inspection is announced", "motivation": "brief the subject matter experts",
+           "expected_outcome": "answer every request the same day."}
+    bad = c.post(f"{ACME}/jtbds/new", data=job)
+    assert bad.status_code == 400 and "The expected outcome ends without punctuation" in bad.text
+    assert 'value="brief the subject matter experts"' in bad.text  # what was typed stays
+    worded = c.post(f"{ACME}/jtbds/new", data={**job, "expected_outcome": "so I can answer the same day"})
+    assert worded.status_code == 400 and 'leave out “so”' in worded.text
+    made = c.post(f"{ACME}/jtbds/new", data={**job, "expected_outcome": "answer every request the same day"})
+    assert re.search(r"/jtbds/[0-9a-f-]{36}$", str(made.url)), made.text
+    assert "When a GMP inspection is announced, I want to brief the subject matter experts" in made.text
+    again = c.post(f"{ACME}/jtbds/new", data={**job, "expected_outcome": "answer every request the same day"})
+    assert again.status_code == 409 and "already has a job with this title" in again.text
