@@ -75,19 +75,23 @@ async def _new_persona_page(visit: Visit, status: int = 200, **context):
                         **{"form": {}, **context})
 
 
+def _creatable(kind: Kind, parse) -> None:
+    """`<path>/new`: the empty form (GET) and the new row from it (POST); registered before
+    `<path>/{id}`, which would otherwise take "new" for an id."""
+    async def form(request: Request):
+        return await kind.new_page(await Visit.of(request))
+
+    async def made(request: Request):
+        return await create(await Visit.of(request), kind, parse)
+
+    router.add_api_route(f"{kind.path}/new", form, methods=["GET"], include_in_schema=False)
+    router.add_api_route(f"{kind.path}/new", made, methods=["POST"], include_in_schema=False)
+
+
 PERSONAS = Kind("personas", _PERSONA, "Persona", "/personas", "This persona belongs to the platform library and is "
-                "read-only. Copy it to your organisation to change it.", _persona_page)
-
-
-@router.get("/personas/new")
-async def new_persona(request: Request):
-    return await _new_persona_page(await Visit.of(request))
-
-
-@router.post("/personas/new")
-async def create_persona(request: Request):
-    return await create(await Visit.of(request), PERSONAS, persona_new, _new_persona_page,
-                        "Your organisation already has a persona with this name: choose another name.")
+                "read-only. Copy it to your organisation to change it.", _persona_page, _new_persona_page,
+                "Your organisation already has a persona with this name: choose another name.")
+_creatable(PERSONAS, persona_new)
 
 
 @router.get("/personas/{persona_id}")
@@ -147,18 +151,9 @@ async def _new_job_page(visit: Visit, status: int = 200, **context):
 
 
 JOBS = Kind("jtbds", _JOB, "Job", "/jtbds", "This job belongs to the platform library and is read-only. Copy it to "
-            "your organisation to change it.", _job_page)
-
-
-@router.get("/jtbds/new")
-async def new_job(request: Request):
-    return await _new_job_page(await Visit.of(request))
-
-
-@router.post("/jtbds/new")
-async def create_job(request: Request):
-    return await create(await Visit.of(request), JOBS, job_new, _new_job_page,
-                        "Your organisation already has a job with this title: choose another title.")
+            "your organisation to change it.", _job_page, _new_job_page,
+            "Your organisation already has a job with this title: choose another title.")
+_creatable(JOBS, job_new)
 
 
 @router.get("/jtbds/{job_id}")

@@ -135,6 +135,8 @@ class Kind:
     path: str          # "/personas": the row's page is path/id
     read_only: str     # the refusal when RLS lets an edit of a platform row change nothing
     page: Page         # async (visit, row, status, **context) -> Response
+    new_page: Page | None = None  # async (visit, status, **context): the form for a new one
+    taken: str = ""    # the refusal when the new row's name is taken
 
 
 async def one(visit: Visit, table: str, select: str, row_id: str) -> dict | None:
@@ -169,15 +171,15 @@ async def edit(visit: Visit, kind: Kind, raw_id: str, parse: Callable[[dict], Pa
     return visit.redirect(f"{kind.path}/{row_id}?saved=1")
 
 
-async def create(visit: Visit, kind: Kind, parse: Callable[[dict], Parsed], form_page: Page, taken: str):
+async def create(visit: Visit, kind: Kind, parse: Callable[[dict], Parsed]):
     """A new row of the organisation's own from the form, or the form again with what was wrong."""
     form = await visit.check_form()
     values, error = parse(form)
     if error:
-        return await form_page(visit, 400, form=form, error=error)
+        return await kind.new_page(visit, 400, form=form, error=error)
     reply = await visit.api("POST", f"/rest/v1/{kind.table}", json_body=values,
                             headers={"prefer": "return=representation"})
     if not reply.ok:
-        message = taken if reply.status == 409 else problem(reply)
-        return await form_page(visit, _failed(reply), form=form, error=f"{message} Nothing was created.")
+        message = kind.taken if reply.status == 409 else problem(reply)
+        return await kind.new_page(visit, _failed(reply), form=form, error=f"{message} Nothing was created.")
     return visit.redirect(f"{kind.path}/{reply.json()[0]['id']}")
