@@ -2,7 +2,7 @@
 in-process, no worker): an upload posts as a plain form and lands on its job's page, which says
 the job waits for a worker and reloads itself; an empty upload and an out-of-range score are
 refused in words with nothing written; a document is deleted and restored; a job from scratch is
-checked in words, then created."""
+checked in words, then created; an evaluation run of a set that does not exist is refused in words."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def test_delete_and_restore_a_document(console):
     assert "Everyone in your organisation" in lifted.text
 
 
-def test_a_job_from_scratch_is_checked_in_words_then_created(console):
+def test_a_job_from_scratch_and_an_evaluation_run_refused_in_words(console):
     c = console.client
     sign_in(c)
     form = c.get(f"{ACME}/jtbds/new")
@@ -113,3 +113,9 @@ def test_a_job_from_scratch_is_checked_in_words_then_created(console):
     assert "When a GMP inspection is announced, I want to brief the subject matter experts" in made.text
     again = c.post(f"{ACME}/jtbds/new", data={**job, "expected_outcome": "answer every request the same day"})
     assert again.status_code == 409 and "already has a job with this title" in again.text
+
+    # An evaluation run the API refuses (no such set) is said in its words, and nothing runs.
+    knowledge = c.get(f"{ACME}/knowledge").text
+    assert "Onboarding SOP questions" in knowledge and "2 questions" in knowledge
+    refused = c.post(f"{ACME}/knowledge/eval/runs", data={"csrf": csrf_of(knowledge), "eval_set": "nope", "k": "5"})
+    assert refused.status_code == 404 and "No golden set 'nope'" in refused.text and "Traceback" not in refused.text

@@ -51,10 +51,10 @@ async def personas(request: Request):
     listed = _forks_first(visit, rows(people))
     scored = [p for p in listed if p.get("vpanes_total") is not None]
     return visit.render("personas.html", title="Personas & JTBDs", personas=listed, jobs=_forks_first(visit, rows(jobs)),
-                        unreadable=not (people.ok and jobs.ok), persona_gaps=await _gaps(visit, "persona_completeness",
-                                                                                         "name.asc"),
+                        unreadable=not (people.ok and jobs.ok), own_id=str(visit.tenant.id),
+                        persona_gaps=await _gaps(visit, "persona_completeness", "name.asc"),
                         job_gaps=await _gaps(visit, "jtbd_completeness", "title.asc"),
-                        agent_gaps=await _gaps(visit, "agent_completeness", "name.asc"), own_id=str(visit.tenant.id),
+                        agent_gaps=await _gaps(visit, "agent_completeness", "name.asc"),
                         chart=charts.hbars([(p["name"], float(p["vpanes_total"])) for p in scored], 60))
 
 

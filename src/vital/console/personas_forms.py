@@ -9,7 +9,8 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from vital.console.forms import problem, rows, untouched, uuid_or_nowhere
+from vital.console.answers import api_error
+from vital.console.forms import rows, untouched, uuid_or_nowhere
 from vital.console.visit import Visit
 
 VPANES = ("visibility", "pain", "actions", "needs", "emotions", "scenarios")
@@ -153,6 +154,12 @@ def _failed(reply) -> int:
     return reply.status if reply.status < 500 else 503
 
 
+def _refusal(visit: Visit, reply, nothing: str) -> str:
+    """The API's refusal in words (for a viewer, also what a viewer may do), and that nothing happened."""
+    said = api_error(reply, visit.session.role)
+    return said if "Nothing was" in said else f"{said} {nothing}"
+
+
 async def edit(visit: Visit, kind: Kind, raw_id: str, parse: Callable[[dict], Parsed]):
     """The form's change to one row, or its page again with what was wrong (nothing changed)."""
     form = await visit.check_form()
@@ -167,7 +174,7 @@ async def edit(visit: Visit, kind: Kind, raw_id: str, parse: Callable[[dict], Pa
                             headers={"prefer": "return=representation"}, json_body=change)
     reply = untouched(reply, kind.read_only)
     if not reply.ok:
-        return await kind.page(visit, found, _failed(reply), error=f"{problem(reply)} Nothing was changed.")
+        return await kind.page(visit, found, _failed(reply), error=_refusal(visit, reply, "Nothing was changed."))
     return visit.redirect(f"{kind.path}/{row_id}?saved=1")
 
 
@@ -180,6 +187,7 @@ async def create(visit: Visit, kind: Kind, parse: Callable[[dict], Parsed]):
     reply = await visit.api("POST", f"/rest/v1/{kind.table}", json_body=values,
                             headers={"prefer": "return=representation"})
     if not reply.ok:
-        message = kind.taken if reply.status == 409 else problem(reply)
-        return await kind.new_page(visit, _failed(reply), form=form, error=f"{message} Nothing was created.")
+        taken = reply.status == 409 and (reply.json() or {}).get("code") == "23505"  # not 23503 (a bad persona)
+        message = f"{kind.taken} Nothing was created." if taken else _refusal(visit, reply, "Nothing was created.")
+        return await kind.new_page(visit, _failed(reply), form=form, error=message)
     return visit.redirect(f"{kind.path}/{reply.json()[0]['id']}")
