@@ -110,3 +110,43 @@ def test_vital_db_up_and_down_tell_the_api_to_reload(fresh_db):
             assert migrator.up() == []  # nothing pending: nothing sent
         payloads = [n.payload for n in listener.notifies(timeout=1, stop_after=3)]
     assert payloads == ["reload schema", "reload schema"]
+
+
+def test_copy_job_to_tenant_copies_a_job_with_its_outcomes_or_nothing(fresh_api):
+    """One call, one transaction: the copy and its outcomes, or (refused half-way, after the job's
+    row was written) no row at all, not even a soft-deleted one."""
+    with pg.connect(fresh_api.database) as conn:
+        acme = conn.execute("SELECT id FROM tenants WHERE subdomain = 'acme'").fetchone()[0]
+        first, second = [r[0] for r in conn.execute(
+            "SELECT j.id FROM jtbds j WHERE j.tenant_id = vital.platform_tenant_id() AND j.deleted_at IS NULL"
+            " AND (SELECT count(*) FROM jtbd_desired_outcomes o WHERE o.tenant_id = j.tenant_id"
+            "      AND o.jtbd_id = j.id) >= 2"
+            " AND NOT EXISTS (SELECT FROM jtbds f WHERE f.tenant_id = %s AND f.forked_from_id = j.id)"
+            " ORDER BY j.slug LIMIT 2", (acme,))]
+    client = fresh_api.as_("acme")
+
+    copied = client.post("/rest/v1/rpc/copy_job_to_tenant", json={"job_id": str(first)})
+    assert copied.status_code == 200, copied.text
+    mine = client.get(f"/rest/v1/jtbds?id=eq.{copied.json()}&select=tenant_id,forked_from_id,title,"
+                      "jtbd_desired_outcomes(outcome_statement,importance_score)").json()[0]
+    theirs = client.get(f"/rest/v1/jtbds?id=eq.{first}&select=title,"
+                        "jtbd_desired_outcomes(outcome_statement,importance_score)").json()[0]
+    assert mine["tenant_id"] == str(acme) and mine["forked_from_id"] == str(first)
+    assert mine["title"] == theirs["title"] and len(theirs["jtbd_desired_outcomes"]) >= 2
+    assert sorted(map(str, mine["jtbd_desired_outcomes"])) == sorted(map(str, theirs["jtbd_desired_outcomes"]))
+
+    again = client.post("/rest/v1/rpc/copy_job_to_tenant", json={"job_id": str(first)})
+    assert again.status_code == 409 and "already has a copy" in again.json()["hint"]
+    nowhere = client.post("/rest/v1/rpc/copy_job_to_tenant", json={"job_id": "00000000-0000-0000-0000-000000000001"})
+    assert nowhere.status_code == 200 and nowhere.json() is None
+
+    # Half-way: the job's row goes in, then the database refuses acme's outcomes.
+    count = "SELECT count(*) FROM jtbds WHERE tenant_id = %s"  # soft-deleted rows included
+    with pg.connect(fresh_api.database, autocommit=True) as conn:
+        before = conn.execute(count, (acme,)).fetchone()[0]
+        conn.execute(f"ALTER TABLE jtbd_desired_outcomes ADD CONSTRAINT no_acme_outcomes"
+                     f" CHECK (tenant_id <> '{acme}') NOT VALID")
+    refused = client.post("/rest/v1/rpc/copy_job_to_tenant", json={"job_id": str(second)})
+    assert refused.status_code == 400 and "no_acme_outcomes" in refused.json()["details"], refused.text
+    with pg.connect(fresh_api.database) as conn:
+        assert conn.execute(count, (acme,)).fetchone()[0] == before

@@ -1,11 +1,13 @@
 """The console's management pages in a real browser (Debian's Chromium, driven by Playwright)
 against the app on uvicorn on loopback with a background-job worker beside it, on a seeded
 database with the services' test corpus: knowledge (upload by drop → the job's progress and
-per-file errors → a question answered from the new file; try a question),
+per-file errors → a question answered from the new file; try a question; a tiny evaluation run
+followed to its figures),
 administration (a viewer sees none of it and is refused by the API; an admin invites a member,
 makes an API key whose secret shows once, reads the audit log, changes a model setting the operator
-allows), a document moved to another collection, every table within a phone's width, personas and JTBDs (the ODI
-landscape, VPANES, copy to my tenant) and analytics. One server and one browser for the module;
+allows), a document moved to another collection, every table within a phone's width, personas and
+JTBDs (the ODI landscape, VPANES, the agents' completeness gaps, a persona from scratch, copy to my
+tenant, a platform job with its outcomes in one click) and analytics. One server and one browser for the module;
 screenshots go to build/console-screens/."""
 
 from __future__ import annotations
@@ -45,19 +47,24 @@ NOTE = ("# Zorblax tablet stability protocol\n\nZorblax tablets are stored at 25
 
 
 @pytest.fixture(scope="module")
-def served():
+def database():
     name, _ = prepared()
     set_passwords(name)
     with pg.connect(name) as conn:
         uid = add_user(conn, tenant_id(conn, "acme"), VIEWER, "viewer")
         conn.execute("SELECT vital.set_password(%s, %s)", (uid, hash_password(PASSWORD)))
         conn.execute("SELECT vital.allow_tenant_llm(%s, %s)", (tenant_id(conn, "acme"), json.dumps(LLM_ALLOWED)))
-    settings = api_settings(name, **SERVICE_SETTINGS)
     try:
-        with served_over_loopback(settings) as port, InProcessWorker(Database(settings)):
-            yield port
+        yield name
     finally:
         pg.drop(name)
+
+
+@pytest.fixture(scope="module")
+def served(database):
+    settings = api_settings(database, **SERVICE_SETTINGS)
+    with served_over_loopback(settings) as port, InProcessWorker(Database(settings)):
+        yield port
 
 
 @pytest.fixture
@@ -203,13 +210,19 @@ def test_model_settings_a_collection_move_and_tables_at_phone_width(served, page
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
 
 
-def test_personas_vpanes_odi_landscape_and_copy_to_my_organisation(served, page):
+def test_personas_vpanes_odi_landscape_and_copy_to_my_organisation(database, served, page):
+    with pg.connect(database) as conn:
+        # An agent of acme's own without prompt starters: a gap `vital db completeness` reports.
+        agent = conn.execute("DELETE FROM agent_prompt_starters s USING agents a WHERE a.tenant_id = s.tenant_id"
+                             " AND a.id = s.agent_id AND a.tenant_id = %s AND a.forked_from_id IS NULL"
+                             " RETURNING a.name", (tenant_id(conn, "acme"),)).fetchone()[0]
     sign_in(page, served)
     page.get_by_role("link", name="Personas & JTBDs").click()
     table = page.locator("#vpanes-table")
     assert "platform library" in table.inner_text()
     assert page.locator("figure svg.chart rect.bar").count() >= 12  # one bar per scored persona
-    assert page.get_by_role("heading", name="Completeness gaps").is_visible()
+    gaps = page.get_by_role("region", name="Completeness gaps")
+    assert "nothing in: prompt starters" in gaps.locator("li", has_text=f"{agent} (agent)").inner_text()
     screenshot(page, "personas")
 
     # A platform persona is read-only: offered as a copy, never as an edit that changes nothing.
@@ -239,6 +252,61 @@ def test_personas_vpanes_odi_landscape_and_copy_to_my_organisation(served, page)
     page.locator("svg.chart a", has=page.locator("title", has_text=statement)).click()
     assert page.get_by_role("heading", level=1).inner_text() == statement
     assert "Opportunity" in page.locator("dl.facts").inner_text()
+
+    # A persona from scratch: what was wrong in words, then the organisation's own row.
+    page.goto(url(served, "/personas"))
+    page.get_by_role("link", name="New persona").click()
+    page.get_by_label("Name").fill("Quinn Quality")
+    page.get_by_label("Role title").fill("QA release manager")
+    page.get_by_label("Pain").fill("7")
+    page.get_by_role("button", name="Create the persona").click()
+    assert "or leave all six scores empty" in page.get_by_role("alert").inner_text()
+    page.get_by_label("Pain").fill("")
+    page.get_by_role("button", name="Create the persona").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Quinn Quality"
+    assert page.get_by_role("note").count() == 0 and page.get_by_role("button", name="Save").is_visible()
+
+    # A platform job copied in one click, with its desired outcomes.
+    page.goto(url(served, "/personas"))
+    page.get_by_role("region", name="Jobs-to-be-done").locator("li", has=page.locator(".badge")).first \
+        .get_by_role("link").click()
+    outcomes = page.locator("tbody tr td a").count()
+    page.get_by_role("button", name="Copy to my organisation").click()
+    page.wait_for_url(re.compile(r"/jtbds/[0-9a-f-]{36}$"))
+    assert page.get_by_role("note").count() == 0 and page.locator("tbody tr td a").count() == outcomes >= 1
+
+
+def test_a_tiny_evaluation_run_and_its_figures(database, served, page):
+    with pg.connect(database) as conn:
+        acme = tenant_id(conn, "acme")
+        made = conn.execute("INSERT INTO eval_sets (tenant_id, slug, name) VALUES (%s, 'console-check', "
+                            "'Console check') RETURNING id", (acme,)).fetchone()[0]
+        conn.execute("INSERT INTO eval_questions (tenant_id, set_id, question, expected_document, fact_pattern, "
+                     "should_decline) VALUES (%(t)s, %(s)s, 'How soon must a HIPAA breach be notified?', "
+                     "'HIPAA breach notification', '60 days', false), (%(t)s, %(s)s, "
+                     "'What is on the canteen menu this week?', NULL, NULL, true)", {"t": acme, "s": made})
+        conn.execute("INSERT INTO eval_sets (tenant_id, slug, name) VALUES (vital.platform_tenant_id(), "
+                     "'platform-library', 'Platform library')")  # seeded with the library, which this clone lacks
+    sign_in(page, served)
+    page.goto(url(served, "/knowledge"))
+    sets = page.get_by_role("list", name="Golden sets")
+    assert "2 questions" in sets.locator("li", has_text="Console check").inner_text()
+    assert "platform library, read-only" in sets.locator("li", has_text="Platform library").inner_text()
+    page.get_by_label("Set", exact=True).select_option("console-check")
+    page.get_by_role("button", name="Start a run").click()
+    page.wait_for_url(re.compile(r"/knowledge/eval/runs/[0-9a-f-]{36}$"))
+    # The page follows the run (it reloads itself while queued or running) until it is done.
+    page.get_by_role("status").filter(has_text=re.compile("Done|failed")).wait_for(timeout=90_000)
+    assert "Done: every question was asked and judged" in page.get_by_role("status").inner_text()
+    figures = page.locator("#eval-figures").inner_text()
+    assert "Hit@k" in figures and "Decline recall" in figures and "Wrong and confident" in figures
+    assert "2 of 2 questions judged" in figures and " ms" in figures
+    answers = page.locator("#eval-results tbody tr")
+    assert answers.count() == 2 and "to be declined" in answers.nth(1).inner_text()
+    assert re.search(r"answered|declined", answers.nth(0).inner_text())
+    screenshot(page, "eval-run")
+    page.get_by_role("link", name="← Knowledge").click()
+    assert "succeeded" in page.get_by_role("list", name="Evaluation runs").inner_text()
 
 
 def test_analytics_charts_with_their_numbers(served, page):

@@ -2,7 +2,8 @@
 in-process, no worker): an upload posts as a plain form and lands on its job's page, which says
 the job waits for a worker and reloads itself; an empty upload and an out-of-range score are
 refused in words with nothing written; a document is deleted and restored, and moved between
-collections (a viewer's move refused by the database)."""
+collections (a viewer's move refused by the database); a job from scratch is checked in words, then
+created; an evaluation run of a set that does not exist is refused in words."""
 
 from __future__ import annotations
 
@@ -121,3 +122,28 @@ def test_move_a_document_between_collections(console):
                      data={"csrf": csrf_of(page), "collection": collection})
     assert refused.status_code == 403 and "may not move this document" in refused.text
     assert "collection: none" in c.get(f"{ACME}/knowledge/documents/{doc}").text
+def test_a_job_from_scratch_and_an_evaluation_run_refused_in_words(console):
+    c = console.client
+    sign_in(c)
+    form = c.get(f"{ACME}/jtbds/new")
+    persona = re.search(r'<option value="([0-9a-f-]{36}:[0-9a-f-]{36})"', form.text).group(1)
+    job = {"csrf": csrf_of(form.text), "title": "Prepare the inspection back room", "persona": persona,
+           "situation": "a GMP inspection is announced", "motivation": "brief the subject matter experts",
+           "expected_outcome": "answer every request the same day."}
+    bad = c.post(f"{ACME}/jtbds/new", data=job)
+    assert bad.status_code == 400 and "The expected outcome ends without punctuation" in bad.text
+    assert 'value="brief the subject matter experts"' in bad.text  # what was typed stays
+    worded = c.post(f"{ACME}/jtbds/new", data={**job, "expected_outcome": "so I can answer the same day"})
+    assert worded.status_code == 400 and 'leave out “so”' in worded.text
+    made = c.post(f"{ACME}/jtbds/new", data={**job, "expected_outcome": "answer every request the same day"})
+    assert re.search(r"/jtbds/[0-9a-f-]{36}$", str(made.url)), made.text
+    assert "When a GMP inspection is announced, I want to brief the subject matter experts" in made.text
+    again = c.post(f"{ACME}/jtbds/new", data={**job, "expected_outcome": "answer every request the same day"})
+    assert again.status_code == 409 and "already has a job with this title" in again.text
+
+    # An evaluation run the API refuses (no such set) is said in its words, and nothing runs.
+    knowledge = c.get(f"{ACME}/knowledge").text
+    assert "Onboarding SOP questions" in knowledge and "2 questions" in knowledge
+    refused = c.post(f"{ACME}/knowledge/eval/runs", data={"csrf": csrf_of(knowledge), "eval_set": "nope", "k": "5"})
+    assert refused.status_code == 404 and "No golden set &#39;nope&#39;" in refused.text  # the API's words
+    assert "Traceback" not in refused.text

@@ -11,7 +11,8 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
-from vital.console import admin, agents, analytics, ask, autonomous, export, knowledge, panels, personas, signin, swagger
+from vital.console import admin, agents, analytics, ask, autonomous, evaluation, export, knowledge, panels, personas, \
+    signin, swagger
 from vital.console.visit import Refused
 
 
@@ -22,6 +23,7 @@ def install(app: FastAPI) -> None:
     app.include_router(swagger.router)
     app.include_router(signin.router)
     app.include_router(knowledge.router)
+    app.include_router(evaluation.router)
     app.include_router(admin.router)
     app.include_router(personas.router)
     app.include_router(analytics.router)

@@ -1,7 +1,8 @@
 """Knowledge pages: upload several files (a background job each time, followed by a progress bar
 and its per-file errors), the tenant's documents with their versions, collection (moved to another
-or a new one), access restrictions and a preview of their chunks, soft delete and restore, and "try a question": what
-retrieval returns for it and why (each hit's scores per list, the strategy). Every read and write
+or a new one), access restrictions and a preview of their chunks, soft delete and restore, "try a
+question": what retrieval returns for it and why (each hit's scores per list, the strategy), and the
+evaluation sets and runs (evaluation.py). Every read and write
 is a call to the public API as the person (`/api/v1/knowledge/*`, `/api/v1/search`,
 `/api/v1/deleted`, `/rest/v1`), so RLS decides what shows and what is refused."""
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
 
+from vital.console import evaluation
 from vital.console.forms import (answered, json_answer, multipart, problem, rows, untouched, uuid_or_nowhere,
                                  wants_json)
 from vital.console.visit import Visit
@@ -42,7 +44,7 @@ async def _page(visit: Visit, status: int = 200, **context):
     return visit.render("knowledge.html", status, title="Knowledge", documents=rows(documents),
                         unreadable=not documents.ok, jobs=rows(jobs), deleted=rows(deleted),
                         collections=await _collections(visit), library=library, strategies=STRATEGIES,
-                        running=RUNNING,
+                        running=RUNNING, **await evaluation.overview(visit),
                         request_deleted=visit.request.query_params.get("deleted"), **context)
 
 

@@ -1,21 +1,23 @@
-"""Personas and jobs-to-be-done: browse and edit the organisation's own; platform-library rows are
-read-only for tenants (RLS lets a tenant's update of them change nothing), so they are shown as
-such with "copy to my organisation" (a fork: `forked_from_*` names the original); VPANES per
-persona and the ODI opportunity landscape of a job as SVG charts beside their tables; the
-completeness gaps that `vital db completeness` reports, from the `persona_completeness` and
-`jtbd_completeness` views read as the person."""
+"""Personas and jobs-to-be-done: browse, create and edit the organisation's own; platform-library
+rows are read-only for tenants (RLS lets a tenant's update of them change nothing), so they are
+shown as such with "copy to my organisation" (a fork: `forked_from_*` names the original; a job
+with its desired outcomes in one call, `copy_job_to_tenant`); VPANES per persona and the ODI
+opportunity landscape of a job as SVG charts beside their tables; the completeness gaps that
+`vital db completeness` reports, from the `agent_completeness`, `persona_completeness` and
+`jtbd_completeness` views read as the person. The forms' reading and writing: personas_forms.py."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
 from vital.console import charts
-from vital.console.forms import answered, problem, rows, untouched, uuid_or_nowhere
+from vital.console.forms import answered, rows, uuid_or_nowhere
+from vital.console.personas_forms import SENIORITIES, VPANES, Kind, create, edit, gone, job_edit, job_new, one, \
+    outcome_scores, persona_edit, persona_new
 from vital.console.visit import Visit
 
 router = APIRouter(include_in_schema=False)
 
-VPANES = ("visibility", "pain", "actions", "needs", "emotions", "scenarios")
 _PERSONA = "id,tenant_id,slug,name,role_title,description,seniority,years_experience,vpanes_scores,vpanes_total," \
            "vpanes_tier,status,metadata,forked_from_id,updated_at"
 _JOB = "id,tenant_id,slug,title,job_executor_tenant_id,job_executor,situation,motivation,expected_outcome," \
@@ -35,14 +37,9 @@ def _forks_first(visit: Visit, found: list[dict]) -> list[dict]:
     return [r for r in found if _own(visit, r)] + [r for r in found if not _own(visit, r) and r["id"] not in copied]
 
 
-async def _one(visit: Visit, table: str, select: str, row_id: str) -> dict | None:
-    found = rows(await visit.api("GET", f"/rest/v1/{table}", query={"select": select, "id": f"eq.{row_id}"}))
-    return found[0] if found else None
-
-
-def _gone(visit: Visit, what: str):
-    return visit.render("notice.html", 404, title=f"{what} not found", link=("/personas", "Personas & JTBDs"),
-                        text=f"This {what.lower()} does not exist, was deleted, or is not yours to see.")
+async def _gaps(visit: Visit, view: str, order: str) -> list[dict]:
+    return rows(await visit.api("GET", f"/rest/v1/{view}", query={
+        "tenant_id": f"eq.{visit.tenant.id}", "is_complete": "is.false", "order": order}))
 
 
 @router.get("/personas")
@@ -51,32 +48,17 @@ async def personas(request: Request):
     people = await visit.api("GET", "/rest/v1/personas", query={"select": _PERSONA, "order": "name.asc",
                                                                 "limit": "500"})
     jobs = await visit.api("GET", "/rest/v1/jtbds", query={"select": _JOB, "order": "title.asc", "limit": "500"})
-    own = f"eq.{visit.tenant.id}"
-    persona_gaps = await visit.api("GET", "/rest/v1/persona_completeness", query={
-        "tenant_id": own, "is_complete": "is.false", "order": "name.asc"})
-    job_gaps = await visit.api("GET", "/rest/v1/jtbd_completeness", query={
-        "tenant_id": own, "is_complete": "is.false", "order": "title.asc"})
     listed = _forks_first(visit, rows(people))
     scored = [p for p in listed if p.get("vpanes_total") is not None]
     return visit.render("personas.html", title="Personas & JTBDs", personas=listed, jobs=_forks_first(visit, rows(jobs)),
-                        unreadable=not (people.ok and jobs.ok), persona_gaps=rows(persona_gaps),
-                        job_gaps=rows(job_gaps), own_id=str(visit.tenant.id),
+                        unreadable=not (people.ok and jobs.ok), own_id=str(visit.tenant.id),
+                        persona_gaps=await _gaps(visit, "persona_completeness", "name.asc"),
+                        job_gaps=await _gaps(visit, "jtbd_completeness", "title.asc"),
+                        agent_gaps=await _gaps(visit, "agent_completeness", "name.asc"),
                         chart=charts.hbars([(p["name"], float(p["vpanes_total"])) for p in scored], 60))
 
 
-def _scores(form: dict) -> tuple[dict | None, str | None]:
-    """The six VPANES scores from the form (0-10 each), or what is wrong with them."""
-    scores = {}
-    for key in VPANES:
-        try:
-            value = float((form.get(key) or "").replace(",", "."))
-        except ValueError:
-            return None, f"{key.capitalize()} must be a number from 0 to 10."
-        if not 0 <= value <= 10:
-            return None, f"{key.capitalize()} must be from 0 to 10 (it was {value:g})."
-        scores[key] = value
-    return scores, None
-
+# -- personas ------------------------------------------------------------------------------------
 
 async def _persona_page(visit: Visit, persona: dict, status: int = 200, **context):
     jobs = await visit.api("GET", "/rest/v1/jtbds", query={"select": "id,title,tenant_id",
@@ -88,38 +70,42 @@ async def _persona_page(visit: Visit, persona: dict, status: int = 200, **contex
                         **context)
 
 
+async def _new_persona_page(visit: Visit, status: int = 200, **context):
+    return visit.render("persona_new.html", status, title="New persona", vpanes=VPANES, seniorities=SENIORITIES,
+                        **{"form": {}, **context})
+
+
+def _creatable(kind: Kind, parse) -> None:
+    """`<path>/new`: the empty form (GET) and the new row from it (POST); registered before
+    `<path>/{id}`, which would otherwise take "new" for an id."""
+    async def form(request: Request):
+        return await kind.new_page(await Visit.of(request))
+
+    async def made(request: Request):
+        return await create(await Visit.of(request), kind, parse)
+
+    router.add_api_route(f"{kind.path}/new", form, methods=["GET"], include_in_schema=False)
+    router.add_api_route(f"{kind.path}/new", made, methods=["POST"], include_in_schema=False)
+
+
+PERSONAS = Kind("personas", _PERSONA, "Persona", "/personas", "This persona belongs to the platform library and is "
+                "read-only. Copy it to your organisation to change it.", _persona_page, _new_persona_page,
+                "Your organisation already has a persona with this name: choose another name.")
+_creatable(PERSONAS, persona_new)
+
+
 @router.get("/personas/{persona_id}")
 async def persona(persona_id: str, request: Request):
     visit = await Visit.of(request)
-    found = await _one(visit, "personas", _PERSONA, uuid_or_nowhere(persona_id))
+    found = await one(visit, "personas", _PERSONA, uuid_or_nowhere(persona_id))
     if not found:
-        return _gone(visit, "Persona")
+        return gone(visit, "Persona")
     return await _persona_page(visit, found, saved=request.query_params.get("saved"))
 
 
 @router.post("/personas/{persona_id}")
 async def edit_persona(persona_id: str, request: Request):
-    visit = await Visit.of(request)
-    form = await visit.check_form()
-    row_id = uuid_or_nowhere(persona_id)
-    found = await _one(visit, "personas", _PERSONA, row_id)
-    if not found:
-        return _gone(visit, "Persona")
-    scores, error = _scores(form)
-    name = (form.get("name") or "").strip()
-    if error or not name:
-        return await _persona_page(visit, found, 400, error=error or "A persona needs a name.")
-    reply = await visit.api("PATCH", "/rest/v1/personas", query={"id": f"eq.{row_id}"},
-                            headers={"prefer": "return=representation"}, json_body={
-                                "name": name, "role_title": (form.get("role_title") or "").strip() or None,
-                                "description": (form.get("description") or "").strip() or None,
-                                "vpanes_scores": scores})
-    reply = untouched(reply, "This persona belongs to the platform library and is read-only. Copy it to your "
-                             "organisation to change it.")
-    if not reply.ok:
-        return await _persona_page(visit, found, reply.status if reply.status < 500 else 503,
-                                   error=f"{problem(reply)} Nothing was changed.")
-    return visit.redirect(f"/personas/{row_id}?saved=1")
+    return await edit(await Visit.of(request), PERSONAS, persona_id, persona_edit)
 
 
 def _copy(row: dict, fields: str) -> dict:
@@ -132,17 +118,20 @@ def _copy(row: dict, fields: str) -> dict:
 
 @router.post("/personas/{persona_id}/copy")
 async def copy_persona(persona_id: str, request: Request):
+    """A persona is one row: one call copies it (its sections stay with the original)."""
     visit = await Visit.of(request)
     await visit.check_form()
-    found = await _one(visit, "personas", _PERSONA, uuid_or_nowhere(persona_id))
+    found = await one(visit, "personas", _PERSONA, uuid_or_nowhere(persona_id))
     if not found:
-        return _gone(visit, "Persona")
+        return gone(visit, "Persona")
     reply = await visit.api("POST", "/rest/v1/personas", json_body=_copy(found, _PERSONA),
                             headers={"prefer": "return=representation"})
     back = (f"/personas/{found['id']}", "Back to the persona")
     return answered(visit, reply, f"/personas/{(reply.json() or [{}])[0].get('id')}" if reply.ok else "",
                     back, "Copy")
 
+
+# -- jobs ----------------------------------------------------------------------------------------
 
 async def _job_page(visit: Visit, job: dict, status: int = 200, **context):
     outcomes = rows(await visit.api("GET", "/rest/v1/jtbd_desired_outcomes", query={
@@ -154,97 +143,68 @@ async def _job_page(visit: Visit, job: dict, status: int = 200, **context):
                         landscape=charts.odi_landscape(points), **context)
 
 
+async def _new_job_page(visit: Visit, status: int = 200, **context):
+    people = rows(await visit.api("GET", "/rest/v1/personas", query={"select": "id,tenant_id,name,role_title",
+                                                                     "order": "name.asc", "limit": "500"}))
+    return visit.render("jtbd_new.html", status, title="New job-to-be-done", personas=_forks_first(visit, people),
+                        own_id=str(visit.tenant.id), **{"form": {}, **context})
+
+
+JOBS = Kind("jtbds", _JOB, "Job", "/jtbds", "This job belongs to the platform library and is read-only. Copy it to "
+            "your organisation to change it.", _job_page, _new_job_page,
+            "Your organisation already has a job with this title: choose another title.")
+_creatable(JOBS, job_new)
+
+
 @router.get("/jtbds/{job_id}")
 async def job(job_id: str, request: Request):
     visit = await Visit.of(request)
-    found = await _one(visit, "jtbds", _JOB, uuid_or_nowhere(job_id))
+    found = await one(visit, "jtbds", _JOB, uuid_or_nowhere(job_id))
     if not found:
-        return _gone(visit, "Job")
+        return gone(visit, "Job")
     return await _job_page(visit, found, saved=request.query_params.get("saved"))
 
 
 @router.post("/jtbds/{job_id}")
 async def edit_job(job_id: str, request: Request):
-    visit = await Visit.of(request)
-    form = await visit.check_form()
-    row_id = uuid_or_nowhere(job_id)
-    found = await _one(visit, "jtbds", _JOB, row_id)
-    if not found:
-        return _gone(visit, "Job")
-    change = {k: (form.get(k) or "").strip() for k in ("title", "situation", "motivation", "expected_outcome")}
-    if not all(change.values()):
-        return await _job_page(visit, found, 400, error="A job needs a title, a situation, a motivation and an "
-                               "expected outcome.")
-    reply = await visit.api("PATCH", "/rest/v1/jtbds", query={"id": f"eq.{row_id}"},
-                            headers={"prefer": "return=representation"}, json_body=change)
-    reply = untouched(reply, "This job belongs to the platform library and is read-only. Copy it to your "
-                             "organisation to change it.")
-    if not reply.ok:
-        return await _job_page(visit, found, reply.status if reply.status < 500 else 503,
-                               error=f"{problem(reply)} Nothing was changed.")
-    return visit.redirect(f"/jtbds/{row_id}?saved=1")
+    return await edit(await Visit.of(request), JOBS, job_id, job_edit)
 
 
 @router.post("/jtbds/{job_id}/copy")
 async def copy_job(job_id: str, request: Request):
-    """The job and its desired outcomes (their scores kept); the job map and the other sections
-    stay with the original. Two calls: when the outcomes are refused, the new job is deleted again."""
+    """The job and its desired outcomes (their scores kept) in one call, so one transaction: a
+    refusal leaves nothing behind. The job map and the other sections stay with the original."""
     visit = await Visit.of(request)
     await visit.check_form()
-    found = await _one(visit, "jtbds", _JOB, uuid_or_nowhere(job_id))
-    if not found:
-        return _gone(visit, "Job")
-    back = (f"/jtbds/{found['id']}", "Back to the job")
-    made = await visit.api("POST", "/rest/v1/jtbds", json_body=_copy(found, _JOB),
-                           headers={"prefer": "return=representation"})
-    if not made.ok:
-        return answered(visit, made, "", back, "Copy")
-    new_id = made.json()[0]["id"]
-    outcomes = rows(await visit.api("GET", "/rest/v1/jtbd_desired_outcomes", query={
-        "select": _OUTCOME, "jtbd_id": f"eq.{found['id']}", "tenant_id": f"eq.{found['tenant_id']}"}))
-    if outcomes:
-        keep = ("direction", "outcome_statement", "importance_score", "satisfaction_score", "score_source",
-                "respondent_count", "position")
-        copied = await visit.api("POST", "/rest/v1/jtbd_desired_outcomes",
-                                 json_body=[{"jtbd_id": new_id, **{k: o[k] for k in keep}} for o in outcomes])
-        if not copied.ok:
-            await visit.api("DELETE", "/rest/v1/jtbds", query={"id": f"eq.{new_id}"})
-            return answered(visit, copied, "", back, "Copy")
-    return visit.redirect(f"/jtbds/{new_id}")
+    row_id = uuid_or_nowhere(job_id)
+    made = await visit.api("POST", "/rest/v1/rpc/copy_job_to_tenant", json_body={"job_id": row_id})
+    if made.ok and made.json() is None:
+        return gone(visit, "Job")
+    return answered(visit, made, f"/jtbds/{made.json()}" if made.ok else "", (f"/jtbds/{row_id}", "Back to the job"),
+                    "Copy")
+
+
+# -- desired outcomes ----------------------------------------------------------------------------
+
+async def _outcome_page(visit: Visit, outcome: dict, status: int = 200, **context):
+    job_row = await one(visit, "jtbds", "id,title,tenant_id", outcome["jtbd_id"])
+    return visit.render("outcome.html", status, title="Desired outcome", outcome=outcome, job=job_row,
+                        own=_own(visit, outcome), **{"error": None, **context})
+
+
+OUTCOMES = Kind("jtbd_desired_outcomes", _OUTCOME, "Outcome", "/outcomes", "This outcome belongs to the platform "
+                "library and is read-only.", _outcome_page)
 
 
 @router.get("/outcomes/{outcome_id}")
 async def outcome(outcome_id: str, request: Request):
     visit = await Visit.of(request)
-    found = await _one(visit, "jtbd_desired_outcomes", _OUTCOME, uuid_or_nowhere(outcome_id))
+    found = await one(visit, "jtbd_desired_outcomes", _OUTCOME, uuid_or_nowhere(outcome_id))
     if not found:
-        return _gone(visit, "Outcome")
-    job_row = await _one(visit, "jtbds", "id,title,tenant_id", found["jtbd_id"])
-    return visit.render("outcome.html", title="Desired outcome", outcome=found, job=job_row, own=_own(visit, found),
-                        saved=request.query_params.get("saved"), error=None)
+        return gone(visit, "Outcome")
+    return await _outcome_page(visit, found, saved=request.query_params.get("saved"))
 
 
 @router.post("/outcomes/{outcome_id}")
 async def edit_outcome(outcome_id: str, request: Request):
-    visit = await Visit.of(request)
-    form = await visit.check_form()
-    row_id = uuid_or_nowhere(outcome_id)
-    found = await _one(visit, "jtbd_desired_outcomes", _OUTCOME, row_id)
-    if not found:
-        return _gone(visit, "Outcome")
-    values = {}
-    for key in ("importance_score", "satisfaction_score"):
-        try:
-            values[key] = round(float((form.get(key) or "").replace(",", ".")), 1)
-        except ValueError:
-            values[key] = None
-        if values[key] is None or not 1 <= values[key] <= 10:
-            job_row = await _one(visit, "jtbds", "id,title,tenant_id", found["jtbd_id"])
-            return visit.render("outcome.html", 400, title="Desired outcome", outcome=found, job=job_row,
-                                own=_own(visit, found), error="Importance and satisfaction are numbers from 1 to 10. "
-                                "Nothing was changed.")
-    reply = await visit.api("PATCH", "/rest/v1/jtbd_desired_outcomes",
-                            query={"id": f"eq.{row_id}"}, headers={"prefer": "return=representation"},
-                            json_body={**values, "score_source": "expert_estimate", "respondent_count": None})
-    reply = untouched(reply, "This outcome belongs to the platform library and is read-only.")
-    return answered(visit, reply, f"/outcomes/{row_id}?saved=1", (f"/outcomes/{row_id}", "Back"), "Scores")
+    return await edit(await Visit.of(request), OUTCOMES, outcome_id, outcome_scores)

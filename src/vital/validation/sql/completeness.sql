@@ -1,23 +1,8 @@
 -- Completeness of the profiles, per tenant (platform included): one row per gap.
 -- Columns: tenant, kind, object, problem. Runs as the owner (every tenant at once).
-WITH agent_gaps AS (
-  SELECT a.tenant_id, a.slug AS object,
-         array_remove(ARRAY[
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_tools j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'tools' END,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_capabilities j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'capabilities' END,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_skills j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'skills' END,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_knowledge_domains j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'knowledge domains' END,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_jtbds j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'JTBDs' END,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_prompt_starters j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'prompt starters' END,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_relationships j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'relationships' END,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_success_criteria j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'success criteria' END,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_escalation_triggers j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'escalation triggers' END,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM agent_regulatory_jurisdictions j WHERE j.tenant_id = a.tenant_id AND j.agent_id = a.id) THEN 'jurisdictions' END
-         ], NULL) AS missing_junctions,
-         (SELECT array_agg(e.key ORDER BY e.key) FROM jsonb_each(to_jsonb(a)) e
-          WHERE e.value = 'null'::jsonb
-            AND e.key NOT IN ('deleted_at', 'created_by', 'forked_from_tenant_id', 'forked_from_id')) AS empty_columns
-  FROM agents a WHERE a.deleted_at IS NULL
+WITH agent_gaps AS (  -- the rule of the agent_completeness view (20261124000042), which the console reads
+  SELECT tenant_id, slug AS object, missing_sections AS missing_junctions, empty_columns
+  FROM agent_completeness WHERE NOT is_complete
 ),
 persona_counts AS (
   SELECT p.tenant_id, p.slug AS object,
@@ -39,7 +24,7 @@ gaps AS (
   SELECT tenant_id, 'agent' AS kind, object,
          concat_ws('; ', 'no ' || array_to_string(missing_junctions, ', no '),
                    'empty: ' || array_to_string(empty_columns, ', ')) AS problem
-  FROM agent_gaps WHERE cardinality(missing_junctions) > 0 OR empty_columns IS NOT NULL
+  FROM agent_gaps
   UNION ALL
   SELECT tenant_id, 'persona', object, activities || ' typical-day activities (6-13 expected)'
   FROM persona_counts WHERE activities NOT BETWEEN 6 AND 13
