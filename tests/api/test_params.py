@@ -9,6 +9,7 @@ from vital.api.rest.params import (
     Embed,
     Field,
     Filter,
+    Limits,
     Logic,
     Order,
     parse_filter,
@@ -87,6 +88,19 @@ def test_select_with_aliases_casts_and_embeds():
 def test_malformed_select_is_refused(text):
     with pytest.raises(ParseError):
         parse_select(text)
+
+
+def test_a_kept_select_still_meets_each_limit_and_a_refusal_is_not_kept():
+    """select= and order= parses are kept per text (params._cached): the limits are part of the key."""
+    assert parse_select("id,name,slug") == (Field("id"), Field("name"), Field("slug"))
+    with pytest.raises(ParseError, match="more than 2 selected columns"):
+        parse_select("id,name,slug", Limits(columns=2))
+    for _ in range(2):  # refused each time, not remembered as parsed
+        with pytest.raises(ParseError):
+            parse_select("id,,slug")
+    long = ",".join(f"column_{i:03}" for i in range(100))  # over 1 KB: parsed each time, never kept
+    assert len(long) > 1024 and parse_select(long) == tuple(Field(f"column_{i:03}") for i in range(100))
+    assert parse_select(long) is not parse_select(long)
 
 
 def test_order():

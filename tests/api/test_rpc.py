@@ -71,9 +71,11 @@ def test_volatile_functions_refuse_get_and_bad_values_are_4xx(api, jtbd):
 def test_notify_reloads_the_schema_cache_and_scalars_are_shaped_as_postgrest(fresh_api):
     """A function created after start-up is served once `NOTIFY pgrst, 'reload schema'` arrives; a scalar
     comes back as its JSON value, a set of scalars as an array, void as 204; a single json argument takes
-    the whole body (Prefer: params=single-object)."""
+    the whole body (Prefer: params=single-object). A read built before the reload (kept by the
+    builder) is built anew: `select=*` names the column added since."""
     acme = fresh_api.as_("acme")
     assert acme.post("/rest/v1/rpc/key_count", json={"a": 1}).status_code == 404
+    assert "nickname" not in acme.get("/rest/v1/agents?select=*&limit=1").json()[0]
     with pg.connect(fresh_api.database, autocommit=True) as conn:
         conn.execute("""
           CREATE FUNCTION public.key_count(body jsonb) RETURNS integer LANGUAGE sql IMMUTABLE
@@ -87,6 +89,7 @@ def test_notify_reloads_the_schema_cache_and_scalars_are_shaped_as_postgrest(fre
             public.how_many(text[]) FROM PUBLIC;
           GRANT EXECUTE ON FUNCTION public.key_count(jsonb), public.my_subdomains(), public.nothing(),
             public.how_many(text[]) TO authenticated;
+          ALTER TABLE public.agents ADD COLUMN nickname text;
           NOTIFY pgrst, 'reload schema';""")
     deadline = time.monotonic() + 10
     while (r := acme.post("/rest/v1/rpc/key_count", json={"a": 1, "b": 2},
@@ -94,6 +97,7 @@ def test_notify_reloads_the_schema_cache_and_scalars_are_shaped_as_postgrest(fre
         assert time.monotonic() < deadline, "the schema cache was not reloaded"
         time.sleep(0.1)
     assert r.status_code == 200 and r.json() == 2
+    assert acme.get("/rest/v1/agents?select=*&limit=1").json()[0]["nickname"] is None
     assert acme.get("/rest/v1/rpc/my_subdomains").json() == ["acme", "platform"]  # RLS inside the function
     assert fresh_api.as_("pharmaco").get("/rest/v1/rpc/my_subdomains").json() == ["pharmaco", "platform"]
     assert acme.post("/rest/v1/rpc/nothing").status_code == 204

@@ -11,6 +11,7 @@ with the rows rendered to JSON by PostgreSQL itself.
 from __future__ import annotations
 
 import json
+import threading
 
 from psycopg import sql
 
@@ -24,6 +25,7 @@ from vital.catalog import SOFT_DELETE, TENANT, Table
 __all__ = ["Builder", "Statement"]
 
 MAX_EMBED_DEPTH = 3
+KEPT_READS = 512  # built reads kept per Builder (a schema reload builds a new Builder: none outlive it)
 _COMPARE = {"eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
 _TEXT_OPS = {"like": "LIKE", "ilike": "ILIKE", "match": "~", "imatch": "~*"}
 _CONTAINS = {"cs": "@>", "cd": "<@", "ov": "&&"}
@@ -36,9 +38,25 @@ class Builder(Calls):
     def __init__(self, relations: Relations, max_rows: int):
         self.relations = relations
         self.max_rows = max_rows
+        self._reads: dict[tuple, Statement] = {}
+        self._lock = threading.Lock()
 
     # -- reads ---------------------------------------------------------------
     def read(self, table: Table, q: Query, *, limit: int | None, offset: int) -> Statement:
+        """The read's statement; a client repeats the same request, so one built from the same parsed
+        request (its values included: the statement is the same, parameters too) is reused."""
+        key = _read_key(table, q, limit, offset)
+        kept = self._reads.get(key) if key is not None else None
+        if kept is None:
+            kept = self._read(table, q, limit=limit, offset=offset)
+            if key is not None:
+                with self._lock:  # reads are built on the threadpool's threads
+                    if len(self._reads) >= KEPT_READS:
+                        self._reads.pop(next(iter(self._reads)))  # the oldest
+                    self._reads[key] = kept
+        return Statement(kept.query, dict(kept.params))  # the caller's own parameters
+
+    def _read(self, table: Table, q: Query, *, limit: int | None, offset: int) -> Statement:
         embeds_named(q)
         ctx = Context()
         laterals: list[sql.Composable] = []
@@ -340,6 +358,20 @@ def _field(table: Table, alias: str, f: Field) -> sql.Composable:
     if f.aggregate_cast:
         expr = sql.SQL("({})::{}").format(expr, sql.SQL(f.aggregate_cast))
     return expr
+
+
+def _read_key(table: Table, q: Query, limit: int | None, offset: int) -> tuple | None:
+    """Everything a read's statement is built from, or None when a value is not hashable (a list
+    in a filter: such reads are built each time)."""
+    key = ((table.schema, table.name), q.select, *(tuple((path, tuple(v) if isinstance(v, list) else v)
+                                                         for path, v in part.items())
+                                                   for part in (q.where, q.order, q.limit, q.offset)),
+           limit, offset)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _qualified(table: Table) -> sql.Identifier:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache, wraps
 from typing import Iterable, Union
 
 from vital.api.errors import InvalidPreferences, ParseError, RangeNotSatisfiable
@@ -324,6 +325,22 @@ def _unquote(value: str) -> str:
     return value
 
 
+# A client sends the same select= and order= on every call: their parse (frozen, so shared
+# safely) is kept for texts up to 1 KB, 512 of each at most; a refusal is never kept.
+_CACHED_TEXT = 1024
+
+
+def _cached(parse):
+    kept = lru_cache(maxsize=512)(parse)
+
+    @wraps(parse)
+    def parse_text(text: str, *args):
+        return (kept if len(text) <= _CACHED_TEXT else parse)(text, *args)
+    parse_text.cache_info = kept.cache_info
+    return parse_text
+
+
+@_cached
 def parse_select(text: str, limits: Limits = Limits()) -> tuple[Field | Embed, ...]:
     fields = _select_list(text, limits, 0)
     columns, embeds = _select_size(fields)
@@ -396,6 +413,7 @@ def column_ref(text: str, where: str) -> tuple[str, JsonPath]:
     return _name(match["name"], where), _path(match["path"])
 
 
+@_cached
 def parse_order(text: str) -> tuple[Order, ...]:
     orders = []
     for item in text.split(","):
