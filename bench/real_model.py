@@ -185,6 +185,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="Only the first N golden questions.")
     parser.add_argument("--seconds", type=float, default=180.0, help="The tenant's time limit per model call.")
     parser.add_argument("--max-tokens", type=int, default=384, help="The tenant's token cap per model call.")
+    parser.add_argument("--skip-questions", action="store_true", help="Only the panel and the committee.")
     parser.add_argument("--system-role", choices=("system", "user"), default="user",
                         help="Where VITAL puts its instructions (llama.cpp's gemma format drops system messages).")
     args = parser.parse_args()
@@ -200,10 +201,13 @@ def main() -> None:
             tenant, user = configure(url, args.port, args.seconds, args.max_tokens, args.system_role)
             settings = base.model_copy(update={"database_url": url, "tenant_cache_seconds": 0})
             api, port = serve(settings)
-            token = mint_token(settings, tenant_id=tenant, user_id=user)
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=args.seconds * 20,
-                              headers={"Host": "acme.localhost", "Authorization": f"Bearer {token}"}) as client:
-                questions = golden(args.limit)
+            def fresh_token(request: httpx.Request) -> httpx.Request:  # a full run outlasts one token's hour
+                request.headers["Authorization"] = f"Bearer {mint_token(settings, tenant_id=tenant, user_id=user)}"
+                return request
+
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=args.seconds * 20, auth=fresh_token,
+                              headers={"Host": "acme.localhost"}) as client:
+                questions = [] if args.skip_questions else golden(args.limit)
                 print(f"{len(questions)} golden questions, mode 2", flush=True)
                 results = ask_all(client, questions)
                 deliberations = []
