@@ -77,7 +77,10 @@ def recovers(vital, server: EmbeddedServer, env: dict, data_dir: Path) -> None:
     moment = datetime.now(timezone.utc)
     time.sleep(0.5)
     psql("INSERT INTO tenants (name, subdomain) VALUES ('After', 'after')")
+    # A restore stops the server and starts it in recovery: it must be the server's only holder then.
+    server.release()
     assert "recovered to" in vital("db", "restore", "--to", moment.isoformat())
+    server.acquire()
     assert psql("SELECT string_agg(subdomain, ',' ORDER BY subdomain) FROM tenants") == [("before",)]
     assert psql("SELECT pg_is_in_recovery(), current_setting('restore_command')") == [(False, "")]
     kept = [p.name for p in data_dir.iterdir() if p.name.startswith("pgdata.before-")]
