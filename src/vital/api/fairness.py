@@ -142,7 +142,7 @@ class Fairness:
         ticket.holds("request", lambda: _give(self.requests, tenant))
         declared = request.headers.get("content-length", "")
         if heavy_work(request.method, request.url.path, request.scope.get("query_string", b""),
-                      int(declared) if declared.isdigit() else 0):
+                      int(declared) if declared.isascii() and declared.isdigit() else 0):
             _take(self.heavy, tenant, quota["concurrent_heavy_work"], "concurrent_heavy_work",
                   "uploads, re-embeds, regular-expression reads and large bodies at once")  # given back with the ticket
             ticket.holds("heavy", lambda: _give(self.heavy, tenant))

@@ -11,6 +11,7 @@ describes it. Nothing here names a key or the value of a key variable.
 
 from __future__ import annotations
 
+from vital.services.llm import llm_config
 from vital.services.llm.bounds import PURPOSES, bounds_for
 from vital.settings import Settings
 
@@ -25,11 +26,11 @@ def _own(tenant_settings: dict, key: str) -> dict:
 def effective(settings: Settings, tenant_settings: dict) -> dict:
     """What the tenant's calls use now: provider, model, endpoint, and per purpose the token cap and
     time limit (an agent's own max_tokens may still lower a cap)."""
-    own = _own(tenant_settings, "llm")
+    # The key is none of this page's business: its variable is left out, so a missing one is no error here.
+    own = {k: v for k, v in _own(tenant_settings, "llm").items() if k != "api_key_env"}
+    config = llm_config(settings, {"llm": own})
     limits = {purpose: bounds_for(tenant_settings, purpose) for purpose in PURPOSES}
-    return {"provider": str(own.get("provider", settings.llm_provider)),
-            "model": str(own.get("model", settings.llm_model)),
-            "base_url": own.get("base_url", settings.llm_base_url),
+    return {"provider": config.provider, "model": config.model, "base_url": config.base_url,
             "max_tokens": {p: b.max_tokens for p, b in limits.items()},
             "seconds": {p: b.seconds for p, b in limits.items()}}
 
