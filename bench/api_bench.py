@@ -34,6 +34,7 @@ from collections import Counter
 import multiprocessing
 import os
 import platform
+import random
 import re
 import socket
 import statistics
@@ -202,10 +203,14 @@ def _requests(tenants, settings, port: int) -> list[bytes]:
 async def _client(port: int, requests: list[bytes], stop: float, offset: int, latencies: list[float],
                   failures: list[int]) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    i = offset
+    # Each connection visits the tenants in its own order: in one shared order every connection that
+    # reaches a tenant slowed by a hiccup queues behind it, and the convoy exceeds that tenant's
+    # concurrent_requests (429s no real traffic pattern makes).
+    order = random.Random(offset).sample(requests, len(requests))
+    i = 0
     while time.perf_counter() < stop:
         sent = time.perf_counter()
-        writer.write(requests[i % len(requests)])
+        writer.write(order[i % len(order)])
         i += 1
         head = await reader.readuntil(b"\r\n\r\n")
         await reader.readexactly(int(_LENGTH.search(head).group(1)))
@@ -232,13 +237,14 @@ async def _open_loop(port: int, requests: list[bytes], rate: float, seconds: flo
     """Request i is due at start + i/rate; it waits for a free connection if none is, and its
     latency runs from when it was due, so a slow server cannot slow the load down."""
     free: asyncio.Queue = asyncio.Queue()
+    order = random.Random(offset).sample(requests, len(requests))  # as in _client
     for _ in range(connections):
         free.put_nowait(await asyncio.open_connection("127.0.0.1", port))
 
     async def one(i: int, due: float) -> None:
         reader, writer = await free.get()
         try:
-            writer.write(requests[(offset + i) % len(requests)])
+            writer.write(order[i % len(order)])
             head = await reader.readuntil(b"\r\n\r\n")
             await reader.readexactly(int(_LENGTH.search(head).group(1)))
             latencies.append(time.perf_counter() - due)
