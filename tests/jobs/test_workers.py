@@ -6,6 +6,7 @@ PITR base backups) runs in a worker."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from tests import pg
 from tests.harness import running
 from tests.helpers import USERS
 from tests.knowledge.conftest import KB, settings
+from vital.db.connection import Database
+from vital.jobs.worker import InProcessWorker
 
 NOTE = "# Note {n}\n\n" + "Protocol deviation {n} in the oncology trial, reported to the sponsor. " * 80
 # A worker beats every half second and is dead after two silent seconds (the defaults: 10 s and 30 s).
@@ -178,3 +181,24 @@ def test_scheduled_maintenance_rolls_up_each_tenant_as_itself_and_builds_per_ten
         assert len(rolled) == tenants and rolled["acme"] == active >= 1 and "pharmaco" in rolled
         built = conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'rkc\\_hnsw\\_%%'").fetchone()[0]
         assert built == partitions > 0
+
+
+def _nice(pid: int, thread: int | None = None) -> int:
+    """A process's (or one of its threads') nice value, as `top` shows it: field 19 of /proc's stat."""
+    stat = open(f"/proc/{pid}/task/{thread}/stat" if thread else f"/proc/{pid}/stat").read()
+    return int(stat.rsplit(")", 1)[1].split()[16])
+
+
+def test_workers_yield_the_cpu_to_the_api(prepared, worker):
+    """Parsing and embedding must not delay requests on a shared host: a worker runs 10 nice steps below
+    (VITAL_WORKER_NICE); one beside the API lowers only its own thread, not the API's."""
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+    apart = worker(prepared)
+    wait_for(lambda: _nice(apart.pid) == min(19, base + 10), 60, "`vital worker` running 10 steps lower")
+    with InProcessWorker(Database(settings(database_url=pg.url(prepared)))) as beside:
+        thread = beside._thread.native_id
+        wait_for(lambda: _nice(os.getpid(), thread) == min(19, base + 10), 30, "the worker thread lowered")
+        assert _nice(os.getpid()) == base, "the API's own thread kept its priority"
+    with InProcessWorker(Database(settings(database_url=pg.url(prepared), worker_nice=0))) as same:
+        time.sleep(1)  # it has started work() (its ready event) and set nothing
+        assert _nice(os.getpid(), same._thread.native_id) == base
