@@ -185,8 +185,8 @@ def test_scheduled_maintenance_rolls_up_each_tenant_as_itself_and_builds_per_ten
 
 def _nice(pid: int, thread: int | None = None) -> int:
     """A process's (or one of its threads') nice value, as `top` shows it: field 19 of /proc's stat."""
-    stat = open(f"/proc/{pid}/task/{thread}/stat" if thread else f"/proc/{pid}/stat").read()
-    return int(stat.rsplit(")", 1)[1].split()[16])
+    with open(f"/proc/{pid}/task/{thread}/stat" if thread else f"/proc/{pid}/stat") as stat:
+        return int(stat.read().rsplit(")", 1)[1].split()[16])
 
 
 def test_workers_yield_the_cpu_to_the_api(prepared, worker):

@@ -107,7 +107,7 @@ async def upload_documents(request: Request, files: list[UploadFile] = File(...,
 
     def process():
         return ingestor.process(job, collection_id, inputs, domains=domains, metadata=meta)
-    report = await svc.call(process)
+    report = await svc.call_heavy(request, process)
     if report.refused:  # nothing went in because the tier is full: 429 like every other limit
         return svc.limited(report.refused)
     return JSONResponse(report.as_dict(), status_code=201 if report.status != "failed" else 422)

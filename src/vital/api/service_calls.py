@@ -8,6 +8,7 @@ no worker thread and no pooled connection; each poll is one short read as the ca
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -24,6 +25,7 @@ from vital.tenancy import Caller
 from vital.api.errors import body_of, error_response
 from vital.db.budget import Throttled
 from vital.errors import VitalError
+from vital.priority import heavy_executor
 from vital.services.limits import LimitExceeded
 from vital.services.workflows import runs
 
@@ -53,6 +55,16 @@ async def call(fn: Callable[..., Any], *args, **kwargs) -> Any:
     """Run blocking service code in the thread pool; a tier-limit refusal also says when to retry."""
     try:
         return await run_in_threadpool(fn, *args, **kwargs)
+    except LimitExceeded as exc:
+        return limited(exc)
+
+
+async def call_heavy(request: Request, fn: Callable[[], Any]) -> Any:
+    """`call` for CPU-heavy work (a synchronous upload's parsing and embedding): on threads below the API's
+    priority (VITAL_WORKER_NICE), with the request's context (its tenant's connection slots)."""
+    pool = heavy_executor(settings(request).worker_nice)
+    try:
+        return await asyncio.get_running_loop().run_in_executor(pool, contextvars.copy_context().run, fn)
     except LimitExceeded as exc:
         return limited(exc)
 

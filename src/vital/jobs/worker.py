@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +25,7 @@ from vital.jobs import tasks  # noqa: F401  (registers the tasks on the app)
 from vital.jobs.app import QUEUE_OPTIONS, app
 from vital.knowledge import embeddings
 from vital.knowledge.embeddings import Embedder, ModelRef
+from vital.priority import lower_this_thread
 from vital.services import graphs
 from vital.settings import Settings
 
@@ -70,7 +70,7 @@ async def work(db: Database, *, concurrency: int | None = None, name: str = "wor
                install_signal_handlers: bool = True) -> None:
     """Run one worker until it is stopped (a signal, or its task cancelled)."""
     s, url = db.settings, worker_url(db)
-    yield_cpu(s.worker_nice)
+    lower_this_thread(s.worker_nice)  # parsing and embedding wait for the API's requests (vital/priority.py)
     # Procrastinate logs each job's arguments at INFO, and a tenant job's carry its caller's claims (e-mail).
     logging.getLogger("procrastinate").setLevel(logging.WARNING)
     concurrency = concurrency or s.worker_concurrency
@@ -97,19 +97,6 @@ async def work(db: Database, *, concurrency: int | None = None, name: str = "wor
     finally:
         await queue.close()
         pool.close()
-
-
-def yield_cpu(steps: int) -> None:
-    """Lower this thread's CPU priority by `steps` (nice), and so that of every thread it starts after (tasks,
-    onnxruntime's): parsing and embedding then wait for the API's requests instead of delaying them on a
-    shared host. Per thread on Linux, so a worker beside the API (`vital up`) lowers only its own."""
-    if steps <= 0 or not hasattr(os, "setpriority"):
-        return
-    thread = threading.get_native_id()
-    try:
-        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + steps))
-    except OSError as exc:  # a platform without per-thread priorities, or one that refuses: run as is
-        log.info("worker priority unchanged", extra={"error": str(exc)})
 
 
 async def retry_stalled(stalled_seconds: float) -> None:
