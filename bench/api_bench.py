@@ -40,6 +40,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 
@@ -281,10 +282,12 @@ def through_api(settings, tenants, postmaster, *, workers: int, connections: int
            "VITAL_API_POOL_MAX_SIZE": str(max(4, min(connections, 32) // workers))}
     if src:
         env["PYTHONPATH"] = src
+    # Its log is kept (not discarded) so that a server that exits says why.
+    log = tempfile.TemporaryFile()
     server = subprocess.Popen([sys.executable, "-m", "vital", "serve"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+                              stderr=log)
     try:
-        _wait_ready(port, server)
+        _wait_ready(port, server, log)
         requests = [f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode()] if path else \
             _requests(tenants, settings, port)
         per_client = max(1, connections // clients)
@@ -302,6 +305,7 @@ def through_api(settings, tenants, postmaster, *, workers: int, connections: int
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
     latencies = [x for part, _ in parts for x in part]
     failures = [x for _, part in parts for x in part]
     n = len(latencies)
@@ -349,11 +353,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_ready(port: int, server: subprocess.Popen) -> None:
+def _wait_ready(port: int, server: subprocess.Popen, log) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"`vital serve` exited with {server.returncode}")
+            raise SystemExit(f"`vital serve` exited with {server.returncode}:\n{_tail(log)}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
                 s.sendall(b"GET /ready HTTP/1.1\r\nHost: localhost\r\n\r\n")
@@ -362,7 +366,12 @@ def _wait_ready(port: int, server: subprocess.Popen) -> None:
         except OSError:
             pass
         time.sleep(0.2)
-    raise SystemExit("`vital serve` did not become ready")
+    raise SystemExit(f"`vital serve` did not become ready:\n{_tail(log)}")
+
+
+def _tail(log, lines: int = 15) -> str:
+    log.seek(0)
+    return "\n".join(log.read().decode(errors="replace").splitlines()[-lines:])
 
 
 def main() -> int:

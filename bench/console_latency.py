@@ -75,11 +75,11 @@ def main() -> None:
                                headers={"Origin": f"http://{host}"}, follow_redirects=True).url.path
                 session = c.get("/ask").text
                 session = re.search(r'href="(/sessions/[0-9a-f-]{36})"', session).group(1)
-                pages = {"GET /panels/{id} (a structured panel, 1 round, 4 members)": panel,
-                         "GET /panels/{id}/export.pdf (its report)": f"{panel}/export.pdf",
-                         "GET /sessions/{id}/export.pdf (a session)": f"{session}/export.pdf"}
+                exports = {"GET /panels/{id} (a structured panel, 1 round, 4 members)": panel,
+                           "GET /panels/{id}/export.pdf (its report)": f"{panel}/export.pdf",
+                           "GET /sessions/{id}/export.pdf (a session)": f"{session}/export.pdf"}
                 timed = {}
-                for label, path in pages.items():
+                for label, path in exports.items():
                     timed[label] = []
                     for _ in range(runs):
                         started = time.perf_counter()

@@ -8,7 +8,8 @@ import dataclasses
 import pytest
 
 from tests import pg
-from vital.validation.runner import load_checks, load_suppressions, run_checks
+from vital.validation.runner import load_checks, run_checks
+from vital.validation.suppressions import load_suppressions
 
 PROBE = """
 CREATE TABLE public.zz_probe (

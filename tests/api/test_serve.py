@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import signal
 import socket
 import subprocess
+import threading
 
 import httpx
 import jwt
+import uvicorn
 
 from tests.test_embedded import _servers_for, _wait
+from vital.api.http_server import server_options
 
 
 def _free_port() -> int:
@@ -93,3 +97,30 @@ def test_vital_token_mints_a_token_the_api_accepts(cli_env, tmp_path, api):
     unknown = subprocess.run(["vital", "token", "--tenant", "acme", "--email", "paul@pharmaco.example"],
                              env=cli_env(api.database), cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert unknown.returncode == 1 and "has no member" in unknown.stderr
+
+
+def test_a_worker_of_several_logs_each_request_once(cli_env, api, monkeypatch, capsys):
+    """`vital serve --workers N` as uvicorn runs each worker: its config (access_log=False) is applied
+    first, then the factory builds the app and configures logging; a request gets one access line,
+    vital's, not uvicorn's besides."""
+    for name, value in cli_env(api.database).items():
+        monkeypatch.setenv(name, value)
+    loggers = [logging.getLogger(name) for name in ("", "uvicorn", "uvicorn.error", "uvicorn.access")]
+    saved = [(lg, lg.handlers[:], lg.propagate, lg.level) for lg in loggers]
+    server = uvicorn.Server(uvicorn.Config("vital.api.app:app_from_env", factory=True, host="127.0.0.1", port=0,
+                                           log_config=None, access_log=False, lifespan="on",
+                                           **server_options(api.settings)))
+    thread = threading.Thread(target=server.run, daemon=True)
+    try:
+        thread.start()
+        assert _wait(lambda: server.started or not thread.is_alive(), timeout=60) and server.started
+        port = server.servers[0].sockets[0].getsockname()[1]
+        assert _get(port, "/health?once").status_code == 200
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        for lg, handlers, propagate, level in saved:
+            lg.handlers[:], lg.propagate = handlers, propagate
+            lg.setLevel(level)
+    lines = [line for line in capsys.readouterr().err.splitlines() if "/health" in line and "access" in line]
+    assert len(lines) == 1 and '"logger": "vital.api.access"' in lines[0], lines

@@ -108,6 +108,12 @@ def test_move_a_document_between_collections(console):
     moved = c.post(f"{ACME}/knowledge/documents/{doc}/collection", data={"csrf": csrf, "new_collection": "GMP audits"})
     assert moved.url.path == f"/knowledge/documents/{doc}" and "collection: GMP audits" in moved.text
     collection = re.search(r'<option value="([0-9a-f-]{36})" selected>GMP audits</option>', moved.text).group(1)
+    offered = set(re.findall(r'<option value="([0-9a-f-]{36})"',
+                             re.search(r'<select id="collection".*?</select>', moved.text, re.S).group(0)))
+    with pg.connect(console.database) as conn:
+        library = {str(r[0]) for r in conn.execute(
+            "SELECT id FROM knowledge_collections WHERE tenant_id = vital.platform_tenant_id()")}
+    assert collection in offered and library and not offered & library  # the library's are read, not moved to
     again = c.post(f"{ACME}/knowledge/documents/{doc}/collection", data={"csrf": csrf, "collection": ""})
     assert "collection: none" in again.text
     bad = c.post(f"{ACME}/knowledge/documents/{doc}/collection", data={"csrf": csrf, "new_collection": "!!!"})

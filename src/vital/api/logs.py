@@ -34,9 +34,15 @@ def configure_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+    for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+    # One line per request, vital.api.access's (with tenant, user and request id). uvicorn's own access
+    # line stays off here too: `vital serve --workers N` calls this in each worker after uvicorn has
+    # applied access_log=False, and a propagating logger would bring that second line back.
+    uvicorn_access = logging.getLogger("uvicorn.access")
+    uvicorn_access.handlers[:] = []
+    uvicorn_access.propagate = False
 
 
 class AccessLog:

@@ -20,7 +20,6 @@ from vital.errors import NotFound
 from vital.tenancy import Caller
 
 SQL = Queries(__name__)
-ROLES = ("admin", "member", "viewer")
 
 
 def _json(row: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg.rows import dict_row
 
+from vital.auth.roles import SSO_ROLES as ROLES
 from vital.auth.sealing import seal
 from vital.auth.secret import is_loopback
 from vital.db.queries import Queries
@@ -19,7 +20,6 @@ from vital.errors import InvalidInput
 from vital.settings import Settings
 
 SQL = Queries(__name__)
-ROLES = ("viewer", "member", "admin")  # never owner: nobody becomes an owner by signing in
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 FIELDS = ("issuer", "client_id", "client_secret", "domains", "default_role", "require_sso", "redirect_urls")
 

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import click
-import psycopg
 
 from vital.cli.common import database, handles_errors, option, out, settings
-from vital.db.connection import SESSION_OPTIONS
-from vital.db.tenant import tenant_transaction
 from vital.errors import InvalidInput
-from vital.services.ask_expert import store
-from vital.services.ask_expert.service import AskExpert
-from vital.tenancy import Rule, member_caller
 
 
 @click.command("ask")
@@ -25,6 +19,13 @@ from vital.tenancy import Rule, member_caller
 @handles_errors
 def ask(ctx, question: str, tenant: str, email: str | None, mode: str, agent: str | None) -> None:
     """Ask an expert agent; the answer streams, then its citations and confidence."""
+    import psycopg
+    from vital.db.connection import SESSION_OPTIONS
+    from vital.db.tenant import tenant_transaction
+    from vital.services.ask_expert import store
+    from vital.services.ask_expert.service import AskExpert
+    from vital.tenancy import Rule, member_caller
+
     s = settings(ctx)
     with database(ctx) as db:
         with db.session() as owner:

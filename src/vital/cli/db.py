@@ -5,27 +5,31 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+from typing import TYPE_CHECKING
 
 import click
 
 from vital.cli.common import database, handles_errors, option, out, progress, progress_bars, settings
-from vital.auth.secret import with_secret
 from vital.cli.keys import print_demo_access
 from vital.cli.serve import run_api, serve_options, servable, with_server_options
-from vital.db.connection import SESSION_OPTIONS, Database
-from vital.db.embedded import bin_path
 from vital.errors import ConfigError
-from vital.library.seeding import seed_library
-from vital.schema.migrator import Migrator, discover, new_migration
-from vital.schema.seed import seed
+
+if TYPE_CHECKING:
+    from vital.db.connection import Database
+    from vital.schema.migrator import Migrator
 
 
 def migrator(db: Database, conn) -> Migrator:
+    from vital.schema.migrator import Migrator, discover
+
     s = db.settings
     return Migrator(conn, discover(s.migrations_dir, s.rollbacks_dir))
 
 
 def migrate_and_seed(db: Database, *, with_seed: bool = True, include_all: bool = False) -> None:
+    from vital.library.seeding import seed_library
+    from vital.schema.seed import seed
+
     with db.session(autocommit=True) as conn, migrator(db, conn) as m:
         applied = m.up(include_all=include_all, progress=progress)
         out.print(f"{len(applied)} migration(s) applied; schema is up to date.")
@@ -46,6 +50,8 @@ def db() -> None:
 @handles_errors
 def new(ctx, name: str) -> None:
     """Create a forward migration NAME and its rollback file."""
+    from vital.schema.migrator import new_migration
+
     s = settings(ctx)
     forward, rollback = new_migration(name, s.migrations_dir, s.rollbacks_dir)
     out.print(f"created {forward}\ncreated {rollback}")
@@ -95,6 +101,9 @@ def status(ctx) -> None:
 @handles_errors
 def seed_cmd(ctx) -> None:
     """Load the platform library and the demo tenants (idempotent)."""
+    from vital.library.seeding import seed_library
+    from vital.schema.seed import seed
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         files = seed(conn, d.settings.seed_dir, progress=progress)
         out.print(f"{len(files)} seed file(s) applied.")
@@ -138,6 +147,9 @@ def url(ctx, api: bool) -> None:
 @handles_errors
 def psql(ctx, args) -> None:
     """Open psql on the database in use (the bundled client for the embedded server)."""
+    from vital.db.connection import SESSION_OPTIONS
+    from vital.db.embedded import bin_path
+
     with database(ctx) as d:
         env = {**os.environ, "PGOPTIONS": SESSION_OPTIONS}
         client = bin_path("psql") if d.server is not None else "psql"
@@ -160,6 +172,8 @@ def psql(ctx, args) -> None:
 def up(ctx, no_seed: bool, no_serve: bool, host: str | None, port: int | None, workers: int | None,
        no_worker: bool) -> None:
     """Bring the platform up: database started, migrated and seeded, then the API until Ctrl-C."""
+    from vital.auth.secret import with_secret
+
     s = with_server_options(settings(ctx), host, port, workers)
     # Checked before anything starts: serving beyond loopback needs a configured secret.
     s = with_secret(s) if no_serve else servable(s)

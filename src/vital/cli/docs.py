@@ -8,8 +8,6 @@ import click
 from rich.markup import escape
 
 from vital.cli.common import database, err, handles_errors, option, out, settings
-from vital.schemadocs import drift, generate, load, write, write_svgs
-from vital.schemadocs.render import GraphvizMissing
 
 
 @click.command("docs")
@@ -21,6 +19,9 @@ from vital.schemadocs.render import GraphvizMissing
 @handles_errors
 def docs(ctx, out_dir: Path, check: bool) -> None:
     """Generate GOLD_STANDARD_SCHEMA.md and per-domain ER diagrams from the live schema."""
+    from vital.schemadocs import drift, generate, load, write, write_svgs
+    from vital.schemadocs.render import GraphvizMissing
+
     with database(ctx) as d, d.session() as conn:
         schema = load(conn, settings(ctx).migrations_dir)
     files = generate(schema)

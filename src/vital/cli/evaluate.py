@@ -8,17 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-import psycopg
 from rich.table import Table
 
 from vital.cli.common import database, err, handles_errors, option, out, progress_bars, settings
-from vital.db.connection import SESSION_OPTIONS
-from vital.db.tenant import tenant_transaction
-from vital.evaluation import golden
-from vital.evaluation.compare import compare
-from vital.evaluation.metrics import METRICS
-from vital.evaluation.runner import MAX_K, TAGS, Evaluation, RunRequest
-from vital.tenancy import Rule, member_caller
+from vital.evaluation.bounds import MAX_K, TAGS
 
 tenant_option = option("--tenant", "subdomain", required=True, envvar="VITAL_TENANT",
                        help="The tenant's subdomain, e.g. acme.")
@@ -39,6 +32,11 @@ def evaluate() -> None:
 @contextmanager
 def _evaluation(ctx, subdomain: str, email: str | None):
     """The tenant's member (SERVING: as the API would answer them) on the API's login, under RLS."""
+    import psycopg
+    from vital.db.connection import SESSION_OPTIONS
+    from vital.evaluation.runner import Evaluation
+    from vital.tenancy import Rule, member_caller
+
     with database(ctx) as db:
         with db.session() as owner:
             caller = member_caller(owner, subdomain, email, rule=Rule.SERVING)
@@ -73,6 +71,9 @@ def _unit(ctx, param, value):
 @handles_errors
 def run_cmd(ctx, subdomain, email, tag, mode, agent, k, eval_set, baseline, as_json, **gates) -> None:
     """Ask every question of the set as the tenant, judge the answers, store and print the metrics."""
+    from vital.evaluation.compare import compare
+    from vital.evaluation.runner import RunRequest
+
     request = RunRequest(tag=tag, mode=int(mode), k=k, eval_set=eval_set, agent=agent)
     request.check()
     with _evaluation(ctx, subdomain, email) as (conn, caller, evaluation):
@@ -138,6 +139,8 @@ def list_cmd(ctx, subdomain, email, limit, as_json) -> None:
 @handles_errors
 def show_cmd(ctx, run, subdomain, email, baseline, results, as_json) -> None:
     """One run: its settings, progress and metrics."""
+    from vital.evaluation.compare import compare
+
     with _evaluation(ctx, subdomain, email) as (_, _caller, evaluation):
         found = evaluation.get(run, results=results or bool(baseline))
         comparison = compare(found, evaluation.get(baseline, results=True)) if baseline else None
@@ -153,6 +156,9 @@ def show_cmd(ctx, run, subdomain, email, baseline, results, as_json) -> None:
 @handles_errors
 def import_cmd(ctx, file: Path, subdomain, email, slug) -> None:
     """Load FILE.toml as the tenant's golden set (the set then holds exactly the file's questions)."""
+    from vital.db.tenant import tenant_transaction
+    from vital.evaluation import golden
+
     questions = golden.read_file(file)
     slug = slug or file.stem.lower().replace("_", "-")
     with _evaluation(ctx, subdomain, email) as (conn, caller, _):
@@ -170,6 +176,8 @@ def _fmt(value) -> str:
 
 
 def _show(run: dict, comparison: dict | None, as_json: bool, *, results: bool = False) -> None:
+    from vital.evaluation.metrics import METRICS
+
     if as_json:
         shown = {k: v for k, v in run.items() if k != "results" or results}
         out.print_json(json.dumps({**shown, "comparison": comparison} if comparison else shown))

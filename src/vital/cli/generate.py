@@ -8,7 +8,6 @@ import click
 
 from vital.cli.common import database, handles_errors, option, out, progress_bars
 from vital.db.queries import Queries
-from vital.schema.benchmark_data import Plan, generate
 
 SQL = Queries(__name__)
 
@@ -26,6 +25,8 @@ SQL = Queries(__name__)
 @handles_errors
 def generate_cmd(ctx, tenants, agents_per_tenant, chunks, chunks_per_document, embedding_dims, prefix, seed) -> None:
     """Fill the database with realistic synthetic volume (bulk COPY, one transaction)."""
+    from vital.schema.benchmark_data import Plan, generate
+
     plan = Plan(tenants, agents_per_tenant, chunks, chunks_per_document, prefix,
                 int(embedding_dims) if embedding_dims else None, seed)
     plan.check()

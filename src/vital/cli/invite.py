@@ -4,18 +4,21 @@ invited). The message is sent (or, in local without SMTP, logged) after the comm
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from vital.auth import invitations
-from vital.auth.links import Site
-from vital.auth.mail import Mailer
+from vital.auth.roles import INVITE_ROLES
 from vital.cli.common import database, handles_errors, option, out
-from vital.settings import LOCAL_ENVIRONMENTS, Settings
-from vital.tenancy import Rule, member_caller
+
+if TYPE_CHECKING:
+    from vital.settings import Settings
 
 
 def tenant_origin(s: Settings, subdomain: str) -> str:
     # What the invitee's browser reaches: the local API in local/test, the tenant's host otherwise.
+    from vital.settings import LOCAL_ENVIRONMENTS
+
     if s.environment in LOCAL_ENVIRONMENTS:
         return f"http://{subdomain}.localhost:{s.api_port}"
     return f"https://{subdomain}.{s.base_domain}"
@@ -24,12 +27,17 @@ def tenant_origin(s: Settings, subdomain: str) -> str:
 @click.command("invite")
 @option("--tenant", required=True, envvar="VITAL_INVITE_TENANT", help="The tenant's subdomain, e.g. acme.")
 @option("--email", required=True, envvar="VITAL_INVITE_EMAIL", help="Who is invited.")
-@option("--role", type=click.Choice(invitations.ROLES), default="member", show_default=True,
+@option("--role", type=click.Choice(INVITE_ROLES), default="member", show_default=True,
         envvar="VITAL_INVITE_ROLE", help="Their role once they accept.")
 @click.pass_context
 @handles_errors
 def invite(ctx, tenant: str, email: str, role: str) -> None:
     """Invite someone to a tenant by e-mail: they follow the link, set a password, and are a member."""
+    from vital.auth import invitations
+    from vital.auth.links import Site
+    from vital.auth.mail import Mailer
+    from vital.tenancy import Rule, member_caller
+
     s: Settings = ctx.obj
     with database(ctx) as d:
         with d.session(autocommit=True) as conn:  # tenant_transaction opens and commits its own

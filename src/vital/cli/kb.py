@@ -10,20 +10,12 @@ from uuid import UUID
 
 import click
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from vital.cli.common import database, err, handles_errors, option, out, settings
 from vital.db.queries import Queries
-from vital.db.rows import many, one
-from vital.db.tenant import tenant_transaction
 from vital.errors import Conflict, InvalidInput, NotFound
-from vital.jobs import enqueue as jobs
-from vital.knowledge import embeddings, graph, recall, reparse
-from vital.knowledge.ingest import Ingestor, files_under
-from vital.knowledge.reembed import reembed
-from vital.knowledge.search import STRATEGIES, SearchRequest, feedback, search
-from vital.tenancy import Caller, Rule, find_tenant
+from vital.knowledge.bounds import MAX_DEPTH, STRATEGIES
 
 query = Queries("vital.knowledge")  # knowledge's named statements (src/vital/knowledge/sql/)
 
@@ -51,6 +43,9 @@ def _tenant(ctx, subdomain: str, email: str | None):
     re-embed, feedback, the search log) the way the API would; a suspended tenant's members get nothing
     from the API, so an operator does not feed or query its knowledge here either, and an erased
     tenant (suspended and deleted: its tombstone) must never receive rows again."""
+    from vital.db.rows import one
+    from vital.tenancy import Caller, Rule, find_tenant
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         tenant = find_tenant(conn, subdomain, rule=Rule.SERVING).id
         user = None
@@ -63,6 +58,10 @@ def _tenant(ctx, subdomain: str, email: str | None):
 
 
 def _model(conn, s):
+    from vital.db.tenant import tenant_transaction
+    from vital.knowledge import embeddings
+    from vital.tenancy import Caller
+
     embedder = embeddings.current(s)
     with tenant_transaction(conn, Caller.service()) as c:
         return embedder, embeddings.register(c, embedder)
@@ -94,6 +93,9 @@ def _pairs(values: tuple[str, ...], what: str) -> dict:
 def ingest_cmd(ctx, paths, subdomain, collection, domains, meta, email, no_graph, tune, threads, as_json) -> None:
     """Ingest files and folders (text, Markdown, HTML, PDF, Word, PowerPoint, Excel, CSV) into a tenant's
     knowledge base."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from vital.knowledge.ingest import Ingestor, files_under
+
     s = settings(ctx).model_copy(update={"embedding_threads": threads})
     files, skipped = files_under(paths)
     if not files:
@@ -145,6 +147,9 @@ def ingest_cmd(ctx, paths, subdomain, collection, domains, meta, email, no_graph
 @handles_errors
 def search_cmd(ctx, text, subdomain, strategy, k, collections, domains, meta, weights, email, as_json) -> None:
     """Search a tenant's knowledge (its own documents and the platform library) with citations."""
+    from vital.db.tenant import tenant_transaction
+    from vital.knowledge.search import SearchRequest, search
+
     try:
         weight_map = {key: float(v) for key, v in _pairs(weights, "--weight").items()}
     except ValueError as exc:
@@ -179,6 +184,9 @@ def search_cmd(ctx, text, subdomain, strategy, k, collections, domains, meta, we
 @handles_errors
 def feedback_cmd(ctx, search_id, subdomain, chunk, rating, relevant, comment, email) -> None:
     """Record a judgement on a search result (search_feedback)."""
+    from vital.db.tenant import tenant_transaction
+    from vital.knowledge.search import feedback
+
     with _tenant(ctx, subdomain, email) as (conn, caller, _):
         with tenant_transaction(conn, caller) as c:
             fid = feedback(c, search_id, chunk_id=chunk, rating=rating, relevant=relevant, comment=comment)
@@ -193,6 +201,9 @@ def feedback_cmd(ctx, search_id, subdomain, chunk, rating, relevant, comment, em
 @handles_errors
 def reembed_cmd(ctx, subdomain, batch, threads) -> None:
     """Re-embed a tenant's chunks with the configured model; search keeps working meanwhile."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from vital.knowledge.reembed import reembed
+
     s = settings(ctx).model_copy(update={"embedding_threads": threads})
     with _tenant(ctx, subdomain, None) as (conn, caller, tenant):
         embedder, model = _model(conn, s)
@@ -215,6 +226,10 @@ def reembed_cmd(ctx, subdomain, batch, threads) -> None:
 def reparse_cmd(ctx, subdomain, document, every, wait) -> None:
     """Re-parse documents from their stored originals with today's parsers (tables, OCR, locations), in a
     background job: same document ids, a new version when the text changed, chunks and vectors replaced."""
+    from vital.db.tenant import tenant_transaction
+    from vital.jobs import enqueue as jobs
+    from vital.knowledge import reparse
+
     if bool(document) == every:
         raise InvalidInput("Name one document (--document ID) or all of them (--all).")
     s = settings(ctx)
@@ -257,6 +272,10 @@ def reparse_cmd(ctx, subdomain, document, every, wait) -> None:
 
 def _follow(conn, caller, job, poll: float = 0.3) -> dict:
     """The job row once it has ended, with a progress bar meanwhile."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from vital.db.rows import one
+    from vital.db.tenant import tenant_transaction
+
     err.print("[dim]waiting for a worker (`vital up` or `vital worker`) to run it[/dim]")
     with Progress(TextColumn("re-parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err) as bar:
@@ -277,6 +296,8 @@ def _follow(conn, caller, job, poll: float = 0.3) -> dict:
 @handles_errors
 def tune_cmd(ctx, subdomain, dry_run) -> None:
     """Build (or drop) per-tenant HNSW indexes by partition size, CONCURRENTLY."""
+    from vital.tenancy import Rule, find_tenant
+
     s = settings(ctx)
     with database(ctx) as d, d.session(autocommit=True) as conn:
         # Rule.OPERATING: index upkeep is an operator's work on the tenant's partition, whatever its status.
@@ -285,6 +306,8 @@ def tune_cmd(ctx, subdomain, dry_run) -> None:
 
 
 def _tune(conn, s, tenant: UUID | None, *, dry_run: bool = False, quiet: bool = False) -> None:
+    from vital.knowledge import recall
+
     actions = recall.plan(conn, s.search_tenant_index_min_chunks, tenant)
     for action in actions:
         if not quiet:
@@ -303,6 +326,9 @@ def _tune(conn, s, tenant: UUID | None, *, dry_run: bool = False, quiet: bool = 
 @handles_errors
 def jobs_cmd(ctx, subdomain, limit, as_json) -> None:
     """Ingestion and embedding jobs of a tenant, newest first."""
+    from vital.db.rows import many
+    from vital.db.tenant import tenant_transaction
+
     with _tenant(ctx, subdomain, None) as (conn, caller, _):
         with tenant_transaction(conn, caller, read_only=True) as c:
             rows = many(c, query("ingest.jobs_recent"), {"limit": limit})
@@ -320,12 +346,15 @@ def jobs_cmd(ctx, subdomain, limit, as_json) -> None:
 @kb.command("graph")
 @click.argument("text")
 @tenant_option
-@option("--depth", type=click.IntRange(1, graph.MAX_DEPTH), default=2, help="Hops to walk from the best match.")
+@option("--depth", type=click.IntRange(1, MAX_DEPTH), default=2, help="Hops to walk from the best match.")
 @json_option
 @click.pass_context
 @handles_errors
 def graph_cmd(ctx, text, subdomain, depth, as_json) -> None:
     """Find the graph nodes a text names and show the neighbourhood of the best one."""
+    from vital.db.tenant import tenant_transaction
+    from vital.knowledge import graph
+
     with _tenant(ctx, subdomain, None) as (conn, caller, _):
         with tenant_transaction(conn, caller, read_only=True) as c:
             nodes = graph.find_nodes(c, text, limit=5)

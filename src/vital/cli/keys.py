@@ -4,16 +4,15 @@ like `supabase status`; `vital up` prints the same before it serves."""
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
-from vital.auth.accounts import ensure_password
-from vital.auth.secret import with_secret
-from vital.auth.tokens import mint_key, mint_token
 from vital.cli.common import database, handles_errors, option, out, settings
 from vital.errors import NotFound
-from vital.settings import Settings
-from vital.tenancy import Rule, member_caller
+
+if TYPE_CHECKING:
+    from vital.settings import Settings
 
 DAY = 24 * 3600
 DEMO_TENANTS = ("acme", "pharmaco")
@@ -21,6 +20,8 @@ DEMO_TENANTS = ("acme", "pharmaco")
 
 def demo_members(conn) -> list:
     """The demo tenants present (first owner of each), as Callers."""
+    from vital.tenancy import Rule, member_caller
+
     found = []
     for subdomain in DEMO_TENANTS:
         try:
@@ -35,6 +36,8 @@ def api_url(s: Settings, subdomain: str) -> str:
 
 
 def print_keys(s: Settings) -> None:
+    from vital.auth.tokens import mint_key
+
     out.print(f"\n[bold]anon key[/bold] (apikey for /auth/v1; gives no data): {mint_key(s, 'anon')}", soft_wrap=True)
     out.print(f"[bold]service_role key[/bold] (operators' scripts; keep it secret): {mint_key(s, 'service_role')}",
               soft_wrap=True)
@@ -42,6 +45,9 @@ def print_keys(s: Settings) -> None:
 
 def print_demo_access(conn, s: Settings) -> None:
     """What `vital up` shows before it serves: the keys, then a URL and a token for each demo tenant present."""
+    from vital.auth.accounts import ensure_password
+    from vital.auth.tokens import mint_token
+
     print_keys(s)
     members = demo_members(conn)
     for member in members:
@@ -68,6 +74,9 @@ def print_demo_access(conn, s: Settings) -> None:
 @handles_errors
 def keys(ctx, as_json: bool) -> None:
     """Print the anon and service_role keys and the API URL of each demo tenant (docs/auth.md)."""
+    from vital.auth.secret import with_secret
+    from vital.auth.tokens import mint_key
+
     s = with_secret(settings(ctx))
     with database(ctx) as d, d.session() as conn:
         members = demo_members(conn)

@@ -28,7 +28,6 @@ from vital.cli import ops
 from vital.cli.tenant_llm import llm_allow
 from vital.cli.validate import completeness, validate
 from vital.errors import VitalError
-from vital.settings import load_settings
 
 
 @click.group(context_settings={"auto_envvar_prefix": "VITAL", "show_default": True,
@@ -45,6 +44,8 @@ from vital.settings import load_settings
 @click.pass_context
 def cli(ctx: click.Context, database_url, data_dir, pg_port, environment) -> None:
     """VITAL: multi-tenant AI expert platform on PostgreSQL."""
+    from vital.settings import load_settings  # pydantic: not for `vital --help`
+
     try:
         ctx.obj = load_settings(database_url=database_url, data_dir=data_dir, pg_port=pg_port,
                                 environment=environment)

@@ -7,28 +7,23 @@ import json
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from vital.cli.common import database, err, handles_errors, option, out, progress
-from vital.db.tenant import tenant_transaction
 from vital.errors import ConfigError
-from vital.ops import citus, jobs as ingestion_jobs, pitr, soft_delete
-from vital.ops.backup import backup as run_backup, default_path
-from vital.catalog import read
-from vital.jobs import queue
-from vital.ops.restore import restore as run_restore
-from vital.ops.tenant_erase import erasable, erase_tenant, tenant_rows
-from vital.ops.tenant_export import export_tenant
-from vital.ops.tenant_import import import_tenant
-from vital.schema.migrator import discover
-from vital.tenancy import Caller, Rule, find_tenant
+from vital.ops.bounds import DELETED_ROWS_LIMIT
+
+if TYPE_CHECKING:
+    from vital.tenancy import Caller
 
 
 @contextmanager
 def table_bar(what: str):
     """A progress bar over tables; yields the (table, done, total) callback the ops modules call."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("", total=None)
@@ -41,6 +36,8 @@ def table_bar(what: str):
 @handles_errors
 def backup(ctx, file: Path | None) -> None:
     """Dump the whole database to FILE (custom format) and write FILE.sha256 beside it."""
+    from vital.ops.backup import default_path, backup as run_backup
+
     with database(ctx) as d:
         target = file or default_path(d.settings.database_name)
         with table_bar("backup") as bar:
@@ -60,6 +57,10 @@ def backup(ctx, file: Path | None) -> None:
 @handles_errors
 def restore(ctx, file: Path | None, to: datetime | None, force: bool, no_owner: bool) -> None:
     """Restore a backup (vital db backup) in one transaction, or recover to a moment (--to)."""
+    from vital.ops import pitr
+    from vital.ops.restore import restore as run_restore
+    from vital.schema.migrator import discover
+
     if (file is None) == (to is None):
         raise click.UsageError("give a backup FILE or --to TIMESTAMP")
     if to is not None:
@@ -85,6 +86,8 @@ def pitr_group() -> None:
 @handles_errors
 def pitr_enable(ctx) -> None:
     """Archive WAL into the archive folder (restarts the server once) and take a first base backup."""
+    from vital.ops import pitr
+
     with database(ctx) as d:
         base = pitr.enable(d)
     out.print(f"WAL archiving on into {pitr.archive_dir(d)}; base backup {base.path.name}. Recoverable from "
@@ -97,6 +100,8 @@ def pitr_enable(ctx) -> None:
 @handles_errors
 def pitr_base_backup(ctx) -> None:
     """A new base backup (recovery replays the WAL archived since the newest one before the target)."""
+    from vital.ops import pitr
+
     with database(ctx) as d:
         base = pitr.base_backup(d)
     out.print(f"base backup {base.path} complete at {base.finished_at.isoformat()}", soft_wrap=True)
@@ -108,6 +113,8 @@ def pitr_base_backup(ctx) -> None:
 @handles_errors
 def pitr_status(ctx, as_json: bool) -> None:
     """Archive folder, archiver counters, base backups, earliest recoverable moment."""
+    from vital.ops import pitr
+
     with database(ctx) as d:
         found = pitr.status(d)
     if as_json:
@@ -125,6 +132,9 @@ def pitr_status(ctx, as_json: bool) -> None:
 def jobs(ctx, stale_minutes: int | None) -> None:
     """Ingestion jobs still running, every tenant, and the background-job queue by task and status;
     --fail-stale closes running jobs that no process moves any more."""
+    from vital.jobs import queue
+    from vital.ops import jobs as ingestion_jobs
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         if stale_minutes is not None:
             for subdomain, job, done, total in ingestion_jobs.fail_stale(conn, timedelta(minutes=stale_minutes)):
@@ -145,6 +155,8 @@ def jobs(ctx, stale_minutes: int | None) -> None:
 @handles_errors
 def citus_plan(ctx, out_file: Path | None) -> None:
     """The SQL that distributes this schema on Citus (by tenant_id), generated from the catalog."""
+    from vital.ops import citus
+
     with database(ctx) as d, d.session() as conn:
         text = citus.plan(conn).sql()
     if out_file:
@@ -167,6 +179,8 @@ def tenant() -> None:
 @handles_errors
 def export(ctx, subdomain: str, out_file: Path | None) -> None:
     """Every row of the tenant, every table, in one .tar.gz with a manifest."""
+    from vital.ops.tenant_export import export_tenant
+
     target = out_file or Path(f"{subdomain}-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.tar.gz")
     with database(ctx) as d, d.session(autocommit=True) as conn:
         manifest = export_tenant(conn, subdomain, target, progress)
@@ -181,6 +195,8 @@ def export(ctx, subdomain: str, out_file: Path | None) -> None:
 @handles_errors
 def import_(ctx, archive: Path) -> None:
     """Import a tenant archive (vital tenant export) with its ids; refuses any conflict, writes nothing then."""
+    from vital.ops.tenant_import import import_tenant
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         done = import_tenant(conn, archive, progress)
     out.print(f"tenant {done.tenant['subdomain']} ({done.tenant['id']}) imported: {sum(done.rows.values())} rows, "
@@ -195,6 +211,9 @@ def import_(ctx, archive: Path) -> None:
 @handles_errors
 def erase(ctx, subdomain: str, confirm: bool, keep_users: bool) -> None:
     """Hard-delete every row of the tenant in one transaction; leaves its tombstone and one audit entry."""
+    from vital.catalog import read
+    from vital.ops.tenant_erase import erasable, erase_tenant, tenant_rows
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         if not confirm:
             rows = tenant_rows(conn, read(conn), erasable(conn, subdomain).id)
@@ -211,12 +230,16 @@ def erase(ctx, subdomain: str, confirm: bool, keep_users: bool) -> None:
 @tenant.command("deleted")
 @click.argument("subdomain")
 @option("--table", help="Only this table.")
-@option("--limit", type=click.IntRange(min=1), default=soft_delete.DEFAULT_LIMIT, help="Most rows to list.")
+@option("--limit", type=click.IntRange(min=1), default=DELETED_ROWS_LIMIT, help="Most rows to list.")
 @option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @handles_errors
 def deleted(ctx, subdomain: str, table: str | None, limit: int, as_json: bool) -> None:
     """Soft-deleted rows of the tenant's critical tables, newest first (read as the tenant, through RLS)."""
+    from vital.catalog import read
+    from vital.db.tenant import tenant_transaction
+    from vital.ops import soft_delete
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         catalog = read(conn)
         with tenant_transaction(conn, _as_tenant(conn, subdomain), read_only=True):
@@ -238,6 +261,10 @@ def deleted(ctx, subdomain: str, table: str | None, limit: int, as_json: bool) -
 @handles_errors
 def restore_row(ctx, subdomain: str, table: str, row_id: str) -> None:
     """Restore one soft-deleted row (as the tenant, through RLS); the audit log records it."""
+    from vital.catalog import read
+    from vital.db.tenant import tenant_transaction
+    from vital.ops import soft_delete
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         catalog = read(conn)
         with tenant_transaction(conn, _as_tenant(conn, subdomain)):
@@ -248,4 +275,6 @@ def restore_row(ctx, subdomain: str, table: str, row_id: str) -> None:
 def _as_tenant(conn, subdomain: str) -> Caller:
     """The tenant as a whole, for `tenant deleted|restore`. Rule.OPERATING: recovering a suspended
     tenant's soft-deleted rows is an operator's work, whatever its status."""
+    from vital.tenancy import Caller, Rule, find_tenant
+
     return Caller.member(find_tenant(conn, subdomain, rule=Rule.OPERATING).id, subdomain=subdomain)

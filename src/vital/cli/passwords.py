@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from vital.auth.accounts import reset_password
 from vital.cli.common import database, handles_errors, option, out
-from vital.tenancy import Rule, member_caller
 
 
 @click.command("password")
@@ -16,6 +14,9 @@ from vital.tenancy import Rule, member_caller
 @handles_errors
 def password(ctx, tenant: str, email: str | None) -> None:
     """Set a new generated password for a member, print it once, and end their sessions."""
+    from vital.auth.accounts import reset_password
+    from vital.tenancy import Rule, member_caller
+
     with database(ctx) as d, d.session() as conn:
         member = member_caller(conn, tenant, email, rule=Rule.OPERATING)
         new = reset_password(conn, member.user_id)

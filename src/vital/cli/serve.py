@@ -5,13 +5,15 @@ from __future__ import annotations
 import importlib.util
 import os
 from contextlib import nullcontext
+from typing import TYPE_CHECKING
 
 import click
 
-from vital.auth.secret import require_servable, with_secret
 from vital.cli.common import database, handles_errors, option, out, settings
-from vital.db.connection import Database
-from vital.settings import Settings
+
+if TYPE_CHECKING:
+    from vital.db.connection import Database
+    from vital.settings import Settings
 
 
 def serve_options(fn):
@@ -34,6 +36,8 @@ def with_server_options(s: Settings, host: str | None, port: int | None, workers
 def servable(s: Settings) -> Settings:
     """The settings to serve with: refused beyond loopback without a configured secret, else with
     their secret resolved (generated in the data dir on the first run in local/test)."""
+    from vital.auth.secret import require_servable, with_secret
+
     require_servable(s)
     return with_secret(s)
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from vital.auth import sso_settings
+from vital.auth.roles import SSO_ROLES
 from vital.cli.common import database, handles_errors, option, out, settings
-from vital.db.tenant import tenant_transaction
-from vital.tenancy import Caller, Rule, find_tenant
+
+if TYPE_CHECKING:
+    from vital.tenancy import Caller
 
 _TENANT = dict(required=True, help="The tenant's subdomain, e.g. acme.")
 
@@ -22,6 +24,8 @@ def sso() -> None:
 
 
 def _as_tenant(conn, subdomain: str) -> Caller:
+    from vital.tenancy import Caller, Rule, find_tenant
+
     return Caller.member(find_tenant(conn, subdomain, rule=Rule.OPERATING).id, subdomain=subdomain)
 
 
@@ -31,6 +35,9 @@ def _as_tenant(conn, subdomain: str) -> Caller:
 @handles_errors
 def show(ctx, tenant: str) -> None:
     """The tenant's identity provider (the client secret: only whether one is set)."""
+    from vital.auth import sso_settings
+    from vital.db.tenant import tenant_transaction
+
     with database(ctx) as d, d.session(autocommit=True) as conn, tenant_transaction(conn, _as_tenant(conn, tenant),
                                                                       read_only=True):
         found = sso_settings.show(conn)
@@ -45,7 +52,7 @@ def show(ctx, tenant: str) -> None:
 @click.option("--client-secret", allow_from_autoenv=False,
               help="The client secret ('-' reads it from stdin); omitted: the stored one is kept.")
 @click.option("--domain", "domains", multiple=True, required=True, help="An e-mail domain it vouches for (repeat).")
-@click.option("--default-role", type=click.Choice(sso_settings.ROLES), default="member",
+@click.option("--default-role", type=click.Choice(SSO_ROLES), default="member",
               help="The role of a member's first sign-in.")
 @click.option("--require-sso/--no-require-sso", default=False, help="Refuse passwords of everyone but owners.")
 @click.option("--redirect-url", "redirect_urls", multiple=True,
@@ -55,6 +62,9 @@ def show(ctx, tenant: str) -> None:
 def set_(ctx, tenant: str, issuer: str, client_id: str, client_secret: str | None, domains: tuple[str, ...],
          default_role: str, require_sso: bool, redirect_urls: tuple[str, ...]) -> None:
     """Register or replace the tenant's OpenID Connect identity provider."""
+    from vital.auth import sso_settings
+    from vital.db.tenant import tenant_transaction
+
     if client_secret == "-":
         client_secret = sys.stdin.readline().strip()
     values = {"issuer": issuer, "client_id": client_id, "domains": list(domains), "default_role": default_role,
@@ -72,6 +82,9 @@ def set_(ctx, tenant: str, issuer: str, client_id: str, client_secret: str | Non
 @handles_errors
 def remove(ctx, tenant: str) -> None:
     """Remove the tenant's identity provider (members keep their memberships)."""
+    from vital.auth import sso_settings
+    from vital.db.tenant import tenant_transaction
+
     with database(ctx) as d, d.session(autocommit=True) as conn, tenant_transaction(conn, _as_tenant(conn, tenant)):
         removed = sso_settings.remove(conn)
     out.print("removed" if removed else "no identity provider was registered")

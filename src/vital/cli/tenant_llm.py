@@ -11,16 +11,15 @@ import click
 
 from vital.cli.common import database, handles_errors, out
 from vital.db.queries import Queries
-from vital.db.rows import one
 from vital.errors import InvalidInput
-from vital.services.llm.bounds import PURPOSES
-from vital.tenancy import Rule, find_tenant
 
 SQL = Queries(__name__)
 
 
 def _limits(given: tuple[str, ...], what: str) -> dict[str, float]:
     """PURPOSE=N pairs (repeatable option) as {purpose: N}."""
+    from vital.services.llm.bounds import PURPOSES
+
     limits = {}
     for pair in given:
         purpose, _, number = pair.partition("=")
@@ -48,6 +47,9 @@ def _limits(given: tuple[str, ...], what: str) -> dict[str, float]:
 def llm_allow(ctx, subdomain: str, models: tuple[str, ...], max_tokens: tuple[str, ...], seconds: tuple[str, ...],
               nothing: bool) -> None:
     """Set (replace) what the tenant's admins may change of its model settings; without options, show it."""
+    from vital.db.rows import one
+    from vital.tenancy import Rule, find_tenant
+
     allowance = {}
     if models:
         allowance["model"] = list(dict.fromkeys(models))

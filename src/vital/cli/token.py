@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import click
 
-from vital.auth.secret import with_secret
-from vital.auth.tokens import mint_token
 from vital.cli.common import database, handles_errors, option, settings
 from vital.cli.keys import DAY
-from vital.tenancy import Rule, member_caller
 
 
 @click.command("token")
@@ -20,6 +17,10 @@ from vital.tenancy import Rule, member_caller
 @handles_errors
 def token(ctx, tenant: str, email: str | None, expires_in: int) -> None:
     """Print a signed user token for the API (HS256, the configured secret)."""
+    from vital.auth.secret import with_secret
+    from vital.auth.tokens import mint_token
+    from vital.tenancy import Rule, member_caller
+
     s = with_secret(settings(ctx))
     with database(ctx) as d, d.session() as conn:
         # OPERATING: minting is an operator's act on the tenant, whatever its status (as before);

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from vital.auth import members
 from vital.cli.common import database, handles_errors, option, out
 
 ROLES = click.Choice(["owner", "admin", "member", "viewer"])
@@ -24,6 +23,8 @@ def user() -> None:
 @handles_errors
 def add(ctx, tenant: str, email: str, role: str, with_password: bool) -> None:
     """Make a person a member of the tenant with a role."""
+    from vital.auth import members
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         added = members.add_member(conn, tenant, email, role, password=with_password)
     made = "new account" if added.new_account else "existing account"
@@ -41,6 +42,8 @@ def add(ctx, tenant: str, email: str, role: str, with_password: bool) -> None:
 @handles_errors
 def list_(ctx, tenant: str) -> None:
     """The tenant's members: e-mail, role, status."""
+    from vital.auth import members
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         rows = members.list_members(conn, tenant)
     for row in rows:
@@ -56,6 +59,8 @@ def list_(ctx, tenant: str) -> None:
 @handles_errors
 def set_role(ctx, tenant: str, email: str, role: str) -> None:
     """Change a member's role (the last active owner stays an owner)."""
+    from vital.auth import members
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         members.change_member(conn, tenant, email, role=role)
     out.print(f"{email} is now {role} of {tenant}.", soft_wrap=True)
@@ -68,6 +73,8 @@ def _status_command(name: str, status: str, doc: str):
     @click.pass_context
     @handles_errors
     def command(ctx, tenant: str, email: str) -> None:
+        from vital.auth import members
+
         with database(ctx) as d, d.session(autocommit=True) as conn:
             members.change_member(conn, tenant, email, status=status)
         out.print(f"{email}'s membership of {tenant} is {status}.", soft_wrap=True)
@@ -85,6 +92,8 @@ _status_command("enable", "active", "Enable a disabled membership again.")
 @handles_errors
 def lock(ctx, email: str, reason: str | None) -> None:
     """Lock an account everywhere: every session ends and sign-in is refused at every tenant."""
+    from vital.auth import members
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         ended = members.lock(conn, email, reason)
     out.print(f"{email} is locked; {ended} session(s) ended.", soft_wrap=True)
@@ -96,6 +105,8 @@ def lock(ctx, email: str, reason: str | None) -> None:
 @handles_errors
 def unlock(ctx, email: str) -> None:
     """Lift an account's lock."""
+    from vital.auth import members
+
     with database(ctx) as d, d.session(autocommit=True) as conn:
         was = members.unlock(conn, email)
     out.print(f"{email} is {'unlocked' if was else 'not locked'}.", soft_wrap=True)

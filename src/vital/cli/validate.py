@@ -8,9 +8,7 @@ from pathlib import Path
 import click
 
 from vital.cli.common import database, handles_errors, option, out
-from vital.schema.migrator import discover
-from vital.validation.completeness import gaps
-from vital.validation.runner import DEFAULT_SUPPRESSIONS, load_suppressions, run_checks
+from vital.validation.suppressions import DEFAULT_SUPPRESSIONS, load_suppressions
 
 @click.command("validate")
 @option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
@@ -21,6 +19,9 @@ from vital.validation.runner import DEFAULT_SUPPRESSIONS, load_suppressions, run
 @handles_errors
 def validate(ctx, as_json: bool, schemas: tuple[str, ...], suppressions: Path) -> None:
     """Check the live database against the schema rules; exit 1 on any error."""
+    from vital.schema.migrator import discover
+    from vital.validation.runner import run_checks
+
     with database(ctx) as d, d.session() as conn:
         s = d.settings
         findings = run_checks(conn, discover(s.migrations_dir, s.rollbacks_dir), schemas=schemas,
@@ -49,6 +50,8 @@ def validate(ctx, as_json: bool, schemas: tuple[str, ...], suppressions: Path) -
 @handles_errors
 def completeness(ctx, tenant: str | None, as_json: bool) -> None:
     """Which agents, personas, JTBDs and opportunities are incomplete, per tenant."""
+    from vital.validation.completeness import gaps
+
     with database(ctx) as d, d.session() as conn:
         rows = gaps(conn, tenant)
         conn.rollback()

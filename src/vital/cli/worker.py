@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import click
@@ -18,6 +17,8 @@ from vital.cli.common import database, handles_errors, option, out
 @handles_errors
 def worker(ctx, concurrency: int | None, name: str) -> None:
     """Run a worker until Ctrl-C: it takes jobs from the queue in the database (docs/operations.md)."""
+    import asyncio
+
     from vital.jobs.worker import work
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

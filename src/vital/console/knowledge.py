@@ -25,13 +25,15 @@ RUNNING = ("queued", "running")
 _DOCUMENT = "id,tenant_id,title,version,mime_type,status,source_ref,collection_id,metadata,created_at,updated_at"
 
 
-async def _collections(visit: Visit, *, own: bool = False) -> dict[str, str]:
-    """Collections by id (`own`: the tenant's only, those its documents may be in)."""
-    query = {"select": "id,name", "order": "name.asc", "limit": "500"}
-    if own:
-        query["tenant_id"] = f"eq.{visit.tenant.id}"
-    reply = await visit.api("GET", "/rest/v1/knowledge_collections", query=query)
-    return {r["id"]: r["name"] for r in rows(reply)}
+async def _collections(visit: Visit) -> list[dict]:
+    """The collections the tenant reads (its own and the platform library's), by name."""
+    reply = await visit.api("GET", "/rest/v1/knowledge_collections",
+                            query={"select": "id,name,tenant_id", "order": "name.asc", "limit": "500"})
+    return rows(reply)
+
+
+def _names(collections) -> dict[str, str]:
+    return {r["id"]: r["name"] for r in collections}
 
 
 async def _page(visit: Visit, status: int = 200, **context):
@@ -43,7 +45,7 @@ async def _page(visit: Visit, status: int = 200, **context):
     deleted = await visit.api("GET", "/api/v1/deleted", query={"table": "rag_documents", "limit": "50"})
     return visit.render("knowledge.html", status, title="Knowledge", documents=rows(documents),
                         unreadable=not documents.ok, jobs=rows(jobs), deleted=rows(deleted),
-                        collections=await _collections(visit), library=library, strategies=STRATEGIES,
+                        collections=_names(await _collections(visit)), library=library, strategies=STRATEGIES,
                         running=RUNNING, **await evaluation.overview(visit),
                         request_deleted=visit.request.query_params.get("deleted"), **context)
 
@@ -112,12 +114,13 @@ async def document(document_id: str, request: Request):
     teams = await visit.api("GET", "/rest/v1/org_teams", query={"select": "id,name", "order": "name.asc",
                                                                 "limit": "500"})
     doc = found[0]
+    collections = await _collections(visit)  # once: the document's collection, and those it may move to
     return visit.render("knowledge_document.html", title=doc["title"] or "Document", doc=doc,
                         own=doc["tenant_id"] == str(visit.tenant.id), versions=rows(versions), chunks=rows(chunks),
                         access=rows(access), people={p["user_id"]: p for p in rows(people)},
                         teams={t["id"]: t["name"] for t in rows(teams)},
-                        collection=(await _collections(visit)).get(doc["collection_id"] or ""),
-                        own_collections=await _collections(visit, own=True))
+                        collection=_names(collections).get(doc["collection_id"] or ""),
+                        own_collections=_names(c for c in collections if c["tenant_id"] == str(visit.tenant.id)))
 
 
 @router.post("/knowledge/documents/{document_id}/delete")

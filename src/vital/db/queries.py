@@ -17,8 +17,10 @@ import functools
 import importlib.util
 import re
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from psycopg import sql
+if TYPE_CHECKING:
+    from psycopg import sql
 
 _NAME = re.compile(r"^-- name: (\w+)\s*$", re.M)
 
@@ -45,6 +47,8 @@ class Queries:
 
     def composed(self, name: str, **parts: sql.Composable) -> sql.Composed:
         """A statement with identifiers or literals inlined where the planner must see them ({model}, ...)."""
+        from psycopg import sql  # not at import: the CLI loads this module for `vital --help`
+
         return sql.SQL(self(name)).format(**parts)
 
     def script(self, stem: str) -> str:

@@ -24,6 +24,7 @@ from vital.db.rows import many, one, plain
 from vital.db.tenant import Source, tenant_transaction
 from vital.errors import InvalidInput, NotFound, VitalError
 from vital.evaluation import judge, metrics
+from vital.evaluation.bounds import MAX_K, TAGS
 from vital.services.ask_expert import store
 from vital.services.ask_expert.service import AskExpert
 from vital.services.limits import LimitExceeded
@@ -33,9 +34,6 @@ from vital.settings import Settings
 from vital.tenancy import Caller
 
 SQL = Queries(__name__)
-
-TAGS = ("golden", "dev", "heldout", "all")
-MAX_K = 50
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from psycopg import sql
 
 from vital.db.queries import Queries
 from vital.db.rows import many, one
+from vital.knowledge.bounds import MAX_DEPTH
 from vital.knowledge.entities import EXTRACTOR, Mention, extract, node_key
 
 SQL = Queries(__name__)
 
-MAX_DEPTH = 3
 FANOUT = 20
 _RELATIONS = [  # (relation, verb pattern between source and target, allowed source kinds or None)
     ("supersedes", re.compile(r"\b(supersedes?|replaces?|replaced)\b", re.I), None),

@@ -130,6 +130,9 @@ class Ingestor:
         self.source, self.claims, self.settings = source, claims, settings
         self.embedder, self.model = embedder, model
         self.timings = Timings()
+        # Which names and contents this run's writes touched, and when (a count of writes): a look made
+        # ahead of a file's turn stands unless a write since touched its name or its bytes.
+        self._writes, self._touched = 0, {}
 
     def run(self, files: Sequence[FileInput], *, collection: str | None = None, domains: Sequence[str] = (),
             metadata: dict | None = None, on_file: Callable[[FileOutcome], None] | None = None,
@@ -158,8 +161,10 @@ class Ingestor:
         Embedding is most of the time, so it overlaps the rest: while file N is written, files N+1.. are
         read, looked up (read only) and, when they will need vectors, parsed and embedded on one worker
         thread, at most LOOKAHEAD files ahead. Each file is still decided, written and reported in order,
-        from the database as the earlier files left it; what ran ahead is only used when that decision
-        is to parse the same bytes (else it is dropped), so outcomes are those of one file at a time."""
+        from the database as the earlier files left it: its look-up ahead is looked up again only if an
+        earlier file's write since touched its name or its bytes (a tier's room is checked again at the
+        write); what ran ahead is only used when that decision is to parse the same bytes (else it is
+        dropped), so outcomes are those of one file at a time."""
         outcomes, refusal = [], None
         ahead: dict[int, _Ahead] = {}
         worker = ThreadPoolExecutor(1, thread_name_prefix="vital-embed")
@@ -205,12 +210,14 @@ class Ingestor:
             if len(data) > self.settings.knowledge_max_upload_bytes:
                 return _Ahead(data)
             digest = hashlib.sha256(data).hexdigest()
-            current, same, tier = self._look(f.name, digest, collection_id)
+            seen = self._writes
+            look = self._look(f.name, digest, collection_id)
         except (VitalError, OSError):
             return None
+        current, same, tier = look
         if _action(current, same, digest) != "parse":
-            return _Ahead(data)
-        return _Ahead(data, self._submit(worker, f, data, tier))
+            return _Ahead(data, look=look, seen=seen)
+        return _Ahead(data, self._submit(worker, f, data, tier), look, seen)
 
     def _submit(self, worker: ThreadPoolExecutor, f: FileInput, data: bytes, tier: dict) -> Future:
         return worker.submit(lambda: self.parse_and_embed(f.name, data, f.content_type, tier, time.perf_counter()))
@@ -223,8 +230,13 @@ class Ingestor:
             raise ParseError("too_large", f"{len(data):,} bytes is more than the "
                                           f"{self.settings.knowledge_max_upload_bytes:,} allowed.")
         digest = hashlib.sha256(data).hexdigest()
-        current, same, tier = self._look(f.name, digest, collection_id)
+        if ahead and ahead.look and not self._touched_since(ahead.seen, f.name, digest):
+            current, same, tier = ahead.look
+        else:
+            current, same, tier = self._look(f.name, digest, collection_id)
         action = _action(current, same, digest)
+        if action in ("restore", "parse"):  # before the write: a failed one may have touched them too
+            self._touch(f.name, digest, current["content_hash"] if current else None)
         if action != "parse" and ahead and ahead.embedding:
             ahead.embedding.cancel()  # an earlier file took its name or bytes meanwhile: not needed after all
         if action == "unchanged":
@@ -269,6 +281,14 @@ class Ingestor:
         self.timings.write += time.perf_counter() - started
         return FileOutcome(f.name, "updated" if current else "created", doc, version, parsed.title, len(chunks),
                            skipped_pages=parsed.metadata.get("skipped_pages"))
+
+    def _touch(self, name: str, *digests: str | None) -> None:
+        self._writes += 1
+        for key in [("name", name), *(("bytes", d) for d in digests if d)]:
+            self._touched[key] = self._writes
+
+    def _touched_since(self, seen: int, name: str, digest: str) -> bool:
+        return any(self._touched.get(key, 0) > seen for key in (("name", name), ("bytes", digest)))
 
     def _look(self, name: str, digest: str, collection_id) -> tuple[dict | None, dict | None, dict]:
         """The stored document under this name, one with these bytes (maybe deleted), and the tier's parsing
@@ -361,6 +381,8 @@ class _Ahead:
 
     data: bytes
     embedding: Future | None = None
+    look: tuple | None = None   # what _look found ahead, and the run's write count then
+    seen: int = 0
 
 
 def _action(current: dict | None, same: dict | None, digest: str) -> str:

@@ -25,6 +25,7 @@ from vital.db.queries import Queries
 from vital.db.rows import many, one
 from vital.errors import InvalidInput, NotFound
 from vital.knowledge import embeddings, graph, recall
+from vital.knowledge.bounds import STRATEGIES
 from vital.knowledge.chunking import place
 from vital.knowledge.embeddings import vector_literal
 from vital.settings import Settings
@@ -34,7 +35,6 @@ SQL = Queries(__name__)
 PLATFORM = UUID(int=0)
 # Web-search operators: a quoted phrase, an excluded -word, or OR between words.
 _OPERATORS = re.compile(r'"|(^|\s)-\w|\sor\s', re.I)
-STRATEGIES = ("vector", "fulltext", "hybrid", "graph", "fusion")
 _LISTS = {"vector": ("vector",), "fulltext": ("fulltext",), "hybrid": ("vector", "fulltext"),
           "graph": ("graph",), "fusion": ("vector", "fulltext", "graph")}
 

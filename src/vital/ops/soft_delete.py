@@ -17,10 +17,10 @@ from psycopg.rows import dict_row
 
 from vital.errors import InvalidInput, NotFound
 from vital.catalog import Catalog, Table
+from vital.ops.bounds import DELETED_ROWS_LIMIT as DEFAULT_LIMIT
 
 # The first of these a table has names its rows in a listing.
 LABELS = ("name", "title", "display_name", "slug", "query", "question")
-DEFAULT_LIMIT = 100
 
 
 def restorable(catalog: Catalog, table: str | None = None) -> list[Table]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from vital.errors import ConfigError
 from vital.schema.migrator import Migration
 
 CHECKS_DIR = Path(__file__).parent / "checks"
-DEFAULT_SUPPRESSIONS = Path(__file__).parent / "suppressions.toml"
 LEVELS = ("error", "warning", "info")
 
 # Tables exempt from rule 1, with the reason (docs/validator.md repeats it).
@@ -50,17 +48,6 @@ def load_checks(directory: Path = CHECKS_DIR) -> list[Check]:
             raise ConfigError(f"Check {path.name} needs '-- level:' ({'/'.join(LEVELS)}) and '-- description:' lines.")
         checks.append(Check(path.stem, header["level"], header["description"], text))
     return checks
-
-
-def load_suppressions(path: Path = DEFAULT_SUPPRESSIONS) -> dict[tuple[str, str], str]:
-    entries = tomllib.loads(path.read_text()).get("suppress", []) if path.exists() else []
-    out = {}
-    for entry in entries:
-        if not entry.get("reason", "").strip():
-            raise ConfigError(f"Suppression of {entry.get('check')} on {entry.get('object')} in {path} has no reason.",
-                              hint="Every deliberate exception states why it is right.")
-        out[(entry["check"], entry["object"])] = entry["reason"].strip()
-    return out
 
 
 def run_checks(conn: psycopg.Connection, migrations: list[Migration], *, schemas: tuple[str, ...] = ("public",),
