@@ -74,6 +74,9 @@ class Settings(BaseSettings):
         default=5000, ge=0, description="Per statement of a /rest/v1 read (GET, HEAD); 0 = none (docs/fairness.md).")
     api_long_statement_timeout_ms: int = Field(
         default=120000, ge=0, description="Per statement of declared long work (ingestion, re-embedding); 0 = none.")
+    api_heavy_cooldown_seconds: float = Field(
+        default=30.0, ge=0, description="Seconds a tenant's heavy work (regex reads, uploads) is refused after one "
+                                        "of them ran into its statement timeout; 0 = never (docs/fairness.md).")
     api_rate_flush_seconds: float = Field(
         default=1.0, gt=0, le=10, description="Seconds between flushes of a process's request counts to the shared "
                                               "rate counters (docs/fairness.md).")

@@ -152,6 +152,14 @@ def test_slow_statements_and_a_burst_of_one_tenant_leave_the_other_served(served
             assert "SELECT" not in json.dumps(body)
     with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:  # everything was given back
         assert client.get("/rest/v1/agents?select=id&limit=1", headers=headers(tenants, "acme")).status_code == 200
+        # Its patterns ran out their time: acme's heavy work pauses (api_heavy_cooldown_seconds, 30 s), so the
+        # next one cannot take a core for as long again; the other tenant's patterns still run.
+        paused = client.get(slow, headers=headers(tenants, "acme"))
+        assert paused.status_code == 429 and "heavy_work_cooldown" in paused.json()["details"], paused.text
+        assert 1 <= int(paused.headers["Retry-After"]) <= 30 and "anchored pattern" in paused.json()["hint"]
+        other = client.get(f"/rest/v1/agents?select=id&name=match.{quote('^[A-Z]')}&limit=3",
+                           headers=headers(tenants, "pharmaco"))
+        assert other.status_code == 200 and other.json(), other.text
 
 
 def _head_only(port: int, path: str, host: str, token: str | None, length: int) -> tuple[int, dict]:

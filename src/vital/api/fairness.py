@@ -16,6 +16,7 @@ PostgreSQL by a background thread (vital.api.rates).
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
 from typing import Callable
@@ -116,6 +117,10 @@ class Fairness:
         self.requests: Counter = Counter()
         self.streams: Counter = Counter()
         self.heavy: Counter = Counter()
+        # tenant -> when its heavy work may run again, after one of them spent its whole statement timeout: the
+        # next backtracking pattern would take a core for as long again (bench/noisy_neighbour.py)
+        self.cooling: dict[UUID, float] = {}
+        self.cooldown = settings.api_heavy_cooldown_seconds
         self.tenant_rate = SharedRate("tenant_requests")
         self.key_rate = SharedRate("key_requests")
         # counted in memory on the request path, flushed to the shared counters off it (vital.api.rates)
@@ -143,9 +148,28 @@ class Fairness:
         declared = request.headers.get("content-length", "")
         if heavy_work(request.method, request.url.path, request.scope.get("query_string", b""),
                       int(declared) if declared.isascii() and declared.isdigit() else 0):
+            self._not_cooling(tenant)
             _take(self.heavy, tenant, quota["concurrent_heavy_work"], "concurrent_heavy_work",
                   "uploads, re-embeds, regular-expression reads and large bodies at once")  # given back with the ticket
-            ticket.holds("heavy", lambda: _give(self.heavy, tenant))
+            ticket.holds("heavy", lambda: self._heavy_done(tenant, ticket.budget))
+
+    def _not_cooling(self, tenant: UUID) -> None:
+        wait = self.cooling.get(tenant, 0.0) - time.monotonic()
+        if wait > 0:
+            raise Throttled(f"Heavy work of this tenant is paused for {self.cooldown:g} s after one of its requests "
+                            "ran into its statement timeout.", retry_after=max(1, math.ceil(wait)),
+                            details=f"limit=heavy_work_cooldown; seconds={self.cooldown:g}",
+                            hint="Use a simpler, anchored pattern for match/imatch, or narrow the filter; "
+                                 "retry after the Retry-After seconds.")
+        self.cooling.pop(tenant, None)
+
+    def _heavy_done(self, tenant: UUID, spent: Budget) -> None:
+        _give(self.heavy, tenant)
+        if spent.timed_out and self.cooldown > 0:
+            if len(self.cooling) > 10_000:  # entries are seconds-long: drop the expired ones
+                now = time.monotonic()
+                self.cooling = {t: until for t, until in self.cooling.items() if until > now}
+            self.cooling[tenant] = time.monotonic() + self.cooldown
 
     def stream(self, request: Request) -> None:
         """An event stream starts: a stream place of its tenant and key instead of its request place."""

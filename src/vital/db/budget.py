@@ -87,6 +87,7 @@ class Budget:
     slots: Slots | None = None
     tenant: Hashable | None = None
     connections: int = 0
+    timed_out: bool = False  # a statement of the request ran into its timeout (vital.db.errors)
 
     @contextmanager
     def connection(self) -> Iterator[None]:

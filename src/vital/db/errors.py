@@ -35,7 +35,9 @@ def from_database(exc: Exception) -> VitalError:
         # client's to change (a 4xx, api/errors.py), not the server failing. A cancel "due to user
         # request" (an operator's pg_cancel_backend) is the server's: 503 below. The test is on the
         # message because both share SQLSTATE 57014; a server in another language errs towards the 4xx.
-        limit = budget.current().statement_timeout_ms
+        spent = budget.current()
+        spent.timed_out = True  # the tenant's heavy work pauses (vital.api.fairness)
+        limit = spent.statement_timeout_ms
         allowed = f"; allowed={limit} ms" if limit else ""
         err = InvalidInput("The request took longer than this kind of request may, and was stopped.",
                            details=f"limit=statement_timeout{allowed}",
