@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
+from dataclasses import asdict, replace
 import json
 import os
 import platform
@@ -129,7 +129,6 @@ def candidates(question, ranked, passages, retrieved, answer) -> dict[str, float
     first_two = " ".join(quoted[:2])
     return {
         "simgap": sims[0] - best.similarity,
-        "topdoc": float(bool(retrieved) and retrieved[0].document_id == lead_doc),
         "docshare": sum(s.passage.document_id == lead_doc for s in top5) / len(top5),
         "number": float(not asks or bool(_NUMBER.search(first_two))),
         "asks": float(asks),
@@ -137,9 +136,10 @@ def candidates(question, ranked, passages, retrieved, answer) -> dict[str, float
         "topret": max((p.score for p in retrieved), default=0.0),
         "qlen": float(np.log1p(len(question.split()))),
         "score": best.score,
-        "simmax": sims[0],
         "sim2": sims[1] if len(sims) > 1 else 0.0,
         "docs": len({p.document_id for p in passages}) / max(1, len(passages)),
+        "named_lead": calibration.coverage(question, [best.passage]),
+        "named_answer": calibration.coverage(question, [replace(best.passage, text=" ".join(quoted))]),
         "simrank": 1 / (1 + sum(x > best.similarity for x in sims)),
         "leadcover": overlap(terms(question), term_set(best.sentence)),
         "answercover": overlap(terms(question), term_set(" ".join(quoted))),
@@ -210,9 +210,13 @@ def main() -> None:
     x = np.array([[r["features"][k] for k in calibration.FEATURES] for r in dev])
     mean, std = x.mean(0), x.std(0) + 1e-9
     w, b = fit((x - mean) / std, np.array([float(r["right"]) for r in dev]))
+    # Dev's answers with no sentence near the question: their observed accuracy (add-one smoothed) is the
+    # confidence such an answer gets.
+    far = [r["right"] for r in dev if r["features"]["nearest"] < calibration.NEAREST_BELOW]
     params = {"features": list(calibration.FEATURES), "mean": mean.round(6).tolist(), "std": std.round(6).tolist(),
               "weights": w.round(6).tolist(), "bias": round(b, 6), "fitted_on": f"{len(dev)} dev questions",
-              "decline_below": calibration.DECLINE_BELOW}
+              "decline_below": calibration.DECLINE_BELOW, "nearest_below": calibration.NEAREST_BELOW,
+              "nearest_confidence": round((sum(far) + 1) / (len(far) + 2), 3), "nearest_fitted_on": len(far)}
     model = calibration.Calibration.from_dict(params)
     for r in rows:
         r["confidence"] = model.probability(r["features"])
