@@ -54,6 +54,7 @@ NEAREST_BELOW = 0.40
 CLOSEST = 3
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
+_ROMAN = re.compile(r"[IVX]+")  # "class III" names a class, not a subject
 DECLINE = ("Not in your documents: nothing that was retrieved answers this question{closest}. "
            "Add documents on this topic to the knowledge base, or rephrase the question.")
 
@@ -111,7 +112,7 @@ def named(question: str) -> set[str]:
     words = _NAME.findall(question)
     found = {w for w in words if _ACRONYM.fullmatch(w)}
     found |= {w for w in words[1:] if w[0].isupper() and w != "I"}
-    return {w.lower() for w in found}
+    return {w.lower() for w in found if not _ROMAN.fullmatch(w)}
 
 
 def coverage(question: str, passages: Sequence[Passage]) -> float:
