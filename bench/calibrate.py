@@ -16,9 +16,10 @@
    (set = "dev", answerable and out-of-scope), written with `--write` to
    src/vital/services/calibration.json. The golden and held-out sets are never used
    to fit: the held-out set is reported as it falls.
-4. The reliability table (confidence bins: answers, observed accuracy) for dev and
-   held-out, and the issue's targets on held-out: fact in >= 80 % of answerable
-   questions, wrong with confidence >= 0.5 in <= 10 % of answers, out-of-scope declined.
+4. The reliability table (confidence bins: answers, observed accuracy) for dev, and
+   the issue's targets: fact in >= 80 % of answerable questions, wrong with confidence
+   >= 0.5 in <= 10 % of answers, out-of-scope declined. Golden and held-out only with
+   `--final`: the report of a choice made on dev, not a figure to tune on.
 """
 
 from __future__ import annotations
