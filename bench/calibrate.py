@@ -16,15 +16,16 @@
    (set = "dev", answerable and out-of-scope), written with `--write` to
    src/vital/services/calibration.json. The golden and held-out sets are never used
    to fit: the held-out set is reported as it falls.
-4. The reliability table (confidence bins: answers, observed accuracy) for dev and
-   held-out, and the issue's targets on held-out: fact in >= 80 % of answerable
-   questions, wrong with confidence >= 0.5 in <= 10 % of answers, out-of-scope declined.
+4. The reliability table (confidence bins: answers, observed accuracy) for dev, and
+   the issue's targets: fact in >= 80 % of answerable questions, wrong with confidence
+   >= 0.5 in <= 10 % of answers, out-of-scope declined. Golden and held-out only with
+   `--final`: the report of a choice made on dev, not a figure to tune on.
 """
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
+from dataclasses import asdict, replace
 import json
 import os
 import platform
@@ -49,6 +50,7 @@ from vital.services.llm.extractive import ExtractiveModel
 from vital.services.llm.base import ChatRequest
 from vital.services.meaning import CANDIDATES, for_settings
 from vital.services.retrieval import default_retriever, numbered
+from vital.services.text import overlap, term_set, terms
 from vital.settings import load_settings
 from vital.tenancy import Caller
 
@@ -92,20 +94,59 @@ def ask_all(url: str, settings, items: list[dict]) -> list[dict]:
                 found = retriever.search(c, q["text"], k=max(keep, CANDIDATES))
             passages = numbered(meaning.focus(q["text"], found.passages, keep))  # as Ask Expert chooses them
             # The features only: the confidence is the fit's (below), whatever calibration.json holds now.
-            features = calibration.features(q["text"], meaning.rank(q["text"], passages), passages,
-                                            found.passages)
+            ranked = meaning.rank(q["text"], passages)
+            features = calibration.features(q["text"], ranked, passages, found.passages)
             text = model.complete(ChatRequest(task="answer", question=q["text"], passages=passages)).text
+            extra = candidates(q["text"], ranked, passages, found.passages, text)
             # Whether the quoted sentences hold the fact, declined or not: what the confidence predicts.
             fact = bool(q.get("fact")) and re.search(q["fact"], text) is not None
             out.append({"text": q["text"], "set": q["set"], "decline": bool(q.get("decline")), "fact_found": fact,
                         "right": fact,
-                        "features": features, "answer": text,
+                        "features": features, "extra": extra, "answer": text,
                         "ms": (time.perf_counter() - started) * 1000,
                         "in_passages": bool(q.get("fact")) and any(re.search(q["fact"], p.text) for p in passages),
                         "passages": [asdict(p) for p in passages], "fact": q.get("fact", "")})
             if i % 50 == 0:
                 log(f"  {i}/{len(items)}")
         return out
+
+
+_ASKS_NUMBER = re.compile(r"\b(how (long|many|much|soon|often|old|far)|when|what (percentage|proportion|share|age)|"
+                          r"by what date|deadline|within how)\b", re.I)
+_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirty|ninety|"
+                     r"hundred|once|twice|annual|annually|yearly|monthly|weekly|daily)\b", re.I)
+
+
+def candidates(question, ranked, passages, retrieved, answer) -> dict[str, float]:
+    """Features tried beside calibration.FEATURES (kept only when they help the fit on dev)."""
+    if not ranked:
+        return {}
+    best = ranked[0]
+    sims = sorted((s.similarity for s in ranked), reverse=True)
+    quoted = [line for line in answer.splitlines()[2:] if line.strip()]
+    lead_doc = best.passage.document_id
+    top5 = ranked[:5]
+    asks = bool(_ASKS_NUMBER.search(question))
+    first_two = " ".join(quoted[:2])
+    return {
+        "simgap": sims[0] - best.similarity,
+        "docshare": sum(s.passage.document_id == lead_doc for s in top5) / len(top5),
+        "number": float(not asks or bool(_NUMBER.search(first_two))),
+        "asks": float(asks),
+        "top3sim": float(np.mean(sims[:3])),
+        "topret": max((p.score for p in retrieved), default=0.0),
+        "qlen": float(np.log1p(len(question.split()))),
+        "score": best.score,
+        "sim2": sims[1] if len(sims) > 1 else 0.0,
+        "docs": len({p.document_id for p in passages}) / max(1, len(passages)),
+        "named_lead": calibration.coverage(question, [best.passage]),
+        "named_answer": calibration.coverage(question, [replace(best.passage, text=" ".join(quoted))]),
+        "simrank": 1 / (1 + sum(x > best.similarity for x in sims)),
+        "leadcover": overlap(terms(question), term_set(best.sentence)),
+        "answercover": overlap(terms(question), term_set(" ".join(quoted))),
+        "after": next((s.similarity for s in ranked if s.passage.chunk_id == best.passage.chunk_id
+                       and s.position == best.position + 1), 0.0),
+    }
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 10.0, steps: int = 4000) -> tuple[np.ndarray, float]:
@@ -149,6 +190,8 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="Keep the previous run's database.")
     parser.add_argument("--write", action="store_true", help="Write the fitted parameters into the package.")
     parser.add_argument("--dump", help="Also write every answer and its features to this JSON file.")
+    parser.add_argument("--final", action="store_true",
+                        help="Also report the golden and held-out sets (a final report only: tune on dev).")
     parser.add_argument("--passages", type=int, help="Passages per answer (default: VITAL_SERVICES_PASSAGES).")
     args = parser.parse_args()
     settings = load_settings().model_copy(update={"embedding_provider": "local", "services_retrieval": "knowledge"})
@@ -168,9 +211,13 @@ def main() -> None:
     x = np.array([[r["features"][k] for k in calibration.FEATURES] for r in dev])
     mean, std = x.mean(0), x.std(0) + 1e-9
     w, b = fit((x - mean) / std, np.array([float(r["right"]) for r in dev]))
+    # Dev's answers with no sentence near the question: their observed accuracy (add-one smoothed) is the
+    # confidence such an answer gets.
+    far = [r["right"] for r in dev if r["features"]["nearest"] < calibration.NEAREST_BELOW]
     params = {"features": list(calibration.FEATURES), "mean": mean.round(6).tolist(), "std": std.round(6).tolist(),
               "weights": w.round(6).tolist(), "bias": round(b, 6), "fitted_on": f"{len(dev)} dev questions",
-              "decline_below": calibration.DECLINE_BELOW}
+              "decline_below": calibration.DECLINE_BELOW, "nearest_below": calibration.NEAREST_BELOW,
+              "nearest_confidence": round((sum(far) + 1) / (len(far) + 2), 3), "nearest_fitted_on": len(far)}
     model = calibration.Calibration.from_dict(params)
     for r in rows:
         r["confidence"] = model.probability(r["features"])
@@ -180,7 +227,7 @@ def main() -> None:
           f"{platform.processor() or platform.machine()}, load {load:.1f}; {len(rows)} questions; "
           f"p50 answer {np.median([r['ms'] for r in rows]):.0f} ms (retrieval + selection + assessment)\n")
     print("weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in zip(calibration.FEATURES, w)) + f", bias {b:+.2f}\n")
-    for name in ("dev", "heldout", "golden"):
+    for name in ("dev", "heldout", "golden") if args.final else ("dev",):
         subset = [r for r in rows if r["set"] == name]
         print(reliability(subset, f"**{name}** ({len(subset)} questions)"))
         print("\n" + targets(subset) + "\n")
@@ -188,7 +235,7 @@ def main() -> None:
         calibration.PARAMETERS.write_text(json.dumps(params, indent=2) + "\n")
         log(f"wrote {calibration.PARAMETERS}")
     if args.dump:
-        Path(args.dump).write_text(json.dumps(rows, indent=1))
+        Path(args.dump).write_text(json.dumps([r for r in rows if args.final or r["set"] == "dev"], indent=1))
 
 
 if __name__ == "__main__":

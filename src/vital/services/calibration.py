@@ -14,9 +14,14 @@ a model are judged alike:
                reads closest sits in a passage retrieval put far down, the two signals disagree
     margin     the best sentence's score (meaning.py) minus the second's: a clear winner is more often right
                than the first of several near-ties
+    nearest    similarity of the sentence closest in meaning (the best one is chosen by meaning.py's score, which
+               adds shared words and retrieval): how near the documents come to the question at all
+    lead_document  1 when the best sentence's document is the one retrieval put first: the two agree
 
 A logistic regression maps them to the probability that the answer holds the
-right fact. (Three more — the mean best similarity of the three closest documents,
+right fact; when no sentence comes within NEAREST_BELOW of the question in meaning, the documents do not
+cover it and the confidence is what such answers scored on dev (calibration.json, `nearest_confidence`),
+below the decline. (Three more — the mean best similarity of the three closest documents,
 the share of the question's words in the best passage and in all of them — were
 dropped: with `rank` and `margin` they made the cross-validated fit on the dev set
 no better.) Its parameters (calibration.json) were fitted by bench/calibrate.py on
@@ -41,11 +46,15 @@ from vital.services.meaning import Meaning, Scored
 from vital.services.retrieval import Passage
 
 PARAMETERS = Path(__file__).with_name("calibration.json")
-FEATURES = ("best", "retrieval", "length", "named", "rank", "margin")
+FEATURES = ("best", "retrieval", "length", "named", "rank", "margin", "nearest", "lead_document")
 DECLINE_BELOW = 0.3
+# Chosen by cross-validation on the dev set (bench/calibrate.py): 0.40 declined 21.4 of its 30 out-of-scope
+# questions instead of 18.2, and no answer that held its fact; 0.44 began to decline right answers.
+NEAREST_BELOW = 0.40
 CLOSEST = 3
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
+_ROMAN = re.compile(r"[IVX]+")  # "class III" names a class, not a subject
 DECLINE = ("Not in your documents: nothing that was retrieved answers this question{closest}. "
            "Add documents on this topic to the knowledge base, or rephrase the question.")
 
@@ -76,14 +85,18 @@ class Calibration:
     std: tuple[float, ...]
     weights: tuple[float, ...]
     bias: float
+    nearest_confidence: float = 0.0  # dev's observed accuracy below NEAREST_BELOW (smoothed)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Calibration":
         if list(data["features"]) != list(FEATURES):
             raise ValueError(f"calibration.json has features {data['features']}, the code computes {FEATURES}")
-        return cls(tuple(data["mean"]), tuple(data["std"]), tuple(data["weights"]), float(data["bias"]))
+        return cls(tuple(data["mean"]), tuple(data["std"]), tuple(data["weights"]), float(data["bias"]),
+                   float(data.get("nearest_confidence", 0.0)))
 
     def probability(self, features: dict[str, float]) -> float:
+        if features["nearest"] < NEAREST_BELOW:
+            return round(min(self.nearest_confidence, DECLINE_BELOW / 2), 3)
         z = self.bias + sum(w * (features[k] - m) / s
                             for k, w, m, s in zip(FEATURES, self.weights, self.mean, self.std))
         return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 3)
@@ -99,7 +112,7 @@ def named(question: str) -> set[str]:
     words = _NAME.findall(question)
     found = {w for w in words if _ACRONYM.fullmatch(w)}
     found |= {w for w in words[1:] if w[0].isupper() and w != "I"}
-    return {w.lower() for w in found}
+    return {w.lower() for w in found if not _ROMAN.fullmatch(w)}
 
 
 def coverage(question: str, passages: Sequence[Passage]) -> float:
@@ -118,9 +131,12 @@ def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = 
     names = coverage(question, passages or list({s.passage.chunk_id: s.passage for s in ranked}.values()))
     order = [p.chunk_id for p in (retrieved or passages or [best.passage])]
     rank = order.index(best.passage.chunk_id) if best.passage.chunk_id in order else len(order)
+    top = retrieved or passages
     return {"best": best.similarity, "retrieval": best.passage.score,
             "length": math.log1p(len(best.sentence.split())), "named": names, "rank": 1 / (1 + rank),
-            "margin": best.score - (ranked[1].score if len(ranked) > 1 else 0.0)}
+            "margin": best.score - (ranked[1].score if len(ranked) > 1 else 0.0),
+            "nearest": max(s.similarity for s in ranked),
+            "lead_document": float(not top or top[0].document_id == best.passage.document_id)}
 
 
 def closest_documents(ranked: list[Scored], passages: Sequence[Passage]) -> list[str]:
