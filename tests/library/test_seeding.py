@@ -77,8 +77,9 @@ def test_every_tenant_reads_the_library_and_finds_it_by_the_questions_people_ask
 
 def _tenants_read_and_find(db):
     # The first golden question of each area: phrased the way people ask, not in the documents' words.
-    golden = [next(q for q in tomllib.loads(path.read_text())["question"] if q["set"] == "golden")
+    firsts = [next((q for q in tomllib.loads(path.read_text())["question"] if q["set"] == "golden"), None)
               for path in sorted(QUESTIONS_DIR.glob("*.toml")) if not path.stem.startswith("out-of-scope")]
+    golden = [q for q in firsts if q is not None and not q.get("decline")]  # dev-only files have none
     shipped = len(list(DOCUMENTS_DIR.glob("*/*.md")))
     members = {subdomain: as_member(db, subdomain) for subdomain in ("acme", "pharmaco")}
     found = 0
