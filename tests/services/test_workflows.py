@@ -144,3 +144,28 @@ def test_tenant_runs_a_platform_definition_by_slug(sapi):
 @pytest.mark.parametrize("path", ["/api/v1/workflows/runs/{id}", "/api/v1/workflows/runs/{id}/events"])
 def test_unknown_run_is_404(sapi, path):
     assert sapi.as_("acme").get(path.format(id=uuid.uuid4())).status_code == 404
+
+
+def test_a_job_that_runs_twice_repeats_no_step(api_pool, callers, settings):
+    """A worker's job may run again (a retry): carrying a run on that rests changes nothing; a decision is
+    read back from the records and acted on once."""
+    from vital.services.workflows import control, definitions, runs
+    from vital.services.workflows.engine import Engine
+
+    acme = callers["acme"]
+    definition = definitions.create_definition(api_pool, acme, slug=f"twice-{uuid.uuid4().hex[:8]}",
+                                               name="Twice", graph=GRAPH)
+    engine = Engine(api_pool, acme, settings)
+    run_id = engine.create(definition_id=definition["id"], input={"question": "GMP inspection"})
+    assert control.carry_on(engine, run_id).status == "waiting_approval"
+    assert control.carry_on(engine, run_id).status == "waiting_approval"
+    with engine.tx() as conn:  # what decide_later records, without queueing (no worker here)
+        control._record_decision(conn, engine.records(run_id), run_id, True, "approved", "ok")
+        conn.execute("UPDATE workflow_runs SET status = 'pending' WHERE id = %s", (run_id,))
+    assert control.carry_on(engine, run_id).status == "succeeded"
+    assert control.carry_on(engine, run_id).status == "succeeded"
+    view = runs.run_view(api_pool, acme, run_id)
+    assert [(s["node"], s["status"]) for s in view["steps"]] == [
+        ("collect", "succeeded"), ("draft", "succeeded"), ("review", "succeeded"), ("publish", "succeeded")]
+    kinds = [e["event"] for e in runs.events(api_pool, acme, run_id)]
+    assert kinds.count("run_succeeded") == 1 and kinds.count("approval_decided") == 1
