@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 from uuid import UUID
@@ -19,6 +19,8 @@ from tests.helpers import TEST_JWT_SECRET, USERS
 from vital.api.app import create_app
 from vital.api.http_server import server_options
 from vital.auth.tokens import mint_token
+from vital.db.connection import Database
+from vital.jobs.worker import InProcessWorker
 from vital.settings import Settings
 
 
@@ -93,11 +95,35 @@ class Api:
 
 
 @contextmanager
-def running(database: str, **overrides) -> Iterator[Api]:
-    """The app started (lifespan run) on `database`, with these settings changed."""
+def running(database: str, *, worker: bool = False, **overrides) -> Iterator[Api]:
+    """The app started (lifespan run) on `database`, with these settings changed; `worker`: with a
+    background-job worker beside it, as `vital up` runs one (workflow runs need it)."""
     settings = api_settings(database, **overrides)
-    with TestClient(create_app(settings)) as client:
+    with ExitStack() as stack:
+        if worker:
+            stack.enter_context(worker_beside(settings))
+        client = stack.enter_context(TestClient(create_app(settings)))
         yield Api(client, database, settings)
+
+
+def worker_beside(settings: Settings) -> InProcessWorker:
+    """A background-job worker on a thread, with the API's settings (its model, its retrieval)."""
+    return InProcessWorker(Database(settings))
+
+
+MOVING = ("pending", "running")
+
+
+def rested(client, run_id: str, timeout: float = 60.0) -> dict:
+    """The workflow run once it rests (ended, waiting for a person, paused), polled as its tenant sees it:
+    a worker executes it after the API queued it."""
+    deadline = time.monotonic() + timeout
+    while True:
+        run = client.get(f"/api/v1/workflows/runs/{run_id}").json()
+        if run["status"] not in MOVING:
+            return run
+        assert time.monotonic() < deadline, f"run {run_id} still {run['status']} after {timeout} s"
+        time.sleep(0.1)
 
 
 @contextmanager

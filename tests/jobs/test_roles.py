@@ -79,11 +79,13 @@ def test_the_tenant_tasks_are_rows_and_no_tenant_role_reaches_them(db):
         db.execute("INSERT INTO vital.job_tasks (name) VALUES ('vital.mine')")
     with pytest.raises(psycopg.errors.InvalidParameterValue) as refused, db.transaction():
         db.execute("SELECT vital.enqueue_job('vital.nope')")
-    assert refused.value.diag.message_hint == ("Tenants enqueue vital.eval, vital.ingest, vital.probe_task, "
-                                               "vital.reembed, vital.reparse.")
+    assert refused.value.diag.message_hint == ("Tenants enqueue vital.advance_run, vital.eval, vital.ingest, "
+                                               "vital.probe_task, vital.reembed, vital.reparse.")
+    with pytest.raises(psycopg.errors.InvalidParameterValue, match="needs the argument run"), db.transaction():
+        db.execute("SELECT vital.enqueue_job('vital.advance_run', '{}')")  # a run's jobs are locked by the run
     first = db.execute("SELECT vital.enqueue_job('vital.probe_task')").fetchone()[0]
     second = db.execute("SELECT vital.enqueue_job('vital.probe_task')").fetchone()[0]
     assert first != second  # not one per tenant unless the row says so
     db.execute("RESET ROLE")
-    assert db.execute("SELECT task_name, args->>'tenant_id' FROM procrastinate.procrastinate_jobs WHERE id = %s",
-                      (first,)).fetchone() == ("vital.probe_task", str(tenant))
+    assert db.execute("SELECT task_name, args->>'tenant_id', lock FROM procrastinate.procrastinate_jobs "
+                      "WHERE id = %s", (first,)).fetchone() == ("vital.probe_task", str(tenant), None)

@@ -36,7 +36,7 @@ def agent_id(database: str, tenant: str, slug: str) -> str:
 
 
 def started(database: str, **overrides):
-    with running(database, api_pool_max_size=6, **overrides) as api:
+    with running(database, api_pool_max_size=6, worker=True, **overrides) as api:
         yield api
 
 

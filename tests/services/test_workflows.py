@@ -1,10 +1,13 @@
-"""Workflows through the API: definitions as graphs, runs with steps, approvals, events; pause/resume/cancel."""
+"""Workflows through the API: definitions as graphs, runs with steps, approvals, events; pause/resume/cancel.
+The API queues each run (and each decision, each resumption); the worker beside it executes them."""
 
 from __future__ import annotations
 
 import uuid
 
 import pytest
+
+from tests.harness import rested
 
 GRAPH = {
     "nodes": [
@@ -54,7 +57,8 @@ def test_run_steps_approval_and_events(sapi, chunks):
     r = acme.post("/api/v1/workflows/runs", json={"definition_id": definition["id"],
                                                   "input": {"question": "How do we prepare for a GMP inspection?"}})
     assert r.status_code == 201, r.text
-    run = r.json()
+    assert r.json()["status"] == "pending" and r.headers["Location"] == f"/api/v1/workflows/runs/{r.json()['id']}"
+    run = rested(acme, r.json()["id"])
     assert run["status"] == "waiting_approval"
     assert [(s["node"], s["status"]) for s in run["steps"]] == [
         ("collect", "succeeded"), ("draft", "succeeded"), ("review", "waiting_approval")]
@@ -63,9 +67,10 @@ def test_run_steps_approval_and_events(sapi, chunks):
     assert r.status_code == 400 and "approved, changes_requested" in r.json()["hint"]
     r = acme.post(f"/api/v1/workflows/runs/{run['id']}/approvals", json={"approved": False,
                                                                         "decision": "changes_requested"})
-    run = r.json()
+    assert r.json()["status"] == "pending" and r.json()["approvals"][0]["status"] == "rejected"
+    run = rested(acme, run["id"])
     assert run["status"] == "waiting_approval" and [s["node"] for s in run["steps"]].count("draft") == 2
-    run = acme.post(f"/api/v1/workflows/runs/{run['id']}/approvals", json={"comment": "ok"}).json()
+    run = rested(acme, acme.post(f"/api/v1/workflows/runs/{run['id']}/approvals", json={"comment": "ok"}).json()["id"])
     assert run["status"] == "succeeded" and run["steps"][-1]["node"] == "publish"
     tools = run["output"]["outputs"]["publish"]["tools"]
     assert tools["qms_update"]["status"] == "unavailable" and tools["knowledge_search"]["status"] == "succeeded"
@@ -84,19 +89,22 @@ def test_run_steps_approval_and_events(sapi, chunks):
 def test_rejection_without_its_own_edge_ends_the_run(sapi):
     acme = sapi.as_("acme")
     definition = new_definition(acme)
-    run = acme.post("/api/v1/workflows/runs", json={"definition_id": definition["id"], "input": {"question": "q"}}).json()
-    run = acme.post(f"/api/v1/workflows/runs/{run['id']}/approvals", json={"approved": False}).json()
+    run = rested(acme, acme.post("/api/v1/workflows/runs", json={"definition_id": definition["id"],
+                                                                 "input": {"question": "q"}}).json()["id"])
+    run = rested(acme, acme.post(f"/api/v1/workflows/runs/{run['id']}/approvals", json={"approved": False}).json()["id"])
     assert run["status"] == "cancelled" and run["approvals"][0]["status"] == "rejected"
 
 
 def test_pause_resume_cancel(sapi):
     acme = sapi.as_("acme")
     definition = new_definition(acme)
-    run = acme.post("/api/v1/workflows/runs", json={"definition_id": definition["id"], "input": {"question": "q"}}).json()
+    run = rested(acme, acme.post("/api/v1/workflows/runs", json={"definition_id": definition["id"],
+                                                                 "input": {"question": "q"}}).json()["id"])
     paused = acme.post(f"/api/v1/workflows/runs/{run['id']}/pause").json()
     assert paused["status"] == "paused"
     assert acme.post(f"/api/v1/workflows/runs/{run['id']}/approvals", json={}).status_code == 409
-    resumed = acme.post(f"/api/v1/workflows/runs/{run['id']}/resume").json()
+    assert acme.post(f"/api/v1/workflows/runs/{run['id']}/resume").json()["status"] == "pending"
+    resumed = rested(acme, run["id"])
     assert resumed["status"] == "waiting_approval" and len(resumed["approvals"]) == 1
     cancelled = acme.post(f"/api/v1/workflows/runs/{run['id']}/cancel").json()
     assert cancelled["status"] == "cancelled" and cancelled["approvals"][0]["status"] == "rejected"
@@ -128,7 +136,7 @@ def test_a_paused_run_stops_before_its_next_step(api_pool, callers, settings):
 def test_tenant_runs_a_platform_definition_by_slug(sapi):
     r = sapi.as_("acme").post("/api/v1/workflows/runs", json={
         "slug": "regulatory-document-review", "input": {"document_id": str(uuid.uuid4()), "guidance": "ICH E3"}})
-    run = r.json()
+    run = rested(sapi.as_("acme"), r.json()["id"])
     assert run["definition"]["slug"] == "regulatory-document-review" and run["status"] == "waiting_approval"
     assert [s["node"] for s in run["steps"]] == ["ingest", "map_requirements", "gap_analysis", "reviewer_signoff"]
 
@@ -136,3 +144,28 @@ def test_tenant_runs_a_platform_definition_by_slug(sapi):
 @pytest.mark.parametrize("path", ["/api/v1/workflows/runs/{id}", "/api/v1/workflows/runs/{id}/events"])
 def test_unknown_run_is_404(sapi, path):
     assert sapi.as_("acme").get(path.format(id=uuid.uuid4())).status_code == 404
+
+
+def test_a_job_that_runs_twice_repeats_no_step(api_pool, callers, settings):
+    """A worker's job may run again (a retry): carrying a run on that rests changes nothing; a decision is
+    read back from the records and acted on once."""
+    from vital.services.workflows import control, definitions, runs
+    from vital.services.workflows.engine import Engine
+
+    acme = callers["acme"]
+    definition = definitions.create_definition(api_pool, acme, slug=f"twice-{uuid.uuid4().hex[:8]}",
+                                               name="Twice", graph=GRAPH)
+    engine = Engine(api_pool, acme, settings)
+    run_id = engine.create(definition_id=definition["id"], input={"question": "GMP inspection"})
+    assert control.carry_on(engine, run_id).status == "waiting_approval"
+    assert control.carry_on(engine, run_id).status == "waiting_approval"
+    with engine.tx() as conn:  # what decide_later records, without queueing (no worker here)
+        control._record_decision(conn, engine.records(run_id), run_id, True, "approved", "ok")
+        conn.execute("UPDATE workflow_runs SET status = 'pending' WHERE id = %s", (run_id,))
+    assert control.carry_on(engine, run_id).status == "succeeded"
+    assert control.carry_on(engine, run_id).status == "succeeded"
+    view = runs.run_view(api_pool, acme, run_id)
+    assert [(s["node"], s["status"]) for s in view["steps"]] == [
+        ("collect", "succeeded"), ("draft", "succeeded"), ("review", "succeeded"), ("publish", "succeeded")]
+    kinds = [e["event"] for e in runs.events(api_pool, acme, run_id)]
+    assert kinds.count("run_succeeded") == 1 and kinds.count("approval_decided") == 1

@@ -121,7 +121,7 @@ async def run_events(request: Request, caller: Caller, run_id: str, after: int =
     request.app.state.api.fairness.stream(request)
     return await sse(follow(lambda a: run_in_threadpool(runs.events, pool, caller, run_id, a),
                             lambda: run_in_threadpool(lambda: runs.run_view(pool, caller, run_id)["status"]
-                                                      != "running"), after))
+                                                      not in runs.MOVING), after))
 
 
 async def follow(fetch: Callable[[int], Awaitable[list[dict]]], resting: Callable[[], Awaitable[bool]],

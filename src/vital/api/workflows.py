@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from vital.api import service_calls as svc
@@ -56,17 +56,21 @@ async def create_definition(request: Request, caller: Caller = Depends(authentic
                           **{name: getattr(body, name) for name in NewDefinition.model_fields})
 
 
-@router.post("/runs", status_code=201, summary="Start a run; it goes until it ends or waits for a person")
-async def start(body: NewRun, request: Request, caller: Caller = Depends(authenticate)):
+@router.post("/runs", status_code=201, summary="Start a run: it is queued (pending) for a background-job worker, "
+             "which executes it until it ends or waits for a person")
+async def start(body: NewRun, request: Request, response: Response, caller: Caller = Depends(authenticate)):
     if (body.definition_id is None) == (body.slug is None):
         raise InvalidInput("Give definition_id or slug.")
     engine = _engine(request, caller)
 
     def run() -> dict:
-        started = control.start(engine, input=body.input, slug=body.slug, budget_tokens=body.budget_tokens,
-                                definition_id=str(body.definition_id) if body.definition_id else None)
+        started = control.start_later(engine, input=body.input, slug=body.slug, budget_tokens=body.budget_tokens,
+                                      definition_id=str(body.definition_id) if body.definition_id else None)
         return run_rows.run_view(engine.source, caller, started.id)
-    return await svc.call(run)
+    view = await svc.call(run)
+    if isinstance(view, dict):
+        response.headers["Location"] = f"{router.prefix}/runs/{view['id']}"
+    return view
 
 
 @router.get("/runs", summary="Runs, newest first")
@@ -98,17 +102,17 @@ def _act(action):
 
 router.add_api_route("/runs/{run_id}/pause", _act(control.pause), methods=["POST"],
                      summary="Stop before the next step")
-router.add_api_route("/runs/{run_id}/resume", _act(control.resume), methods=["POST"],
-                     summary="Continue a paused run, or one interrupted by a restart")
+router.add_api_route("/runs/{run_id}/resume", _act(control.resume_later), methods=["POST"],
+                     summary="Queue a paused run, or one interrupted by a restart, to go on (pending)")
 router.add_api_route("/runs/{run_id}/cancel", _act(control.cancel), methods=["POST"], summary="End the run")
 
 
-@router.post("/runs/{run_id}/approvals", summary="Decide the run's pending approval; the run continues")
+@router.post("/runs/{run_id}/approvals", summary="Decide the run's pending approval; the run is queued to go on")
 async def decide(run_id: UUID, body: svc.Decision, request: Request, caller: Caller = Depends(authenticate)):
     engine = _engine(request, caller)
 
     def act() -> dict:
-        done = control.decide(engine, str(run_id), approved=body.approved, decision=body.decision,
-                              comment=body.comment)
+        done = control.decide_later(engine, str(run_id), approved=body.approved, decision=body.decision,
+                                    comment=body.comment)
         return run_rows.run_view(engine.source, caller, done.id)
     return await svc.call(act)

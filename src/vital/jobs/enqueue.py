@@ -23,6 +23,7 @@ SQL = Queries(__name__)
 
 # the tenant tasks vital.enqueue_job accepts
 INGEST, REEMBED, EVAL, REPARSE = "vital.ingest", "vital.reembed", "vital.eval", "vital.reparse"
+ADVANCE = "vital.advance_run"
 
 
 def enqueue(conn: psycopg.Connection, task: str, args: dict) -> int:
@@ -53,3 +54,9 @@ def reparse_later(conn: psycopg.Connection, job: UUID, documents: Sequence[UUID]
 def eval_later(conn: psycopg.Connection, run: str) -> int:
     """Queue the evaluation run `run` (an eval_runs row of this transaction)."""
     return enqueue(conn, EVAL, {"run": str(run)})
+
+
+def advance_later(conn: psycopg.Connection, run: str) -> int:
+    """Queue the workflow run `run` to be carried on by a worker until it rests (its jobs run one at a
+    time: the task's lock is the run, migration 20261124000046)."""
+    return enqueue(conn, ADVANCE, {"run": str(run)})

@@ -65,7 +65,8 @@ def resume_runs(pool: ConnectionPool, settings: Settings) -> dict:
     for run in stranded:
         caller = Caller.member(run["tenant_id"], run["user_id"])
         try:
-            control.resume(Engine(pool, caller, settings), str(run["run_id"]))
+            # As a queued run's job would: a decision recorded and not acted on yet is applied, not lost.
+            control.carry_on(Engine(pool, caller, settings), str(run["run_id"]))
             resumed += 1
         except VitalError as exc:  # busy, ended meanwhile, or its graph unknown here: the run says why
             skipped += 1

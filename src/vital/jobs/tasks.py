@@ -15,7 +15,9 @@ from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
 
-from procrastinate import JobContext, RetryStrategy
+from procrastinate import BaseRetryStrategy, JobContext, RetryStrategy
+from procrastinate.jobs import Job
+from procrastinate.retry import RetryDecision
 
 from vital.db.queries import Queries
 from vital.db.rows import many, one
@@ -23,9 +25,14 @@ from vital.db.tenant import tenant_transaction
 from vital.jobs import maintenance
 from vital.jobs.app import MAINTENANCE, TENANTS, app
 from vital.evaluation.runner import Evaluation
-from vital.jobs.enqueue import EVAL, INGEST, REEMBED, REPARSE
+from vital.jobs.enqueue import ADVANCE, EVAL, INGEST, REEMBED, REPARSE
 from vital.knowledge import reembed as reembedding, reparse as reparsing
 from vital.knowledge.ingest import FileInput, Ingestor
+from vital.errors import NotFound
+from vital.services.workflows import control
+from vital.services.workflows.caps import TooManyRuns
+from vital.services.workflows.engine import Engine
+from vital.services.workflows.lease import LeaseBusy
 from vital.tenancy import Caller
 
 SQL = Queries(__name__)
@@ -111,6 +118,33 @@ def evaluate(context: JobContext, *, tenant_id: str, claims: dict, run: str) -> 
             evaluation.finish(run, error=f"{type(exc).__name__}: {getattr(exc, 'message', str(exc))}"[:500])
         raise
     return {"status": found["status"], "questions": found["questions_done"]}
+
+
+class AdvanceRetry(BaseRetryStrategy):
+    """A run another execution holds is tried again when that lease runs out (its executor may have died:
+    a killed worker's lease is renewed no more), one refused at the tenant's cap when a place may be free;
+    anything else as the other tasks (RETRY)."""
+
+    waits = 60  # tries at a busy run or a full cap: the lease's lifetime is two minutes unless renewed
+
+    def get_retry_decision(self, *, exception: BaseException, job: Job) -> RetryDecision | None:
+        if isinstance(exception, (LeaseBusy, TooManyRuns)):
+            if job.attempts >= self.waits:
+                return None  # vital.resume_runs still finds the run once it is idle
+            return RetryDecision(retry_in={"seconds": exception.retry_after})
+        return RETRY.get_retry_decision(exception=exception, job=job)
+
+
+@app.task(name=ADVANCE, queue=TENANTS, retry=AdvanceRetry(), pass_context=True)
+def advance_run(context: JobContext, *, tenant_id: str, claims: dict, run: str) -> dict:
+    """Carry the workflow run on until it rests (ends, waits for a person, pauses), as the person who started
+    or decided it; a second attempt goes on from the last finished step (control.carry_on)."""
+    rt = context.additional_context["vital"]
+    try:
+        done = control.carry_on(Engine(rt.pool, tenant_caller(tenant_id, claims), rt.settings), run)
+    except NotFound:
+        return {"status": "missing"}  # deleted since, or not this tenant's
+    return {"status": done.status}
 
 
 @app.periodic(cron="*/10 * * * *")

@@ -219,11 +219,6 @@ class Engine:
             # Before the run is marked running: a process without the graph's behaviour leaves it as it was.
             handlers = self._behaviour(run.definition.slug, run.definition.graph)
             records = self.records(run_id)
-            first = run.status == "pending"
-            if run.status == "running":
-                records.abandon_steps()  # its last executor died mid-step
-            records.set_status("running", event="run_started" if first else "run_resumed",
-                               payload={"definition": run.definition.slug, "version": run.definition.version})
             with self.tx(read_only=True) as conn:
                 model = self.model or chat_model(conn, self.settings)
             ctx = RunContext(self.source, self.caller, self.settings, run, records, model, self.retriever,
@@ -233,13 +228,22 @@ class Engine:
             # connections at once); the step cap (lease.check) stops a loop before LangGraph's own limit.
             config = {"configurable": {"thread_id": run.thread_id}, "max_concurrency": 1,
                       "recursion_limit": held.caps["steps_per_run"] + 10}
+            # Where the run stands is its checkpoint, not its status: a queued continuation is `pending` too
+            # (control.carry_on), and an executor may have died before the first checkpoint.
+            saved = app.get_state(config)
+            rebuild = resume is not None and bool(request) and "input" not in saved.values  # not this engine's
+            first = not saved.values and not rebuild
+            records.abandon_steps()  # holding the lease: a step still `running` is a dead executor's
+            records.set_status("running", event="run_started" if first else "run_resumed",
+                               payload={"definition": run.definition.slug, "version": run.definition.version})
             payload: Any = None
             if first:
                 payload = {"input": run.input, "outputs": {}}
-            elif resume is not None:
+            elif resume is not None and (rebuild or saved.interrupts):
+                # Only at the interrupt it answers: a retry after the decision was acted on goes on from there.
                 payload = Command(resume=resume)
             try:
-                if request and "input" not in app.get_state(config).values:  # not state this engine wrote
+                if rebuild:
                     _rebuild_at_approval(app, config, run, request)
                 app.invoke(payload, config, durability="sync")
             except RunHalted:

@@ -30,12 +30,21 @@ SQL = Queries(__name__)
 RETRY_AFTER_MAX = 10
 
 
+class LeaseBusy(Conflict):
+    """409: another execution holds the run's lease; `retry_after`: seconds until it expires unless renewed
+    (a worker's job tries again then: that execution may have died)."""
+
+    def __init__(self, retry_after: int):
+        super().__init__("The run is being executed right now.", hint="Wait for it, or pause it first.")
+        self.retry_after = retry_after
+
+
 class LeaseLost(Exception):
     """Another execution took the run over (ours had expired): this one stops before its next step."""
 
 
 def admit(conn: psycopg.Connection, limit: Caps, run_id: str | None = None) -> None:
-    """Refuse (429) when the tenant's runs executing now, other than `run_id`, fill its cap.
+    """Refuse (429) when the tenant's runs executing or queued now, other than `run_id`, fill its cap.
 
     Call in the transaction that then takes the place (a claim, or a new run's reservation)."""
     conn.execute(SQL("lease.tenant_lock"))
@@ -67,7 +76,7 @@ class Lease:
             self.caps = caps(conn)
             holder = str(state["lease_holder"]) if state["lease_holder"] else None
             if state["live"] and holder not in (None, self.holder):
-                raise Conflict("The run is being executed right now.", hint="Wait for it, or pause it first.")
+                raise LeaseBusy(max(1, int(state["remaining"] or 1)))
             if not state["live"] and state["status"] not in TERMINAL:
                 admit(conn, self.caps, self.run_id)
             conn.execute(SQL("lease.claim"), self._params())

@@ -17,6 +17,7 @@ from vital.tenancy import Caller
 SQL = Queries(__name__)
 
 TERMINAL = ("succeeded", "failed", "cancelled")
+MOVING = ("pending", "running")  # queued for a worker, or executing: not at rest
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,17 @@
 SELECT pg_advisory_xact_lock(hashtextextended('vital.workflow_runs.lease:' || (SELECT auth.tenant_id())::text, 0));
 
 -- name: live
--- Runs of the tenant executing (or reserved) now, other than this one; when the first
--- of them is due to end its lease (Retry-After).
+-- Runs of the tenant executing (or reserved) now, or queued for a worker (pending, however
+-- long the queue), other than this one; when the first lease is due to end (Retry-After).
 SELECT count(*) AS live, ceil(extract(epoch FROM min(lease_until) - now())) AS wait_seconds
   FROM public.workflow_runs
- WHERE lease_until > now() AND status NOT IN ('succeeded', 'failed', 'cancelled')
+ WHERE (lease_until > now() OR status = 'pending') AND status NOT IN ('succeeded', 'failed', 'cancelled')
    AND id IS DISTINCT FROM %(run_id)s::uuid;
 
 -- name: state
-SELECT status, lease_holder, coalesce(lease_until > now(), false) AS live
+-- remaining: seconds until a live lease expires unless renewed.
+SELECT status, lease_holder, coalesce(lease_until > now(), false) AS live,
+       ceil(extract(epoch FROM lease_until - now()))::int AS remaining
   FROM public.workflow_runs WHERE id = %(run_id)s FOR UPDATE;
 
 -- name: claim
