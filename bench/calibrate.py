@@ -144,6 +144,9 @@ def candidates(question, ranked, passages, retrieved, answer) -> dict[str, float
         "simrank": 1 / (1 + sum(x > best.similarity for x in sims)),
         "leadcover": overlap(terms(question), term_set(best.sentence)),
         "answercover": overlap(terms(question), term_set(" ".join(quoted))),
+        "other": max((s.similarity for s in ranked if s.passage.document_id != lead_doc), default=0.0),
+        "other_gap": best.similarity - max((s.similarity for s in ranked if s.passage.document_id != lead_doc),
+                                           default=0.0),
         "after": next((s.similarity for s in ranked if s.passage.chunk_id == best.passage.chunk_id
                        and s.position == best.position + 1), 0.0),
     }

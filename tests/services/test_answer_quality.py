@@ -92,7 +92,7 @@ def test_held_out_answers_hold_their_floor(answers):
 
 
 @pytest.mark.xfail(strict=True, reason="issue 15's targets are not met yet: held-out fact 82 % (met), wrong "
-                                       "with confidence >= 0.5 in 12 %, 5 of 8 out-of-scope declined")
+                                       "with confidence >= 0.5 in 14 %, 8 of 8 out-of-scope declined (met)")
 def test_held_out_answers_meet_the_issue_targets(answers):
     fact, confident_wrong, declined, out_of_scope = figures(answers)
     assert fact >= 0.8 and confident_wrong <= 0.1 and declined == out_of_scope
