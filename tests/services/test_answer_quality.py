@@ -19,6 +19,7 @@ from tests import pg
 from tests.services.conftest import agent_id
 from vital.db.connection import SESSION_OPTIONS, with_user
 from vital.library.seeding import seed_library
+from vital.services import calibration
 from vital.services.ask_expert.service import AskExpert
 from vital.services.llm import ChatRequest
 from vital.services.llm.extractive import ExtractiveModel
@@ -91,7 +92,7 @@ def test_held_out_answers_hold_their_floor(answers):
 
 
 @pytest.mark.xfail(strict=True, reason="issue 15's targets are not met yet: held-out fact 82 % (met), wrong "
-                                       "with confidence >= 0.5 in 12 %, 5 of 8 out-of-scope declined")
+                                       "with confidence >= 0.5 in 14 %, 8 of 8 out-of-scope declined (met)")
 def test_held_out_answers_meet_the_issue_targets(answers):
     fact, confident_wrong, declined, out_of_scope = figures(answers)
     assert fact >= 0.8 and confident_wrong <= 0.1 and declined == out_of_scope
@@ -167,3 +168,37 @@ def test_focus_brings_forward_a_later_passage_that_answers_but_embeds_no_new_one
     cold = Passage("t", "a2", "d8", "Doc", 0, "A fatal SUSAR reaches the competent authority no later than "
                    "seven days after the sponsor learns of it.", 0.5)
     assert {p.chunk_id for p in meaning.focus(question, filler + [cold], keep=2)} == {"f0", "f1"}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("do the Japanese regulators want CDISC data?", {"japan"}),
+    ("what does the PMDA charge?", {"japan"}),
+    ("how do I register a drug with the Saudi FDA?", {"saudi_arabia", "us"}),
+    ("after we launch in germany, when does IQWiG publish?", {"germany"}),
+    ("polish the draft before it goes to us", set()),  # lower case: a verb and a pronoun, not places
+    ("file the MDR within 30 days", set()),  # FDA's device report shares the EU regulation's name
+])
+def test_a_place_is_known_by_its_other_forms(text, places):
+    assert calibration.places(text) == places
+
+
+def test_a_question_naming_a_place_the_documents_do_not_cover_is_declined_naming_it(library):
+    """Taiwan's regulator asked about a drug master file: FDA passages on the same product read close, but no
+    retrieved passage speaks of Taiwan (a dev question: what round 1 answered at 0.68)."""
+    service, agent, _ = library
+    question = "what does Taiwan's TFDA ask for in a drug master file?"
+    message = service.ask(service.create(mode=1, query=question, agent_id=agent)["id"], question)
+    assessment = message["metadata"]["assessment"]
+    assert assessment["declined"] and assessment["unspoken_jurisdictions"] == ["Taiwan"]
+    assert message["metadata"]["confidence"] < 0.3 and not message["citations"]
+    assert message["content"].startswith("Not in your documents: nothing that was retrieved speaks of Taiwan (")
+
+
+def test_a_place_named_by_its_adjective_is_found_under_its_regulators_name(library):
+    """"Japanese regulators" and a passage on "Japan's PMDA": the same place, so the answer stands."""
+    service, agent, _ = library
+    question = "do the Japanese regulators also insist on CDISC datasets for a new drug filing?"
+    message = service.ask(service.create(mode=1, query=question, agent_id=agent)["id"], question)
+    assert not message["metadata"]["assessment"]["declined"]
+    assert message["metadata"]["assessment"]["unspoken_jurisdictions"] == []
+    assert "PMDA also requires CDISC" in message["content"] and message["metadata"]["confidence"] >= 0.5

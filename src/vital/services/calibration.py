@@ -17,11 +17,15 @@ a model are judged alike:
     nearest    similarity of the sentence closest in meaning (the best one is chosen by meaning.py's score, which
                adds shared words and retrieval): how near the documents come to the question at all
     lead_document  1 when the best sentence's document is the one retrieval put first: the two agree
+    place      share of the jurisdictions the question names, by any form ("Japanese", "PMDA": Japan;
+               jurisdictions.toml), that some passage speaks of: not in the regression, a rule (below)
 
 A logistic regression maps them to the probability that the answer holds the
 right fact; when no sentence comes within NEAREST_BELOW of the question in meaning, the documents do not
 cover it and the confidence is what such answers scored on dev (calibration.json, `nearest_confidence`),
-below the decline. (Three more — the mean best similarity of the three closest documents,
+below the decline; likewise when the question names a jurisdiction no passage speaks of
+(`place` < 1: "Taiwan's TFDA" answered from an FDA passage), at `place_confidence`. (Three more — the
+mean best similarity of the three closest documents,
 the share of the question's words in the best passage and in all of them — were
 dropped: with `rank` and `margin` they made the cross-validated fit on the dev set
 no better.) Its parameters (calibration.json) were fitted by bench/calibrate.py on
@@ -36,6 +40,7 @@ import functools
 import json
 import math
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +51,7 @@ from vital.services.meaning import Meaning, Scored
 from vital.services.retrieval import Passage
 
 PARAMETERS = Path(__file__).with_name("calibration.json")
+JURISDICTIONS = Path(__file__).with_name("jurisdictions.toml")
 FEATURES = ("best", "retrieval", "length", "named", "rank", "margin", "nearest", "lead_document")
 DECLINE_BELOW = 0.3
 # Chosen by cross-validation on the dev set (bench/calibrate.py): 0.40 declined 21.4 of its 30 out-of-scope
@@ -55,7 +61,7 @@ CLOSEST = 3
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]+s?")
 _ROMAN = re.compile(r"[IVX]+")  # "class III" names a class, not a subject
-DECLINE = ("Not in your documents: nothing that was retrieved answers this question{closest}. "
+DECLINE = ("Not in your documents: nothing that was retrieved {what}{closest}. "
            "Add documents on this topic to the knowledge base, or rephrase the question.")
 
 
@@ -64,6 +70,7 @@ class Assessment:
     confidence: float
     features: dict[str, float]
     closest: list[str] = field(default_factory=list)
+    unspoken: list[str] = field(default_factory=list)  # jurisdictions the question names, no passage does
 
     @property
     def declined(self) -> bool:
@@ -72,11 +79,12 @@ class Assessment:
     @property
     def message(self) -> str:
         named = ", ".join(f'"{t}"' for t in self.closest)
-        return DECLINE.format(closest=f" (the closest documents: {named})" if named else "")
+        what = f"speaks of {' or '.join(self.unspoken)}" if self.unspoken else "answers this question"
+        return DECLINE.format(what=what, closest=f" (the closest documents: {named})" if named else "")
 
     def metadata(self) -> dict:
         return {"confidence": self.confidence, "declined": self.declined, "closest_documents": self.closest,
-                "features": {k: round(v, 4) for k, v in self.features.items()}}
+                "unspoken_jurisdictions": self.unspoken, "features": {k: round(v, 4) for k, v in self.features.items()}}
 
 
 @dataclass(frozen=True)
@@ -86,17 +94,20 @@ class Calibration:
     weights: tuple[float, ...]
     bias: float
     nearest_confidence: float = 0.0  # dev's observed accuracy below NEAREST_BELOW (smoothed)
+    place_confidence: float = 0.0  # dev's observed accuracy when the question's jurisdiction is absent (smoothed)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Calibration":
         if list(data["features"]) != list(FEATURES):
             raise ValueError(f"calibration.json has features {data['features']}, the code computes {FEATURES}")
         return cls(tuple(data["mean"]), tuple(data["std"]), tuple(data["weights"]), float(data["bias"]),
-                   float(data.get("nearest_confidence", 0.0)))
+                   float(data.get("nearest_confidence", 0.0)), float(data.get("place_confidence", 0.0)))
 
     def probability(self, features: dict[str, float]) -> float:
         if features["nearest"] < NEAREST_BELOW:
             return round(min(self.nearest_confidence, DECLINE_BELOW / 2), 3)
+        if features.get("place", 1.0) < 1.0:
+            return round(min(self.place_confidence, DECLINE_BELOW / 2), 3)
         z = self.bias + sum(w * (features[k] - m) / s
                             for k, w, m, s in zip(FEATURES, self.weights, self.mean, self.std))
         return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 3)
@@ -122,11 +133,43 @@ def coverage(question: str, passages: Sequence[Passage]) -> float:
     return sum(1 for n in names if n in words or n.removesuffix("s") in words) / len(names) if names else 1.0
 
 
+@functools.cache
+def _jurisdictions() -> tuple[dict[str, list[re.Pattern]], dict[str, str], dict[str, str]]:
+    data = tomllib.loads(JURISDICTIONS.read_text())["jurisdiction"]
+    forms = {key: [re.compile(rf"(?<![\w.-]){re.escape(f)}(?![\w-])", 0 if exact or f.isupper() else re.I)
+                   for exact, group in ((False, item["forms"]), (True, item.get("exact", []))) for f in group]
+             for key, item in data.items()}
+    return (forms, {key: item["within"] for key, item in data.items() if "within" in item},
+            {key: item["forms"][0] for key, item in data.items()})
+
+
+def places(text: str) -> set[str]:
+    """The jurisdictions a text names, by any of their forms ("Japanese", "PMDA": japan)."""
+    forms, _, _ = _jurisdictions()
+    return {key for key, patterns in forms.items() if any(p.search(text) for p in patterns)}
+
+
+def unspoken(question: str, passages: Sequence[Passage]) -> list[str]:
+    """The jurisdictions the question names that no passage speaks of, itself or the larger one it lies
+    within (their names: "Taiwan")."""
+    asked = places(question)
+    if not asked:
+        return []
+    spoken = places(" ".join(p.text for p in passages))
+    _, within, names = _jurisdictions()
+    return sorted(names[key] for key in asked if key not in spoken and within.get(key) not in spoken)
+
+
+def place_coverage(question: str, passages: Sequence[Passage]) -> float:
+    """The share of the jurisdictions the question names that some passage speaks of (1 when it names none)."""
+    asked = len(places(question))
+    return 1 - len(unspoken(question, passages)) / asked if asked else 1.0
+
 def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = (),
              retrieved: Sequence[Passage] = ()) -> dict[str, float]:
     """The assessment's features; `retrieved` is retrieval's order (default: the passages')."""
     if not ranked:
-        return dict.fromkeys(FEATURES, 0.0)
+        return dict.fromkeys((*FEATURES, "place"), 0.0)
     best = ranked[0]
     names = coverage(question, passages or list({s.passage.chunk_id: s.passage for s in ranked}.values()))
     order = [p.chunk_id for p in (retrieved or passages or [best.passage])]
@@ -136,7 +179,8 @@ def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = 
             "length": math.log1p(len(best.sentence.split())), "named": names, "rank": 1 / (1 + rank),
             "margin": best.score - (ranked[1].score if len(ranked) > 1 else 0.0),
             "nearest": max(s.similarity for s in ranked),
-            "lead_document": float(not top or top[0].document_id == best.passage.document_id)}
+            "lead_document": float(not top or top[0].document_id == best.passage.document_id),
+            "place": place_coverage(question, passages or [s.passage for s in ranked])}
 
 
 def closest_documents(ranked: list[Scored], passages: Sequence[Passage]) -> list[str]:
@@ -154,7 +198,7 @@ def assess(question: str, passages: Sequence[Passage], meaning: Meaning | None,
     ranked = meaning.rank(question, passages) if ranked is None else ranked
     found = features(question, ranked, passages, retrieved)
     confidence = calibration().probability(found) if ranked else 0.0
-    return Assessment(confidence, found, closest_documents(ranked, passages))
+    return Assessment(confidence, found, closest_documents(ranked, passages), unspoken(question, passages))
 
 
 def confidence(assessment: Assessment | None, check: Verification) -> float:
