@@ -85,9 +85,9 @@ def test_held_out_answers_hold_their_floor(answers):
     """What the held-out set measured when this was built (docs/knowledge.md, "Confidence"): a regression
     below it fails here."""
     fact, confident_wrong, declined, out_of_scope = figures(answers)
-    # Measured 0.819 / 0.118 / 5 of 8 on AVX-512 VNNI; int8 kernels round differently on other CPUs (AVX2 without
+    # Measured 0.819 / 0.137 / 8 of 8 on AVX-512 VNNI; int8 kernels round differently on other CPUs (AVX2 without
     # VNNI), which moves a few ranks, so the floor leaves two or three answers of room.
-    assert fact >= 0.77 and confident_wrong <= 0.15 and declined >= out_of_scope - 4, \
+    assert fact >= 0.77 and confident_wrong <= 0.17 and declined >= out_of_scope - 2, \
         (fact, confident_wrong, declined, out_of_scope)
 
 
