@@ -156,11 +156,20 @@ def phase_b(port: int, victims: list[Tenant], every: set[str], attacker: Attacke
     return run, mentions, tally
 
 
-def leftovers(db: Database, attacker: Tenant, since) -> dict:
-    """What this attack left: runs that never started, titles still carrying control/bidi characters."""
-    with psycopg.connect(db.url, options=SESSION_OPTIONS) as conn:
-        pending = conn.execute("SELECT count(*) FROM workflow_runs WHERE tenant_id = %s AND status = 'pending' "
-                               "AND created_at >= %s", (attacker.id, since)).fetchone()[0]
+def leftovers(db: Database, attacker: Tenant, since, drain_seconds: float = 120.0) -> dict:
+    """What this attack left: runs that never started, titles still carrying control/bidi characters. Runs are
+    executed by the background-job worker, so a run queued near the end is `pending` until the worker takes it:
+    the queue gets `drain_seconds` to empty before a run still pending counts as left."""
+    with psycopg.connect(db.url, options=SESSION_OPTIONS, autocommit=True) as conn:
+        started, deadline = time.monotonic(), time.monotonic() + drain_seconds
+        while True:
+            pending = conn.execute("SELECT count(*) FROM workflow_runs WHERE tenant_id = %s AND status = 'pending' "
+                                   "AND created_at >= %s", (attacker.id, since)).fetchone()[0]
+            if pending == 0 or time.monotonic() > deadline:
+                break
+            time.sleep(1)
+        print(f"the attacker's queued runs: {pending} still pending after {time.monotonic() - started:.0f} s",
+              flush=True)
         titles = conn.execute("SELECT count(*) FROM rag_documents WHERE tenant_id = %s AND title ~ %s "
                               "AND created_at >= %s", (attacker.id, "[\\x01-\\x1f\\x7f\u202a-\u202e\u2066-\u2069]",
                                                         since)).fetchone()[0]
@@ -264,9 +273,9 @@ def main() -> int:
             host = machine()
             alone = asyncio.run(open_loop(port, victims, every, rate, args.seconds, "phase A"))
             beside = phase_b(port, victims, every, attacker, rate, args.seconds)
+            left = leftovers(db, bad, since)  # while the API's worker still runs the queued runs
         finally:
             stop_api(server)
-        left = leftovers(db, bad, since)
     print(f"cleanup: API {server.pid} stopped; postmaster {server_pid} "
           f"{'stopped' if stopped(server_pid) else 'STILL RUNNING'}", flush=True)
     figures = report(host, rate, probe, alone, beside[:2], beside[2], left, args.seconds)
