@@ -156,20 +156,25 @@ def phase_b(port: int, victims: list[Tenant], every: set[str], attacker: Attacke
     return run, mentions, tally
 
 
-def leftovers(db: Database, attacker: Tenant, since, drain_seconds: float = 120.0) -> dict:
+def leftovers(db: Database, attacker: Tenant, since, drain_seconds: float = 60.0) -> dict:
     """What this attack left: runs that never started, titles still carrying control/bidi characters. Runs are
-    executed by the background-job worker, so a run queued near the end is `pending` until the worker takes it:
-    the queue gets `drain_seconds` to empty before a run still pending counts as left."""
+    executed by the background-job worker, so a run accepted near the end waits in the queue (its looping
+    siblings each run to their caps first): a run counts as left only when it is pending with no job queued
+    or running to carry it on. The queue gets `drain_seconds` first, and what is still queued is reported."""
+    orphans = ("SELECT count(*) FILTER (WHERE NOT queued), count(*) FILTER (WHERE queued) FROM ("
+               " SELECT EXISTS (SELECT 1 FROM procrastinate.procrastinate_jobs j"
+               "                 WHERE j.task_name = 'vital.advance_run' AND j.status IN ('todo', 'doing')"
+               "                   AND j.args ->> 'run' = r.id::text) AS queued"
+               "   FROM workflow_runs r WHERE r.tenant_id = %s AND r.status = 'pending' AND r.created_at >= %s) p")
     with psycopg.connect(db.url, options=SESSION_OPTIONS, autocommit=True) as conn:
         started, deadline = time.monotonic(), time.monotonic() + drain_seconds
         while True:
-            pending = conn.execute("SELECT count(*) FROM workflow_runs WHERE tenant_id = %s AND status = 'pending' "
-                                   "AND created_at >= %s", (attacker.id, since)).fetchone()[0]
-            if pending == 0 or time.monotonic() > deadline:
+            pending, queued = conn.execute(orphans, (attacker.id, since)).fetchone()
+            if pending + queued == 0 or time.monotonic() > deadline:
                 break
             time.sleep(1)
-        print(f"the attacker's queued runs: {pending} still pending after {time.monotonic() - started:.0f} s",
-              flush=True)
+        print(f"the attacker's runs after {time.monotonic() - started:.0f} s: {queued} still queued for the "
+              f"worker, {pending} pending with nothing to carry them on", flush=True)
         titles = conn.execute("SELECT count(*) FROM rag_documents WHERE tenant_id = %s AND title ~ %s "
                               "AND created_at >= %s", (attacker.id, "[\\x01-\\x1f\\x7f\u202a-\u202e\u2066-\u2069]",
                                                         since)).fetchone()[0]
