@@ -168,6 +168,11 @@ def _unpack(base: Path, pgdata: Path) -> None:
     if wal.exists():
         with tarfile.open(wal) as tar:
             tar.extractall(pgdata / "pg_wal", filter="data")
+    # The embedded server keeps its socket in the data folder, so pg_basebackup copied the socket's lock file,
+    # which names the postmaster that ran then. A server starting on this copy refuses to while a process of
+    # that number exists (an unreaped one does, in a container whose init does not reap): it is not ours.
+    for stale in pgdata.glob(".s.PGSQL.*.lock"):
+        stale.unlink()
 
 
 def _archive_current_wal(db: Database) -> None:
