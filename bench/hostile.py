@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
+import resource
 import time
 import uuid
 from collections import Counter
@@ -226,7 +228,7 @@ async def slow_client(port: int, base: dict, auth: dict, i: int, stop: float, ta
         if not i % 2:
             writer.write(drip[:len(head) + 2].encode())
             drip = drip[len(head) + 2:]
-        dropped = False
+        dropped, answer = False, b""
         for ch in drip:
             if time.perf_counter() >= stop:
                 break
@@ -247,6 +249,15 @@ async def slow_client(port: int, base: dict, auth: dict, i: int, stop: float, ta
             tally.slow_dropped.append(time.perf_counter() - opened)
         else:
             tally.slow_kept += 1
+        # Refused at once (429: the tenant's places are full), it comes back when told, as every other part
+        # of the attacker does: a reconnect loop without pause would be a flood of its own, not a slow client.
+        if answer[9:12] == b"429":
+            await asyncio.sleep(min(_retry_after(answer), max(0.0, stop - time.perf_counter())))
+
+
+def _retry_after(answer: bytes) -> float:
+    found = re.search(rb"retry-after: *(\d+)", answer, re.I)
+    return max(1.0, float(found.group(1))) if found else 1.0
 
 
 async def keep_running(http: httpx.AsyncClient, definition_id: str, stop: float, tally: Tally) -> None:
@@ -294,4 +305,6 @@ def run_attacker(a: Attacker, ready, go, out) -> None:
     """Entry of the attacker's process: `ready` once imported, attack on `go`, its tally to `out`."""
     ready.set()
     go.wait()
-    out.put(asyncio.run(attack(a)).to_dict())
+    figures = asyncio.run(attack(a)).to_dict()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    out.put({**figures, "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1)})

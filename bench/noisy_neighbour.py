@@ -42,7 +42,7 @@ import psycopg  # noqa: E402
 
 from hostile import Attacker, arm, foreign_rows, run_attacker  # noqa: E402
 from ops_harness import (MIX, PLATFORM, Result, Run, Tenant, free_port, machine, prepare,  # noqa: E402
-                         request_for, start_api, stop_api, workload)
+                         request_for, start_api, start_worker, stop_api, workload)
 
 from vital.auth.secret import with_secret  # noqa: E402
 from vital.auth.tokens import mint_token  # noqa: E402
@@ -128,6 +128,33 @@ async def open_loop(port: int, tenants: list[Tenant], every: set[str], rate: flo
     return run, mentions
 
 
+def cpu_seconds(pids: dict[str, int | None]) -> dict[str, float]:
+    """CPU seconds used so far by each named process and its living children (the API's threads, the
+    postmaster's backends), and by this bench; differences over a phase show who took the cores."""
+    used = {}
+    for name, pid in pids.items():
+        try:
+            procs = [psutil.Process(pid)] if pid else []
+            procs += [c for p in procs for c in p.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            procs = []
+        total = 0.0
+        for p in procs:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system
+            except psutil.NoSuchProcess:
+                pass
+        used[name] = total
+    t = os.times()
+    used["the 19's client (this bench)"] = t.user + t.system
+    return used
+
+
+def spent(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    return {k: round(after[k] - before.get(k, 0.0), 1) for k in after}
+
+
 # -- the phases -----------------------------------------------------------------------------
 def phase_b(port: int, victims: list[Tenant], every: set[str], attacker: Attacker, rate: float,
             seconds: float) -> tuple[Run, Counter, dict]:
@@ -183,12 +210,13 @@ def leftovers(db: Database, attacker: Tenant, since, drain_seconds: float = 60.0
 
 # -- the report -------------------------------------------------------------------------------
 def report(host: str, rate: float, probe: dict, alone: tuple[Run, Counter], beside: tuple[Run, Counter],
-           tally: dict, left: dict, seconds: float) -> dict:
+           tally: dict, left: dict, seconds: float, cpu: dict, worker: str) -> dict:
     a, b = alone[0].summary(), beside[0].summary()
     closed = lambda s: sum(n for k, n in s["no_answer"].items())  # noqa: E731
     five = {k: n for k, n in tally["statuses"].items() if k.rsplit(" ", 1)[1].startswith("5")}
     figures = {
         "machine": host, "load_average_after": round(os.getloadavg()[0], 1), "seconds_per_phase": seconds,
+        "job_worker": worker, "cpu_seconds": cpu,
         "max_closed_loop_rps": probe["throughput_rps"], "open_loop_rps": rate,
         "alone": {k: a[k] for k in ("requests", "p50_ms", "p99_ms", "errors", "statuses", "no_answer")},
         "with_attacker": {k: b[k] for k in ("requests", "p50_ms", "p99_ms", "errors", "statuses", "no_answer")},
@@ -219,6 +247,11 @@ def report(host: str, rate: float, probe: dict, alone: tuple[Run, Counter], besi
         print(f"| {name} | {s['requests']} | {s['p50_ms']} ms | {s['p99_ms']} ms | {s['errors']} | "
               f"{closed(s)} | {s['cross_tenant_rows'] + sum(m.values())} |")
     print(f"| ratio | | {figures['p50_ratio']}x | {figures['p99_ratio']}x | | | |\n")
+    names = list(cpu["with the attacker"])
+    print(f"| CPU seconds ({worker} job worker) | {' | '.join(names)} |\n|---|{'---|' * len(names)}")
+    for phase, used in cpu.items():
+        print(f"| {phase} | {' | '.join(str(used.get(n, '')) for n in names)} |")
+    print()
     print("| per operation, with the attacker | p50 | p99 | errors |\n|---|---|---|---|")
     for op, s in b["by_op"].items():
         print(f"| {op} | {s['p50_ms']} ms | {s['p99_ms']} ms | {s['errors']} |")
@@ -251,6 +284,9 @@ def main() -> int:
     parser.add_argument("--pool-max", type=int, default=20, help="the API's pool size (per worker)")
     parser.add_argument("--only", default="", help="the attacker's parts to run, comma-separated substrings of "
                         "their names (e.g. 'event stream,slow client,MB body'): to find which one hurts")
+    parser.add_argument("--worker", choices=("in-api", "apart"), default="in-api",
+                        help="the job worker inside `vital serve` (as `vital up` runs it) or a `vital worker` "
+                        "process beside `vital serve --no-worker`")
     parser.add_argument("--smoke", action="store_true", help="5 s phases, 3 s probe: shows that it works")
     args = parser.parse_args()
     if args.smoke:
@@ -266,8 +302,11 @@ def main() -> int:
                             only=tuple(o for o in args.only.split(",") if o))
         with psycopg.connect(db.url) as conn:
             since = conn.execute("SELECT now()").fetchone()[0]
-        server = start_api(port := free_port(), args.workers, args.pool_max)
-        print(f"setup: `vital serve` pid {server.pid} on 127.0.0.1:{port}", flush=True)
+        apart = args.worker == "apart"
+        server = start_api(port := free_port(), args.workers, args.pool_max, no_worker=apart)
+        worker = start_worker() if apart else None
+        print(f"setup: `vital serve{' --no-worker' if apart else ''}` pid {server.pid} on 127.0.0.1:{port}"
+              + (f", `vital worker` pid {worker.pid}" if worker else ""), flush=True)
         try:
             attacker.port = port
             arm(attacker)
@@ -276,14 +315,21 @@ def main() -> int:
             rate = args.rate or round(args.share * probe["throughput_rps"], 1)
             print(f"probe: {probe['throughput_rps']} req/s max -> open loop at {rate} req/s", flush=True)
             host = machine()
+            pids = {"API": server.pid, "worker apart": worker.pid if worker else None, "PostgreSQL": server_pid}
+            at = cpu_seconds(pids)
             alone = asyncio.run(open_loop(port, victims, every, rate, args.seconds, "phase A"))
+            between = cpu_seconds(pids)
             beside = phase_b(port, victims, every, attacker, rate, args.seconds)
+            cpu = {"alone": spent(at, between), "with the attacker": {
+                **spent(between, cpu_seconds(pids)), "the attacker's client": beside[2].pop("cpu_seconds")}}
             left = leftovers(db, bad, since)  # while the API's worker still runs the queued runs
         finally:
             stop_api(server)
+            if worker:
+                stop_api(worker)
     print(f"cleanup: API {server.pid} stopped; postmaster {server_pid} "
           f"{'stopped' if stopped(server_pid) else 'STILL RUNNING'}", flush=True)
-    figures = report(host, rate, probe, alone, beside[:2], beside[2], left, args.seconds)
+    figures = report(host, rate, probe, alone, beside[:2], beside[2], left, args.seconds, cpu, args.worker)
     return 0 if all(figures["checks"].values()) else 1
 
 

@@ -125,11 +125,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_api(port: int, workers: int = 1, pool_max: int = 20) -> subprocess.Popen:
+def start_api(port: int, workers: int = 1, pool_max: int = 20, *, no_worker: bool = False) -> subprocess.Popen:
     """`vital serve` on 127.0.0.1:port, in its own process group; ready when /ready answers 200.
+    no_worker: without its in-process job worker (run `start_worker` beside it).
     Its log goes to the file BENCH_API_LOG names, if any."""
     env = {**os.environ, "VITAL_API_HOST": "127.0.0.1", "VITAL_API_PORT": str(port),
-           "VITAL_API_WORKERS": str(workers), "VITAL_API_POOL_MAX_SIZE": str(pool_max)}
+           "VITAL_API_WORKERS": str(workers), "VITAL_API_POOL_MAX_SIZE": str(pool_max),
+           **({"VITAL_NO_WORKER": "1"} if no_worker else {})}
     log = open(os.environ["BENCH_API_LOG"], "ab") if os.environ.get("BENCH_API_LOG") else subprocess.DEVNULL
     server = subprocess.Popen([sys.executable, "-m", "vital", "serve"], env=env, stdout=log, stderr=log,
                               start_new_session=True)
@@ -145,6 +147,13 @@ def start_api(port: int, workers: int = 1, pool_max: int = 20) -> subprocess.Pop
         time.sleep(0.2)
     stop_api(server)
     raise SystemExit("`vital serve` did not become ready")
+
+
+def start_worker() -> subprocess.Popen:
+    """`vital worker` in its own process group (the deployment that runs workers apart from the API)."""
+    log = open(os.environ["BENCH_API_LOG"], "ab") if os.environ.get("BENCH_API_LOG") else subprocess.DEVNULL
+    return subprocess.Popen([sys.executable, "-m", "vital", "worker"], stdout=log, stderr=log,
+                            start_new_session=True)
 
 
 def stop_api(server: subprocess.Popen) -> None:

@@ -10,6 +10,10 @@ import logging
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable
+
+import psutil
 
 log = logging.getLogger("vital.priority")
 
@@ -35,3 +39,23 @@ def heavy_executor(steps: int) -> ThreadPoolExecutor:
     """The API's threads for a request's CPU-heavy work (a synchronous upload), `steps` below the others."""
     return ThreadPoolExecutor(HEAVY_THREADS, thread_name_prefix="vital-heavy", initializer=lower_this_thread,
                               initargs=(steps,))
+
+
+def lower_backends(steps: int) -> Callable[[Any], None]:
+    """A connection pool's `configure`: each new connection's server process `steps` lower too, so that the
+    database's share of background work (a workflow run's writes, a batch of chunks) also waits for the API's.
+    Only for a server on this machine, reached by its Unix socket, whose lock file names the postmaster that
+    the process must be a child of: a remote server's process id names nothing here."""
+    def configure(conn) -> None:
+        info = conn.info
+        if steps <= 0 or not info.host.startswith("/") or not hasattr(os, "setpriority"):
+            return
+        pid = info.backend_pid
+        try:
+            postmaster = int((Path(info.host) / f".s.PGSQL.{info.port}.lock").read_text().split()[0])
+            if psutil.Process(pid).ppid() != postmaster:
+                return
+            os.setpriority(os.PRIO_PROCESS, pid, min(19, os.getpriority(os.PRIO_PROCESS, pid) + steps))
+        except (OSError, ValueError, IndexError, psutil.Error) as exc:  # not ours to lower: it runs as is
+            log.info("database process priority unchanged", extra={"error": str(exc)})
+    return configure

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 
+import psutil
 import pytest
 
 from tests import pg
@@ -195,6 +196,16 @@ def test_workers_yield_the_cpu_to_the_api(prepared, worker):
     base = os.getpriority(os.PRIO_PROCESS, 0)
     apart = worker(prepared)
     wait_for(lambda: _nice(apart.pid) == min(19, base + 10), 60, "`vital worker` running 10 steps lower")
+    # The database's share of its work too: its tenants' connections are served by lowered server processes
+    # (the server is on this machine), while everyone else's keep their priority.
+    with pg.connect(prepared, autocommit=True) as conn:
+        def backends(role: str) -> list[int]:
+            return [row[0] for row in conn.execute("SELECT pid FROM pg_stat_activity WHERE usename = %s AND "
+                                                   "datname = current_database()", (role,))]
+        wait_for(lambda: any(_nice(pid) == min(19, base + 10) for pid in backends("vital_worker")), 30,
+                 "a server process of the worker's lowered")
+        assert _nice(conn.info.backend_pid) == _nice(psutil.Process(conn.info.backend_pid).ppid()), \
+            "another client's server process kept the postmaster's priority"
     with InProcessWorker(Database(settings(database_url=pg.url(prepared)))) as beside:
         thread = beside._thread.native_id
         wait_for(lambda: _nice(os.getpid(), thread) == min(19, base + 10), 30, "the worker thread lowered")

@@ -25,7 +25,7 @@ from vital.jobs import tasks  # noqa: F401  (registers the tasks on the app)
 from vital.jobs.app import QUEUE_OPTIONS, app
 from vital.knowledge import embeddings
 from vital.knowledge.embeddings import Embedder, ModelRef
-from vital.priority import lower_this_thread
+from vital.priority import lower_backends, lower_this_thread
 from vital.services import graphs
 from vital.settings import Settings
 
@@ -76,7 +76,7 @@ async def work(db: Database, *, concurrency: int | None = None, name: str = "wor
     concurrency = concurrency or s.worker_concurrency
     graphs.register()  # workflow runs resumed here need their graphs' behaviour
     pool = ConnectionPool(url, kwargs={"options": SESSION_OPTIONS}, min_size=1, max_size=concurrency + 2,
-                          open=True, name=f"{name}-tenants")
+                          configure=lower_backends(s.worker_nice), open=True, name=f"{name}-tenants")
     queue = AsyncConnectionPool(url, kwargs={"options": QUEUE_OPTIONS}, min_size=1, max_size=concurrency + 3,
                                 open=False, name=f"{name}-queue")
     try:
