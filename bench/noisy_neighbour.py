@@ -247,6 +247,11 @@ def report(host: str, rate: float, probe: dict, alone: tuple[Run, Counter], besi
         print(f"| {name} | {s['requests']} | {s['p50_ms']} ms | {s['p99_ms']} ms | {s['errors']} | "
               f"{closed(s)} | {s['cross_tenant_rows'] + sum(m.values())} |")
     print(f"| ratio | | {figures['p50_ratio']}x | {figures['p99_ratio']}x | | | |\n")
+    print("| 5 s window | " + " | ".join(f"{w * 5}-{w * 5 + 5}" for w in range(int(seconds // 5))) + " |")
+    print("|---|" + "---|" * int(seconds // 5))
+    for name, run in (("alone", alone[0]), ("with the attacker", beside[0])):
+        print(f"| p99 {name} | " + " | ".join(_window_p99(run, w * 5.0) for w in range(int(seconds // 5))) + " |")
+    print()
     names = list(cpu["with the attacker"])
     print(f"| CPU seconds ({worker} job worker) | {' | '.join(names)} |\n|---|{'---|' * len(names)}")
     for phase, used in cpu.items():
@@ -271,6 +276,12 @@ def report(host: str, rate: float, probe: dict, alone: tuple[Run, Counter], besi
     for check, ok in checks.items():
         print(f"{'PASS' if ok else 'FAIL'}  {check}")
     return figures
+
+
+def _window_p99(run: Run, start: float, width: float = 5.0) -> str:
+    """The p99 (ms) of the requests due in [start, start + width): when in the phase the latency went up."""
+    inside = sorted(r.seconds for r in run.results if start <= r.at < start + width)
+    return f"{inside[min(len(inside) - 1, int(0.99 * len(inside)))] * 1000:.0f}" if inside else "-"
 
 
 def main() -> int:

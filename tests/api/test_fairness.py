@@ -121,6 +121,35 @@ def test_streams_of_one_tenant_hold_no_thread_and_the_other_is_served(served):
     asyncio.run(scenario())
 
 
+def test_a_quiet_runs_stream_begins_at_once_and_says_it_is_alive(served):
+    """A run with no events yet (one a tenant marked running itself): the stream's headers and a comment that
+    clients skip come after the first poll, not when (if ever) the first event does; the run's end ends it."""
+    port, tenants, database, _run = served
+    with pg.connect(database, autocommit=True) as owner:
+        quiet = owner.execute(
+            "INSERT INTO workflow_runs (tenant_id, definition_tenant_id, definition_id, status, started_at) "
+            "SELECT t.id, d.tenant_id, d.id, 'running', now() FROM tenants t, workflow_definitions d "
+            "WHERE t.subdomain = 'acme' AND d.slug = 'autonomous-expert' RETURNING id").fetchone()[0]
+
+    async def scenario():
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+            request = client.build_request("GET", f"/api/v1/workflows/runs/{quiet}/events",
+                                           headers=headers(tenants, "acme", Accept="text/event-stream"))
+            response = await asyncio.wait_for(client.send(request, stream=True), timeout=5)
+            assert response.status_code == 200 and response.headers["content-type"].startswith("text/event-stream")
+            lines = response.aiter_lines()
+            assert await asyncio.wait_for(anext(lines), timeout=5) == ": waiting for the run"
+            with pg.connect(database, autocommit=True) as owner:
+                owner.execute("UPDATE workflow_runs SET status = 'succeeded', finished_at = now() WHERE id = %s",
+                              (quiet,))
+            async def until_the_end() -> list[str]:
+                return [line async for line in lines]
+            assert "event: end" in await asyncio.wait_for(until_the_end(), timeout=30)
+            await response.aclose()
+
+    asyncio.run(scenario())
+
+
 def test_slow_statements_and_a_burst_of_one_tenant_leave_the_other_served(served):
     port, tenants, _database, _run = served
     slow = f"/rest/v1/agents?select=id&description=match.{quote(SLOW_PATTERN)}"

@@ -32,6 +32,11 @@ from vital.services.workflows import runs
 EVENTS_POLL_SECONDS = 0.25       # the first wait between polls of a quiet run; it doubles up to
 EVENTS_POLL_MAX_SECONDS = 2.0     # this (a run that stays quiet costs one read every 2 s)
 EVENTS_MAX_SECONDS = 300
+# A quiet stream says it is alive this often (an SSE comment, which clients skip): a proxy's idle timeout
+# does not cut it, and a client knows the server still holds it.
+EVENTS_HEARTBEAT_SECONDS = 15.0
+# What follow() yields for such a comment; its first one starts the response as soon as the run is known.
+HEARTBEAT = {"event": None, "data": None}
 
 
 class Decision(BaseModel):
@@ -111,6 +116,8 @@ async def sse(events: Iterator[dict] | AsyncIterator[dict]) -> Response:
 
 
 def frame(event: dict) -> str:
+    if event["event"] is None:
+        return ": waiting for the run\n\n"
     return f"event: {event['event']}\ndata: {json.dumps(event['data'], default=str)}\n\n"
 
 
@@ -127,20 +134,26 @@ async def run_events(request: Request, caller: Caller, run_id: str, after: int =
 async def follow(fetch: Callable[[int], Awaitable[list[dict]]], resting: Callable[[], Awaitable[bool]],
                  after: int = 0) -> AsyncIterator[dict]:
     """Poll a run's events (workflow_events) until it rests (waits for a person, pauses or ends). Between
-    polls it sleeps on the event loop, holding nothing; the wait grows while the run is quiet."""
+    polls it sleeps on the event loop, holding nothing; the wait grows while the run is quiet. A quiet run
+    gets a heartbeat after the first poll (the response starts then) and every EVENTS_HEARTBEAT_SECONDS."""
     deadline = time.monotonic() + EVENTS_MAX_SECONDS
-    pause, started = EVENTS_POLL_SECONDS, False
+    pause, said = EVENTS_POLL_SECONDS, None  # said: when it last sent something (None: the response has not begun)
     while True:
         try:
             batch = await fetch(after)
             rests = not batch and await resting()
         except Throttled:
-            if not started:
-                raise  # before the first event: an ordinary 429
+            if said is None:
+                raise  # before the response began: an ordinary 429
             batch, rests = [], False  # the tenant's connection slots are all busy: an open stream waits
         for item in batch:
-            after, started = item["sequence"], True
+            after = item["sequence"]
             yield {"event": item["event"], "data": item}
+        if batch:
+            said = time.monotonic()
+        elif not rests and (said is None or time.monotonic() - said >= EVENTS_HEARTBEAT_SECONDS):
+            said = time.monotonic()
+            yield HEARTBEAT
         if rests:
             yield {"event": "end", "data": {"after": after}}
             return

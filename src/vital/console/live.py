@@ -51,6 +51,9 @@ async def relay(visit: Visit, path: str, after: int, extra: Extra | None = None)
             buffer += chunk.decode("utf-8", "replace")
             while "\n\n" in buffer:
                 block, buffer = buffer.split("\n\n", 1)
+                if block.startswith(":"):  # the API's heartbeat while the run is quiet: passed on, it keeps
+                    yield f"{block}\n\n".encode()  # the browser's connection alive too, and shows as nothing
+                    continue
                 name, data = parse(block)
                 if name in ("end", "timeout"):
                     yield frame("end", data)
