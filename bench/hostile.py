@@ -3,8 +3,9 @@
 Run in a process of its own (so that building megabyte bodies and holding streams costs the
 measuring client nothing), until a deadline:
   - `streams` event streams held open (workflow runs the tenant marked `running` itself through
-    /rest/v1), spread over two users' tokens, each re-opened when it ends;
-  - `slow` slow clients: headers, or a body, trickled a byte a second;
+    /rest/v1), spread over two users' tokens, each re-opened 3 s after it ends (as EventSource does);
+  - `slow` slow clients: headers, or a body, trickled a byte a second (re-opened when dropped; after
+    Retry-After when refused with 429);
   - `runs` workflow runs at once of a definition that loops or fans out, each restarted when it ends;
   - at a fixed `rate` per second, open loop, the request patterns of PATTERNS in turn.
 Every answer is counted by pattern and status; any foreign tenant's row in an answer is counted too.
@@ -26,6 +27,7 @@ import httpx
 
 PLATFORM = str(uuid.UUID(int=0))
 MEGABYTES = 4  # each huge body
+RECONNECT_SECONDS = 3.0
 # Backtracking-prone patterns (a nested quantifier and a back reference: PostgreSQL's engine falls back
 # to its NFA for those) on a text column of every row.
 REGEXES = [r"^(([a-z])+.)+[A-Z]([a-z])+$", r"(.*)*(.*)*(.*)*\1\2\3x$", r"^((a|b|c|d|e|.)*)*\1$"]
@@ -190,7 +192,7 @@ def arm(a: Attacker) -> None:
 
 async def hold_stream(http: httpx.AsyncClient, headers: dict, run: str, stop: float, tally: Tally) -> None:
     """One stream held until the deadline (re-opened when it ends); a stream whose answer has not begun
-    by then (the API answers with the first event: a run with none keeps it waiting) is counted
+    by then (the API answers after its first poll of the run) is counted
     `held-before-first-event`."""
     while time.perf_counter() < stop:
         answered = False
@@ -208,6 +210,9 @@ async def hold_stream(http: httpx.AsyncClient, headers: dict, run: str, stop: fl
                     tally.streams_opened += 1
                     async for line in r.aiter_lines():
                         tally.stream_events += line.startswith("event:")
+            # The run rested and the stream ended: back after the pause a browser's EventSource takes before
+            # it reconnects (a few seconds), so a stream is held, not turned into a request loop.
+            await asyncio.sleep(min(RECONNECT_SECONDS, max(0.0, stop - time.perf_counter())))
         except TimeoutError:
             if not answered:
                 tally.statuses[("event stream", "held-before-first-event")] += 1
