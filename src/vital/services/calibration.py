@@ -2,36 +2,31 @@
 
 Features of the question against what retrieval found (meaning.py ranks the
 passages' sentences), not of the answer's wording, so the offline answerer and
-a model are judged alike:
+a model are judged alike. In the regression (round 3, docs/knowledge.md "Confidence"):
 
-    best       similarity of the closest sentence to the question
-    retrieval  relevance (0..1) of the passage holding the best sentence
-    length     words in the best sentence (log): a bare fragment answers little
-    named      share of what the question names (an acronym, a capitalised name: NMPA, China, Pfizer) that
-               some passage mentions (1 when it names nothing): a regulator or country the documents never
-               mention is a subject they do not cover, however close the rest sounds
-    rank       1 / (1 + retrieval's rank of the passage holding the best sentence): when the sentence that
-               reads closest sits in a passage retrieval put far down, the two signals disagree
-    margin     the best sentence's score (meaning.py) minus the second's: a clear winner is more often right
-               than the first of several near-ties
-    nearest    similarity of the sentence closest in meaning (the best one is chosen by meaning.py's score, which
-               adds shared words and retrieval): how near the documents come to the question at all
+    score      the best sentence's score (meaning.py: similarity plus shared words plus retrieval)
     lead_document  1 when the best sentence's document is the one retrieval put first: the two agree
-    place      share of the jurisdictions the question names, by any form ("Japanese", "PMDA": Japan;
-               jurisdictions.toml), that some passage speaks of: not in the regression, a rule (below)
+    ask        the share of the question's words beyond its topic (not in the title of the best sentence's
+               document) that the best sentence and the one after it hold: an answer from the right document
+               that does not touch what was asked ("can we skip the full CSR?" answered with what a CSR is)
+    nearest    similarity of the sentence closest in meaning (the best one is chosen by meaning.py's score):
+               how near the documents come to the question at all
+
+Kept in the assessment's metadata, no longer in the regression (with the four above they made the
+cross-validated fit on dev no better): `best` (the best sentence's similarity), `retrieval` (its passage's
+relevance), `length` (its words, log), `named` (share of the acronyms and capitalised names of the question
+some passage mentions), `rank` (1 / (1 + retrieval's rank of its passage)), `margin` (its score minus the
+second's). And a rule, not a feature: `place`, the share of the jurisdictions the question names, by any
+form ("Japanese", "PMDA": Japan; jurisdictions.toml), that some passage speaks of.
 
 A logistic regression maps them to the probability that the answer holds the
 right fact; when no sentence comes within NEAREST_BELOW of the question in meaning, the documents do not
 cover it and the confidence is what such answers scored on dev (calibration.json, `nearest_confidence`),
 below the decline; likewise when the question names a jurisdiction no passage speaks of
-(`place` < 1: "Taiwan's TFDA" answered from an FDA passage), at `place_confidence`. (Three more — the
-mean best similarity of the three closest documents,
-the share of the question's words in the best passage and in all of them — were
-dropped: with `rank` and `margin` they made the cross-validated fit on the dev set
-no better.) Its parameters (calibration.json) were fitted by bench/calibrate.py on
-the library's dev questions only and judged on the held-out ones (docs/knowledge.md,
-"Confidence"). Below DECLINE_BELOW the question is declined: "not in your
-documents", naming the documents that came closest.
+(`place` < 1: "Taiwan's TFDA" answered from an FDA passage), at `place_confidence`. Its parameters
+(calibration.json) were fitted by bench/calibrate.py on the library's dev questions only and judged on the
+held-out ones. Below DECLINE_BELOW the question is declined: "not in your documents", naming the documents
+that came closest.
 """
 
 from __future__ import annotations
@@ -49,10 +44,13 @@ from vital.services.evidence import Verification
 from vital.services.llm.base import ChatModel, ChatRequest, ChatResult
 from vital.services.meaning import Meaning, Scored
 from vital.services.retrieval import Passage
+from vital.services.text import term_set, terms
 
 PARAMETERS = Path(__file__).with_name("calibration.json")
 JURISDICTIONS = Path(__file__).with_name("jurisdictions.toml")
-FEATURES = ("best", "retrieval", "length", "named", "rank", "margin", "nearest", "lead_document")
+FEATURES = ("score", "lead_document", "ask", "nearest")
+# Computed and kept in the assessment's metadata, not in the regression (round 3: no better in cross-validation).
+OTHERS = ("best", "retrieval", "length", "named", "rank", "margin")
 DECLINE_BELOW = 0.3
 # Chosen by cross-validation on the dev set (bench/calibrate.py): 0.40 declined 21.4 of its 30 out-of-scope
 # questions instead of 18.2, and no answer that held its fact; 0.44 began to decline right answers.
@@ -169,8 +167,10 @@ def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = 
              retrieved: Sequence[Passage] = ()) -> dict[str, float]:
     """The assessment's features; `retrieved` is retrieval's order (default: the passages')."""
     if not ranked:
-        return dict.fromkeys((*FEATURES, "place"), 0.0)
+        return dict.fromkeys((*FEATURES, *OTHERS, "place"), 0.0)
     best = ranked[0]
+    after = next((s for s in ranked if s.passage.chunk_id == best.passage.chunk_id
+                  and s.position == best.position + 1), ranked[1] if len(ranked) > 1 else None)
     names = coverage(question, passages or list({s.passage.chunk_id: s.passage for s in ranked}.values()))
     order = [p.chunk_id for p in (retrieved or passages or [best.passage])]
     rank = order.index(best.passage.chunk_id) if best.passage.chunk_id in order else len(order)
@@ -180,7 +180,16 @@ def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = 
             "margin": best.score - (ranked[1].score if len(ranked) > 1 else 0.0),
             "nearest": max(s.similarity for s in ranked),
             "lead_document": float(not top or top[0].document_id == best.passage.document_id),
+            "score": best.score,
+            "ask": asked(question, best.passage.title, [best.sentence] + ([after.sentence] if after else [])),
             "place": place_coverage(question, passages or [s.passage for s in ranked])}
+
+
+def asked(question: str, title: str, lead: Sequence[str]) -> float:
+    """The share of the question's words beyond its topic (those not in the title of the document answering)
+    that the answer's first two sentences hold (1 when the question says nothing beyond the title)."""
+    beyond = set(terms(question)) - term_set(title)
+    return len(beyond & term_set(" ".join(lead))) / len(beyond) if beyond else 1.0
 
 
 def closest_documents(ranked: list[Scored], passages: Sequence[Passage]) -> list[str]:
