@@ -3,16 +3,21 @@
 Behind a pool a session-level SET would leak into the next request, so the role
 and the JWT claims are set with set_config(..., true): they live exactly as long
 as the transaction.
+
+Two twins: `tenant_transaction` for threads (sync psycopg) and `async_tenant_transaction`
+for the event loop (the /rest/v1 reads, on the API's AsyncConnectionPool). They share
+the statement and its parameters, the statement timeout of the request's kind, the
+tenant's connection slots (vital.db.budget) and the error translation (vital.db.errors).
 """
 
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager, nullcontext
-from typing import TYPE_CHECKING, Iterator, Union
+from contextlib import asynccontextmanager, contextmanager, nullcontext
+from typing import TYPE_CHECKING, AsyncIterator, Iterator, Union
 
 import psycopg
-from psycopg_pool import ConnectionPool
+from psycopg_pool import AsyncConnectionPool, ConnectionPool
 
 from vital.db import budget
 from vital.db.spans import transaction_span
@@ -31,13 +36,21 @@ ROLES = ("anon", "authenticated", "service_role")
 Source = Union[ConnectionPool, psycopg.Connection]
 
 
-def apply_context(conn: psycopg.Connection, caller: Caller, *, read_only: bool = False) -> None:
-    """Switch the current transaction to the caller's role and tenant (the Caller checked its role), with
-    the statement timeout of the request's kind (vital.db.budget; none set: the connection's), in one statement."""
+def context_parameters(caller: Caller, read_only: bool) -> dict:
+    """The context statement's values: the caller's role and claims (the Caller checked its role), the
+    statement timeout of the request's kind (vital.db.budget; none set: the connection's), read-only."""
     timeout = budget.current().statement_timeout_ms
-    conn.execute(SQL("tenant.context"), {"role": caller.role, "claims": json.dumps(caller.claims),
-                                         "timeout": None if timeout is None else str(timeout),
-                                         "read_only": read_only}, prepare=False)
+    return {"role": caller.role, "claims": json.dumps(caller.claims),
+            "timeout": None if timeout is None else str(timeout), "read_only": read_only}
+
+
+def apply_context(conn: psycopg.Connection, caller: Caller, *, read_only: bool = False) -> None:
+    """Switch the current transaction to the caller's role and tenant, in one statement."""
+    conn.execute(SQL("tenant.context"), context_parameters(caller, read_only), prepare=False)
+
+
+async def apply_context_async(conn: psycopg.AsyncConnection, caller: Caller, *, read_only: bool = False) -> None:
+    await conn.execute(SQL("tenant.context"), context_parameters(caller, read_only), prepare=False)
 
 
 @contextmanager
@@ -59,3 +72,15 @@ def tenant_transaction(source: Source, caller: Caller, *,
             with source.transaction():
                 apply_context(source, caller, read_only=read_only)
                 yield source
+
+
+@asynccontextmanager
+async def async_tenant_transaction(pool: AsyncConnectionPool, caller: Caller, *, read_only: bool = False,
+                                   pipeline: bool = False) -> AsyncIterator[psycopg.AsyncConnection]:
+    """tenant_transaction's twin for the event loop: no thread hop. The tenant's slot is waited for
+    without blocking the loop (vital.db.budget.Slots.aslot)."""
+    with transaction_span(caller, read_only=read_only), translate():
+        async with budget.current().aconnection(), pool.connection() as conn, \
+                (conn.pipeline() if pipeline else nullcontext()), conn.transaction():
+            await apply_context_async(conn, caller, read_only=read_only)
+            yield conn

@@ -4,6 +4,9 @@ One request is one transaction as the caller (vital.db.tenant), read-only for
 GET and HEAD. The handler parses and checks everything it can before it takes a
 connection, and a single-object request that does not match exactly one row is
 refused inside the transaction, so that its writes are rolled back.
+
+Reads run on the event loop (async psycopg, the API's read pool): no thread hop on the
+hot path. Writes keep the worker threads and the sync pool.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from vital.api.errors import (
 from vital.api.rest.build import Statement
 from vital.api.rest.params import Limits, Prefer, Query, parse_prefer, parse_query, parse_range
 from vital.catalog import Table
-from vital.db.tenant import tenant_transaction
+from vital.db.tenant import async_tenant_transaction, tenant_transaction
 from vital.tenancy import Caller
 
 router = APIRouter(prefix="/rest/v1")
@@ -73,7 +76,7 @@ async def table_endpoint(table: str, request: Request, caller: Caller = Depends(
     as_csv = _wants_csv(request.headers.get("accept"))
     if method in _READS:
         window = _window(query, parse_range(request.headers.get("range")))
-        outcome = await run_in_threadpool(_read, api, caller, target, query, prefer, window)
+        outcome = await _read(api, caller, target, query, prefer, window)
         return _read_response(outcome, window[1], single, prefer, head=method == "HEAD", as_csv=as_csv)
     if as_csv:
         raise NotAcceptable("CSV is served for reads only.", hint="Accept application/json for a write's rows.")
@@ -105,14 +108,14 @@ def _window(query: Query, requested: tuple[int, int | None] | None) -> tuple[int
     return limit, offset
 
 
-def _read(api, caller: Caller, table: Table, query: Query, prefer: Prefer,
-          window: tuple[int | None, int]) -> Outcome:
+async def _read(api, caller: Caller, table: Table, query: Query, prefer: Prefer,
+                window: tuple[int | None, int]) -> Outcome:
     limit, offset = window
     rows = api.builder.read(table, query, limit=limit, offset=offset)
     counter = api.builder.count(table, query) if prefer.count else None
-    with tenant_transaction(api.pool, caller, read_only=True, pipeline=True) as conn:
-        body, n = _run(conn, rows)
-        total = _run(conn, counter)[0] if counter else None
+    async with async_tenant_transaction(api.read_pool, caller, read_only=True, pipeline=True) as conn:
+        body, n = await _run_async(conn, rows)
+        total = (await _run_async(conn, counter))[0] if counter else None
     return Outcome(body, n, total)
 
 
@@ -206,6 +209,10 @@ def _write_response(outcome: Outcome, method: str, single: bool, prefer: Prefer)
 # -- shared ------------------------------------------------------------------
 def _run(conn, statement: Statement) -> tuple:
     return conn.execute(statement.query, statement.params).fetchone()
+
+
+async def _run_async(conn, statement: Statement) -> tuple:
+    return await (await conn.execute(statement.query, statement.params)).fetchone()
 
 
 def _single(outcome: Outcome) -> str:
