@@ -1,7 +1,8 @@
-"""The /rest/v1 reads run on the event loop through vital.db.tenant.async_tenant_transaction (the
-API's async read pool): as the caller's role and tenant under RLS, read-only, with the statement
-timeout of their kind, within the tenant's connection slots, and a read waiting for a slot does not
-stop the event loop from serving the others."""
+"""The /rest/v1 reads run on the event loop (the API's async read pool) through vital.db.tenant's
+async twins: `tenant_read` (BEGIN, context, statements and COMMIT in one message, values bound on
+the client) and `async_tenant_transaction`. Both run as the caller's role and tenant under RLS,
+read-only, with the statement timeout of their kind, within the tenant's connection slots; a read
+waiting for a slot does not stop the event loop from serving the others."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from tests.harness import running
 from vital.api.app import connection_options
 from vital.db.budget import BUDGET, Budget, Slots, Throttled
 from vital.db.connection import Database
-from vital.db.tenant import async_tenant_transaction
+from vital.db.tenant import async_tenant_transaction, tenant_read
 from vital.errors import InvalidInput, PermissionDenied
 from vital.tenancy import Caller
 
@@ -32,6 +33,21 @@ def test_each_tenant_reads_only_its_own_rows(api):
         assert seen[subdomain], f"{subdomain} has profiles in the seed"
         assert {row["tenant_id"] for row in seen[subdomain]} == {str(api.tenants[subdomain].id)}
     assert not {r["email"] for r in seen["acme"]} & {r["email"] for r in seen["pharmaco"]}
+
+
+def test_values_bound_on_the_client_stay_values(fresh_api):
+    acme = fresh_api.as_("acme")
+    hostile = "x'); UPDATE profiles SET display_name = 'owned'; SELECT ('"
+    answer = acme.get("/rest/v1/profiles", params={"select": "display_name", "display_name": f"eq.{hostile}"})
+    assert answer.status_code == 200 and answer.json() == []
+    patched = acme.patch("/rest/v1/profiles?email=eq.ada@acme.example", json={"display_name": "50% O'Brien \\ %s"},
+                         headers={"Prefer": "return=representation"})
+    assert patched.status_code == 200 and len(patched.json()) == 1, patched.text
+    for value in ("eq.50% O'Brien \\ %s", "like.50%*", "ilike.*o'brien*"):
+        found = acme.get("/rest/v1/profiles", params={"select": "display_name", "display_name": value})
+        assert found.status_code == 200 and found.json() == [{"display_name": "50% O'Brien \\ %s"}], (value, found.text)
+    everyone = acme.get("/rest/v1/profiles?select=display_name").json()
+    assert "owned" not in {p["display_name"] for p in everyone}
 
 
 def _read_pool(api) -> AsyncConnectionPool:
@@ -75,6 +91,40 @@ def test_the_async_twin_sets_the_tenant_read_only_and_the_timeout_and_leaves_not
     assert tenants == [(acme.id,)]
     assert stopped.details == "limit=statement_timeout; allowed=300 ms" and timed_out
     assert after == ("vital_api", "", "off", f"{api.settings.api_statement_timeout_ms // 1000}s")
+
+
+def test_a_read_in_one_round_trip_runs_as_the_tenant_read_only_within_its_timeout(api):
+    acme = api.tenants["acme"]
+    caller = Caller.member(acme.id, acme.user_id)
+    context = ("SELECT current_user, current_setting('request.jwt.claims')::jsonb ->> 'tenant_id', "
+               "current_setting('transaction_read_only'), current_setting('statement_timeout'), "
+               "(SELECT array_agg(DISTINCT tenant_id) FROM profiles WHERE email <> %(skip)s)")
+
+    async def scenario():
+        pool = _read_pool(api)
+        await pool.open(wait=True)
+        token = BUDGET.set(Budget(statement_timeout_ms=300))
+        try:
+            found = await tenant_read(pool, caller, [(context, {"skip": "none"}), ("SELECT %(n)s + 1", {"n": 41})])
+            with pytest.raises(PermissionDenied, match="read-only"):
+                await tenant_read(pool, caller, [("UPDATE profiles SET display_name = display_name", {})])
+            with pytest.raises(InvalidInput) as stopped:
+                await tenant_read(pool, caller, [("SELECT pg_sleep(2)", {})])
+            timed_out = BUDGET.get().timed_out
+        finally:
+            BUDGET.reset(token)
+        async with pool.connection() as conn:  # rolled back after the failures, nothing left behind
+            after = await (await conn.execute(
+                "SELECT current_user, coalesce(current_setting('request.jwt.claims', true), ''), "
+                "current_setting('transaction_read_only'), pg_current_xact_id_if_assigned()")).fetchone()
+            status = conn.info.transaction_status.name
+        await pool.close()
+        return found, stopped.value, timed_out, after, status
+
+    found, stopped, timed_out, after, status = asyncio.run(scenario())
+    assert found == [("authenticated", str(acme.id), "on", "300ms", [acme.id]), (42,)]
+    assert stopped.details == "limit=statement_timeout; allowed=300 ms" and timed_out
+    assert after == ("vital_api", "", "off", None) and status == "IDLE"
 
 
 def test_a_coroutine_waits_for_its_tenants_slot_while_the_loop_runs_on():
