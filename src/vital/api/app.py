@@ -164,6 +164,7 @@ def create_app(settings: Settings) -> FastAPI:
     metrics.install(app, settings)  # outermost but traces: counts every answer, 429s included
     tracing.install(app, settings)
     errors.install(app)
+    app.include_router(routes.reads)  # the /rest/v1 reads, the hot path, matched first
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
     for module in (health, gotrue, links, invitations, rpc, routes, deleted, admin, ask_expert, panels, workflows, analytics,
                    knowledge, evaluation, embeddings):
