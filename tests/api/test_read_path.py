@@ -215,3 +215,26 @@ def test_a_read_over_its_tenants_connections_is_a_429_while_the_other_tenant_is_
             assert slots.holding() == {}
     finally:
         pg.drop(database)
+
+
+def test_a_get_rpc_runs_as_the_tenant_and_read_only(fresh_db):
+    with pg.connect(fresh_db, autocommit=True) as owner:
+        owner.execute("CREATE SEQUENCE public.hp_counter")
+        owner.execute("GRANT USAGE ON SEQUENCE public.hp_counter TO authenticated")
+        owner.execute("CREATE FUNCTION public.hp_bump() RETURNS bigint LANGUAGE sql STABLE "
+                      "AS $$ SELECT nextval('public.hp_counter') $$")  # wrongly STABLE: it writes
+        owner.execute("CREATE FUNCTION public.hp_context() RETURNS TABLE (role text, tenant text, read_only text) "
+                      "LANGUAGE sql STABLE AS $$ SELECT current_user::text, current_setting('request.jwt.claims')"
+                      "::jsonb ->> 'tenant_id', current_setting('transaction_read_only') $$")
+        for fn in ("hp_bump", "hp_context"):
+            owner.execute(f"GRANT EXECUTE ON FUNCTION public.{fn}() TO authenticated")
+    with running(fresh_db) as app:
+        acme = app.as_("acme")
+        context = acme.get("/rest/v1/rpc/hp_context")
+        assert context.status_code == 200, context.text
+        assert context.json() == [{"role": "authenticated", "tenant": str(app.tenants["acme"].id), "read_only": "on"}]
+        refused = acme.get("/rest/v1/rpc/hp_bump")
+        assert refused.status_code == 405, refused.text  # PostgREST's status for 25006
+        assert refused.json()["code"] == "25006" and refused.json()["message"] == "A read-only request cannot change data."
+        with pg.connect(fresh_db) as owner:  # nothing taken from the sequence
+            assert owner.execute("SELECT last_value, is_called FROM public.hp_counter").fetchone() == (1, False)
