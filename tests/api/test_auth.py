@@ -149,9 +149,15 @@ def test_a_write_key_writes_and_a_revoked_key_is_refused(fresh_api):
 
 def test_the_pool_logs_in_as_the_api_role_and_leaves_no_context_behind(api):
     assert api.as_("acme").get("/rest/v1/profiles").status_code == 200
-    pool = api.client.app.state.api.pool
-    with pool.connection() as conn:
-        row = conn.execute("SELECT session_user, current_user, r.rolbypassrls, r.rolsuper, "
-                           "coalesce(current_setting('request.jwt.claims', true), '') "
-                           "FROM pg_roles r WHERE r.rolname = session_user").fetchone()
+    check = ("SELECT session_user, current_user, r.rolbypassrls, r.rolsuper, "
+             "coalesce(current_setting('request.jwt.claims', true), '') "
+             "FROM pg_roles r WHERE r.rolname = session_user")
+    state = api.client.app.state.api
+    with state.pool.connection() as conn:
+        row = conn.execute(check).fetchone()
     assert row == ("vital_api", "vital_api", False, False, "")
+
+    async def on_the_read_pool():  # where the GET above ran (async, on the app's event loop)
+        async with state.read_pool.connection() as conn:
+            return await (await conn.execute(check)).fetchone()
+    assert api.client.portal.call(on_the_read_pool) == ("vital_api", "vital_api", False, False, "")

@@ -98,9 +98,11 @@ def test_requests_latency_throttling_and_pool(metrics_db):
     assert value(text, "vital_llm_tokens_total", provider="extractive", kind="completion") > 0
     assert "vital_llm_cost_usd_total" in text
     # Read at scrape time: the pool, the tenants' slots and streams, the job queue (its schema may not exist yet).
-    assert value(text, "vital_db_pool_connections") >= 1  # in use and idle: the pool's size (min_size 1)
-    assert 'vital_db_pool_connections{state="in_use"}' in text and "vital_db_pool_waiting 0.0" in text
-    assert value(text, "vital_db_pool_max") == api.settings.api_pool_max_size
+    for pool in ("api", "read"):  # the worker threads' pool and the /rest/v1 reads' (async) one
+        assert value(text, "vital_db_pool_connections", pool=pool) >= 1  # in use and idle: its size (min_size 1)
+        assert f'vital_db_pool_connections{{pool="{pool}",state="in_use"}}' in text
+        assert f'vital_db_pool_waiting{{pool="{pool}"}} 0.0' in text
+        assert value(text, "vital_db_pool_max", pool=pool) == api.settings.api_pool_max_size
     assert "vital_db_tenant_slots_in_use" in text and "vital_event_streams_open" in text
     assert value(text, "vital_jobs_stats_up") == 1 and "vital_jobs{" not in text  # the queue read, and empty
 

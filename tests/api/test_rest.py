@@ -271,16 +271,24 @@ def test_bodies_that_are_too_large_or_not_json_are_refused(api):
 
 def test_an_exhausted_pool_answers_503_quickly(fresh_db):
     with running(fresh_db, api_pool_min_size=1, api_pool_max_size=1, api_pool_timeout=0.3) as small:
-        pool = small.client.app.state.api.pool
-        held = pool.getconn()
+        acme, api, portal = small.as_("acme"), small.client.app.state.api, small.client.portal
+        # Reads take the async read pool (on the app's event loop), writes the sync pool: each exhausted in turn.
+        held = portal.call(api.read_pool.getconn)
         try:
             started_at = time.monotonic()
-            response = small.as_("acme").get("/rest/v1/profiles")
+            response = acme.get("/rest/v1/profiles")
             assert response.status_code == 503 and time.monotonic() - started_at < 2
             assert response.json()["message"].startswith("No database connection")
         finally:
-            pool.putconn(held)
-        assert small.as_("acme").get("/rest/v1/profiles").status_code == 200
+            portal.call(api.read_pool.putconn, held)
+        assert acme.get("/rest/v1/profiles").status_code == 200
+        held = api.pool.getconn()
+        try:
+            response = acme.patch("/rest/v1/tags?slug=eq.no-such-tag", json={"name": "x"})
+            assert response.status_code == 503 and response.json()["message"].startswith("No database connection")
+        finally:
+            api.pool.putconn(held)
+        assert acme.patch("/rest/v1/tags?slug=eq.no-such-tag", json={"name": "x"}).status_code == 204
 
 
 def _fingerprint(database: str) -> str:

@@ -1,6 +1,9 @@
-"""The HTTP API: `create_app(settings)` builds it; its lifespan opens the pool
+"""The HTTP API: `create_app(settings)` builds it; its lifespan opens the pools
 (logging in as the API role, which owns nothing and cannot bypass RLS) and reads
-the catalog once."""
+the catalog once. Two pools of the same login and sizes: `pool` (sync psycopg,
+used from worker threads: writes, services, sign-in) and `read_pool` (psycopg's
+AsyncConnectionPool, used on the event loop by the /rest/v1 reads, which take no
+thread: docs/api.md#the-read-path)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import psycopg
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
-from psycopg_pool import ConnectionPool, PoolTimeout
+from psycopg_pool import AsyncConnectionPool, ConnectionPool, PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from vital import __version__
@@ -62,6 +65,7 @@ class Api:
     builder: Builder
     directory: Directory
     fairness: Fairness      # what each tenant holds in this process (docs/fairness.md)
+    read_pool: AsyncConnectionPool | None = None  # the /rest/v1 reads' (opened on the event loop: lifespan)
 
 
 def connection_options(settings: Settings) -> str:
@@ -80,11 +84,15 @@ def preflight(settings: Settings) -> str:
                                        "creates the role; on an external database set VITAL_API_DATABASE_URL.")
 
 
+def _pool_arguments(settings: Settings, name: str) -> dict:
+    return {"conninfo": Database(settings).api_url, "min_size": settings.api_pool_min_size,
+            "max_size": settings.api_pool_max_size, "timeout": settings.api_pool_timeout, "name": name,
+            "open": False, "kwargs": {"options": connection_options(settings), "autocommit": True,
+                                      "application_name": name}}
+
+
 def open_api(settings: Settings) -> Api:
-    pool = ConnectionPool(
-        Database(settings).api_url, min_size=settings.api_pool_min_size, max_size=settings.api_pool_max_size,
-        timeout=settings.api_pool_timeout, name="vital-api", open=False,
-        kwargs={"options": connection_options(settings), "autocommit": True, "application_name": "vital-api"})
+    pool = ConnectionPool(**_pool_arguments(settings, "vital-api"))
     try:
         pool.open(wait=True, timeout=max(settings.api_pool_timeout, 10.0))
         with translate(), pool.connection() as conn:
@@ -101,13 +109,34 @@ def open_api(settings: Settings) -> Api:
                Directory(pool, settings.tenant_cache_seconds), Fairness(pool, settings))
 
 
+async def open_read_pool(settings: Settings) -> AsyncConnectionPool:
+    """The reads' pool, on the running event loop (its connections wait on the loop, not in threads)."""
+    pool = AsyncConnectionPool(**_pool_arguments(settings, "vital-api-read"))
+    try:
+        await pool.open(wait=True, timeout=max(settings.api_pool_timeout, 10.0))
+    except PoolTimeout as exc:
+        await pool.close()
+        raise DatabaseUnavailable(f"The API's read pool could not connect as '{settings.api_role}'.",
+                                  details=str(exc)) from exc
+    except BaseException:
+        await pool.close()
+        raise
+    return pool
+
+
 def create_app(settings: Settings) -> FastAPI:
     require_secret(settings)  # resolved by the caller (vital serve: vital.auth.secret.with_secret)
     graphs.register()  # the workflow graphs the services run (the engine knows none by itself)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.api = await run_in_threadpool(open_api, settings)
+        api = await run_in_threadpool(open_api, settings)
+        try:
+            api.read_pool = await open_read_pool(settings)
+        except BaseException:
+            await run_in_threadpool(api.pool.close)
+            raise
+        app.state.api = api
         app.state.api.fairness.flusher.start()
         stop_metrics = metrics.start(app)
         stop_listening = schema_cache.start(app, connection_options(settings))  # NOTIFY pgrst, 'reload schema'
@@ -117,6 +146,7 @@ def create_app(settings: Settings) -> FastAPI:
             stop_listening()
             stop_metrics()
             await run_in_threadpool(app.state.api.fairness.flusher.stop)
+            await app.state.api.read_pool.close()
             await run_in_threadpool(app.state.api.pool.close)
 
     app = FastAPI(title="VITAL API", version=__version__, description=DESCRIPTION, lifespan=lifespan,
@@ -134,6 +164,7 @@ def create_app(settings: Settings) -> FastAPI:
     metrics.install(app, settings)  # outermost but traces: counts every answer, 429s included
     tracing.install(app, settings)
     errors.install(app)
+    app.include_router(routes.reads)  # the /rest/v1 reads, the hot path, matched first
     # /auth/v1 sign-in (docs/auth.md), /rest/v1, then the services under /api/v1
     for module in (health, gotrue, links, invitations, rpc, routes, deleted, admin, ask_expert, panels, workflows, analytics,
                    knowledge, evaluation, embeddings):

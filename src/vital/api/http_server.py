@@ -98,11 +98,49 @@ if HttpToolsProtocol is not None:
         def on_headers_complete(self) -> None:
             self._past_head = True
             self._disarm()  # a bodiless request completes within the same data_received
+            before = self.cycle
             super().on_headers_complete()
+            if self.cycle is not None and self.cycle is not before:  # a new request (not an upgrade)
+                self.cycle.transport = _HeadWithBody(self.transport, self.cycle)
 
         def on_message_complete(self) -> None:
             self._past_head = False
             super().on_message_complete()
+
+
+class _HeadWithBody:
+    """One response's transport: the head of a response of known length is held until the body's first
+    write and both leave in one write, one segment that wakes the client once (uvicorn writes them
+    apart: two syscalls and two wake-ups of the client per request, the socket write a tenth of a
+    read's CPU in the agents list's profile). Streams (chunked), answers to HEAD (no body follows) and anything written before the head
+    (100 Continue) go out at once; a response that fails before its body flushes the head as it closes."""
+
+    __slots__ = ("_transport", "_cycle", "_head", "_held")
+
+    def __init__(self, transport, cycle):
+        self._transport, self._cycle, self._head, self._held = transport, cycle, None, False
+
+    def write(self, data: bytes) -> None:
+        cycle = self._cycle
+        if not self._held and cycle.response_started and cycle.chunked_encoding is False \
+                and cycle.scope["method"] != "HEAD":
+            self._held, self._head = True, data  # the head (uvicorn writes it once the length is known)
+            return
+        if self._head is not None:
+            data, self._head = self._head + data, None
+        self._transport.write(data)
+
+    def flush(self) -> None:
+        if self._head is not None:
+            head, self._head = self._head, None
+            self._transport.write(head)
+
+    def close(self) -> None:
+        self.flush()
+        self._transport.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self._transport, name)
 
 
 def server_options(settings) -> dict:

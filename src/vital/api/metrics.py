@@ -20,7 +20,7 @@ import psycopg
 from fastapi import APIRouter, FastAPI, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest, start_http_server
 from prometheus_client.core import GaugeMetricFamily
-from psycopg_pool import ConnectionPool, PoolTimeout
+from psycopg_pool import AsyncConnectionPool, ConnectionPool, PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from vital.api.auth import presented_token, verify_jwt
@@ -134,18 +134,22 @@ def _query_value(scope, name: bytes) -> str | None:
 
 
 # -- read when scraped ------------------------------------------------------------
-def pool_gauges(pool: ConnectionPool) -> Callable[[], list]:
+def pool_gauges(pools: dict[str, ConnectionPool | AsyncConnectionPool]) -> Callable[[], list]:
+    """The API's pools by name: `api` (worker threads: writes, services) and `read` (the /rest/v1 reads)."""
     def read() -> list:
-        stats = pool.get_stats()
-        size, idle = stats.get("pool_size", 0), stats.get("pool_available", 0)
         connections = GaugeMetricFamily("vital_db_pool_connections", "Pooled connections of the API role, "
-                                        "by state (in_use, idle).", labels=("state",))
-        connections.add_metric(("in_use",), size - idle)
-        connections.add_metric(("idle",), idle)
-        return [connections,
-                GaugeMetricFamily("vital_db_pool_waiting", "Requests waiting for a pooled connection.",
-                                  value=stats.get("requests_waiting", 0)),
-                GaugeMetricFamily("vital_db_pool_max", "Largest size of the pool.", value=pool.max_size)]
+                                        "by pool and state (in_use, idle).", labels=("pool", "state"))
+        waiting = GaugeMetricFamily("vital_db_pool_waiting", "Requests waiting for a pooled connection.",
+                                    labels=("pool",))
+        largest = GaugeMetricFamily("vital_db_pool_max", "Largest size of the pool.", labels=("pool",))
+        for name, pool in pools.items():
+            stats = pool.get_stats()
+            size, idle = stats.get("pool_size", 0), stats.get("pool_available", 0)
+            connections.add_metric((name, "in_use"), size - idle)
+            connections.add_metric((name, "idle"), idle)
+            waiting.add_metric((name,), stats.get("requests_waiting", 0))
+            largest.add_metric((name,), pool.max_size)
+        return [connections, waiting, largest]
     return read
 
 
@@ -208,7 +212,7 @@ def start(app: FastAPI) -> Callable[[], None]:
     if set. Returns what stops both."""
     api, m = app.state.api, app.state.metrics
     use(m)
-    stops = [m.sample(pool_gauges(api.pool)), m.sample(job_gauges(api.pool)),
+    stops = [m.sample(pool_gauges({"api": api.pool, "read": api.read_pool})), m.sample(job_gauges(api.pool)),
              m.sample(fairness_gauges(api.fairness, m.tenant_labels, m.tenant_names))]
     s = api.settings
     if s.metrics_port is not None and s.api_workers == 1:

@@ -1,24 +1,27 @@
 """What one request may use of the database: its statement timeout and its tenant's connection slots.
 
 The HTTP layer (vital.api.fairness) sets a `Budget` for each request before any
-service code runs; `vital.db.tenant.tenant_transaction` reads it. Worker threads
-of the request see it because run_in_threadpool copies the context; work outside
-a request (CLI, background threads) has no budget and runs as before.
+service code runs; `vital.db.tenant.tenant_transaction` (and its async twin) reads it.
+Worker threads of the request see it because run_in_threadpool copies the context; work
+outside a request (CLI, background threads) has no budget and runs as before.
 
 `Slots` is a per-process count of the pooled connections each tenant holds, in
-front of the pool: one tenant can hold at most its share, so the rest of the
-pool stays free for the others.
+front of the pools: one tenant can hold at most its share, so the rest stays free
+for the others. Worker threads and the event loop (the async reads of /rest/v1)
+count in the same table: a thread waits on a condition, a coroutine on a future
+that a release wakes, so a waiting read never blocks the event loop.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Hashable, Iterator
+from typing import AsyncIterator, Hashable, Iterator
 
 from vital.errors import VitalError
 
@@ -40,8 +43,10 @@ class Slots:
     def __init__(self, wait_seconds: float):
         self.wait_seconds = wait_seconds
         self._held: dict[Hashable, int] = defaultdict(int)
-        self._free = threading.Condition()
+        self._free = threading.Condition()  # held for a few instructions at a time: the event loop may take it
         self._mine = threading.local()  # the slots this thread holds, by tenant: nested transactions reuse them
+        # coroutines waiting for a slot, by tenant: a release wakes its own tenant's
+        self._waiting: dict[Hashable, list[tuple[asyncio.AbstractEventLoop, asyncio.Future]]] = {}
 
     def held(self, tenant: Hashable) -> int:
         return self._held.get(tenant, 0)
@@ -62,22 +67,74 @@ class Slots:
                 mine[tenant] -= 1
             return
         with self._free:
-            if not self._free.wait_for(lambda: self._held[tenant] < limit, timeout=self.wait_seconds):
-                raise Throttled(
-                    "This tenant holds all the database connections it may hold at once.",
-                    retry_after=1, details=f"limit=db_connections; allowed={limit}",
-                    hint="Send fewer requests at the same time, or move the tenant to a higher tier.")
+            if not self._free.wait_for(lambda: self._held.get(tenant, 0) < limit, timeout=self.wait_seconds):
+                raise _no_slot(limit)
             self._held[tenant] += 1
         mine[tenant] = 1
         try:
             yield
         finally:
             mine[tenant] = 0
+            self._release(tenant)
+
+    @asynccontextmanager
+    async def aslot(self, tenant: Hashable, limit: int) -> AsyncIterator[None]:
+        """The same slot from a coroutine: waits on a future, not on the condition (the event loop goes on).
+        One per transaction: the async path opens no transaction inside another."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.wait_seconds
+        while True:
             with self._free:
-                self._held[tenant] -= 1
-                if not self._held[tenant]:
-                    del self._held[tenant]
-                self._free.notify_all()
+                if self._held.get(tenant, 0) < limit:
+                    self._held[tenant] += 1
+                    break
+                woken = loop.create_future()
+                self._waiting.setdefault(tenant, []).append((loop, woken))
+            try:
+                await asyncio.wait_for(woken, max(0.0, deadline - loop.time()))
+            except TimeoutError:
+                raise _no_slot(limit) from None
+            finally:
+                with self._free:
+                    waiting = self._waiting.get(tenant, [])
+                    if (loop, woken) in waiting:
+                        waiting.remove((loop, woken))
+                    if not waiting:
+                        self._waiting.pop(tenant, None)
+        try:
+            yield
+        finally:
+            self._release(tenant)
+
+    def _release(self, tenant: Hashable) -> None:
+        with self._free:
+            self._held[tenant] -= 1
+            if not self._held[tenant]:
+                del self._held[tenant]
+            self._free.notify_all()
+            waiting = self._waiting.pop(tenant, ())
+        for loop, woken in waiting:  # each tries again; whoever finds the slot taken waits anew
+            if loop.is_closed():
+                continue
+            try:
+                running = asyncio.get_running_loop()
+            except RuntimeError:
+                running = None
+            if running is loop:
+                _wake(woken)
+            else:
+                loop.call_soon_threadsafe(_wake, woken)
+
+
+def _wake(woken: asyncio.Future) -> None:
+    if not woken.done():
+        woken.set_result(None)
+
+
+def _no_slot(limit: int) -> Throttled:
+    return Throttled("This tenant holds all the database connections it may hold at once.",
+                     retry_after=1, details=f"limit=db_connections; allowed={limit}",
+                     hint="Send fewer requests at the same time, or move the tenant to a higher tier.")
 
 
 @dataclass
@@ -95,6 +152,14 @@ class Budget:
             yield
             return
         with self.slots.slot(self.tenant, self.connections):
+            yield
+
+    @asynccontextmanager
+    async def aconnection(self) -> AsyncIterator[None]:
+        if self.slots is None or self.tenant is None:
+            yield
+            return
+        async with self.slots.aslot(self.tenant, self.connections):
             yield
 
 

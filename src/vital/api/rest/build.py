@@ -49,6 +49,8 @@ class Builder(Calls):
         kept = self._reads.get(key) if key is not None else None
         if kept is None:
             kept = self._read(table, q, limit=limit, offset=offset)
+            # Rendered once: psycopg would compose the statement's text again at every execution.
+            kept = Statement(sql.SQL(kept.query.as_string()), kept.params)
             if key is not None:
                 with self._lock:  # reads are built on the threadpool's threads
                     if len(self._reads) >= KEPT_READS:

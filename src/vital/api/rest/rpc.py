@@ -6,7 +6,8 @@ the query string and is for STABLE and IMMUTABLE functions only. The rest of the
 string (select, filters, order, limit) applies to the rows a function returns. The
 function runs as the caller, in one tenant transaction (vital.db.tenant), under RLS;
 STABLE and IMMUTABLE ones in a read-only one. Which functions exist is the catalog's
-answer for the caller's role (has_function_privilege), see relations.py.
+answer for the caller's role (has_function_privilege), see relations.py. GET and HEAD run
+on the event loop in one round trip, as the table reads do (vital.db.tenant.tenant_read).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from vital.api.rest.relations import JSON_TYPES
 from vital.api.rest.routes import Outcome, _check_profile, _json_body, _limits, _read_response, _run, _wants_csv, \
     _wants_object, _window, check_affected, transaction
 from vital.catalog import Function
+from vital.db.tenant import tenant_read
 from vital.tenancy import Caller
 
 router = APIRouter(prefix="/rest/v1")
@@ -57,7 +59,13 @@ async def rpc(name: str, request: Request, caller: Caller = Depends(authenticate
     options = {"from_query": request.method != "POST", "whole_body": whole}
     statement = api.builder.call(fn, args, query, limit=window[0], offset=window[1], **options)
     counter = api.builder.call_count(fn, args, query, **options) if prefer.count and fn.returns_set else None
-    outcome = await run_in_threadpool(_call, api, caller, statement, counter, fn.read_only, prefer)
+    if request.method == "POST":
+        outcome = await run_in_threadpool(_call, api, caller, statement, counter, fn.read_only, prefer)
+    else:  # a STABLE or IMMUTABLE function (refused above otherwise): nothing to roll back
+        found = await tenant_read(api.read_pool, caller, [(s.query, s.params) for s in (statement, counter) if s])
+        (body, n), total = found[0], found[1][0] if counter else None
+        check_affected(prefer, n)
+        outcome = Outcome(body, n, total)
     if fn.void:
         return Response(status_code=204)
     if not fn.returns_set:  # a scalar's JSON value, or one object for a single composite

@@ -8,3 +8,15 @@
 SELECT set_config('role', %(role)s, true), set_config('request.jwt.claims', %(claims)s, true),
        set_config('statement_timeout', coalesce(%(timeout)s, current_setting('statement_timeout')), true),
        CASE WHEN %(read_only)s THEN set_config('transaction_read_only', 'on', true) END;
+
+-- The event loop's reads (vital.db.tenant.tenant_read) send BEGIN, the context, their
+-- statements and COMMIT as one message: one round trip instead of four.
+-- name: begin
+BEGIN;
+
+-- name: commit
+COMMIT;
+
+-- After a statement of that message failed (the rest of it was skipped, COMMIT too).
+-- name: rollback
+ROLLBACK;
