@@ -100,19 +100,19 @@ def test_read_only_transactions_refuse_writes(fresh_db):
                 conn.execute("UPDATE profiles SET display_name = 'x'")
 
 
-def test_pipelined_read_only_transactions_refuse_writes_and_leave_the_connection_clean(fresh_db):
-    """The /rest/v1 read path: context, statements and COMMIT pipelined on a pooled connection."""
+def test_pooled_read_only_transactions_refuse_writes_and_leave_the_connection_clean(fresh_db):
+    """A read-only transaction on a pooled connection (the services' reads): no write, and nothing left over."""
     with pg.connect(fresh_db) as owner:
         acme = tenant_id(owner, "acme")
     with ConnectionPool(_api_url(fresh_db), min_size=1, max_size=1,
                         kwargs={"options": SESSION_OPTIONS, "autocommit": True}, open=True) as pool:
-        with tenant_transaction(pool, Caller.member(acme), read_only=True, pipeline=True) as conn:
+        with tenant_transaction(pool, Caller.member(acme), read_only=True) as conn:
             assert conn.execute("SELECT current_user, auth.tenant_id()").fetchone() == ("authenticated", acme)
         with pytest.raises(PermissionDenied, match="read-only"):
-            with tenant_transaction(pool, Caller.member(acme), read_only=True, pipeline=True) as conn:
+            with tenant_transaction(pool, Caller.member(acme), read_only=True) as conn:
                 conn.execute("UPDATE profiles SET display_name = 'x'").rowcount
         with pytest.raises(VitalError, match="read-write mode must be set before any query"):  # no way back
-            with tenant_transaction(pool, Caller.member(acme), read_only=True, pipeline=True) as conn:
+            with tenant_transaction(pool, Caller.member(acme), read_only=True) as conn:
                 conn.execute("SET TRANSACTION READ WRITE").rowcount
         with pool.connection() as conn:  # the same single connection, next request: nothing left over
             leftover = conn.execute("SELECT current_user, current_setting('request.jwt.claims', true), "

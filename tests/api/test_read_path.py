@@ -1,6 +1,6 @@
 """The /rest/v1 reads run on the event loop (the API's async read pool) through vital.db.tenant's
-async twins: `tenant_read` (BEGIN, context, statements and COMMIT in one message, values bound on
-the client) and `async_tenant_transaction`. Both run as the caller's role and tenant under RLS,
+`tenant_read` (BEGIN, context, statements and COMMIT in one message, values bound on the client),
+the twin of `tenant_transaction`. It runs as the caller's role and tenant under RLS,
 read-only, with the statement timeout of their kind, within the tenant's connection slots; a read
 waiting for a slot does not stop the event loop from serving the others."""
 
@@ -19,7 +19,7 @@ from tests.harness import running
 from vital.api.app import connection_options
 from vital.db.budget import BUDGET, Budget, Slots, Throttled
 from vital.db.connection import Database
-from vital.db.tenant import async_tenant_transaction, tenant_read
+from vital.db.tenant import tenant_read
 from vital.errors import InvalidInput, PermissionDenied
 from vital.tenancy import Caller
 
@@ -54,43 +54,6 @@ def _read_pool(api) -> AsyncConnectionPool:
     settings = api.settings
     return AsyncConnectionPool(Database(settings).api_url, min_size=1, max_size=2, open=False,
                                kwargs={"options": connection_options(settings), "autocommit": True})
-
-
-def test_the_async_twin_sets_the_tenant_read_only_and_the_timeout_and_leaves_nothing_behind(api):
-    acme = api.tenants["acme"]
-    caller = Caller.member(acme.id, acme.user_id)
-
-    async def scenario():
-        pool = _read_pool(api)
-        await pool.open(wait=True)
-        token = BUDGET.set(Budget(statement_timeout_ms=300))
-        try:
-            async with async_tenant_transaction(pool, caller, read_only=True) as conn:
-                context = await (await conn.execute(
-                    "SELECT current_user, current_setting('request.jwt.claims')::jsonb ->> 'tenant_id', "
-                    "current_setting('transaction_read_only'), current_setting('statement_timeout')")).fetchone()
-                tenants = await (await conn.execute("SELECT DISTINCT tenant_id FROM profiles")).fetchall()
-            with pytest.raises(PermissionDenied, match="read-only"):
-                async with async_tenant_transaction(pool, caller, read_only=True) as conn:
-                    await conn.execute("UPDATE profiles SET display_name = display_name")
-            with pytest.raises(InvalidInput) as stopped:
-                async with async_tenant_transaction(pool, caller, read_only=True, pipeline=True) as conn:
-                    await (await conn.execute("SELECT pg_sleep(2)")).fetchone()
-            timed_out = BUDGET.get().timed_out
-        finally:
-            BUDGET.reset(token)
-        async with pool.connection() as conn:  # the pooled connection carries no context away
-            after = await (await conn.execute(
-                "SELECT current_user, coalesce(current_setting('request.jwt.claims', true), ''), "
-                "current_setting('transaction_read_only'), current_setting('statement_timeout')")).fetchone()
-        await pool.close()
-        return context, tenants, stopped.value, timed_out, after
-
-    context, tenants, stopped, timed_out, after = asyncio.run(scenario())
-    assert context == ("authenticated", str(acme.id), "on", "300ms")
-    assert tenants == [(acme.id,)]
-    assert stopped.details == "limit=statement_timeout; allowed=300 ms" and timed_out
-    assert after == ("vital_api", "", "off", f"{api.settings.api_statement_timeout_ms // 1000}s")
 
 
 def test_a_read_in_one_round_trip_runs_as_the_tenant_read_only_within_its_timeout(api):

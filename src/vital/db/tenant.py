@@ -4,10 +4,9 @@ Behind a pool a session-level SET would leak into the next request, so the role
 and the JWT claims are set with set_config(..., true): they live exactly as long
 as the transaction.
 
-Twins: `tenant_transaction` for threads (sync psycopg), `async_tenant_transaction` for
-the event loop (async psycopg), and `tenant_read`, the event loop's read in one round
-trip (the /rest/v1 reads, on the API's AsyncConnectionPool). All share the context
-statement and its parameters, the statement timeout of the request's kind, the
+Twins: `tenant_transaction` for threads (sync psycopg), and `tenant_read`, the event
+loop's read in one round trip (the /rest/v1 reads, on the API's AsyncConnectionPool).
+Both share the context statement and its parameters, the statement timeout of the request's kind, the
 tenant's connection slots (vital.db.budget) and the error translation (vital.db.errors).
 """
 
@@ -15,8 +14,8 @@ from __future__ import annotations
 
 import json
 import threading
-from contextlib import asynccontextmanager, contextmanager, nullcontext
-from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, Sequence, Union
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Iterator, Sequence, Union
 
 import psycopg
 from psycopg import AsyncClientCursor, sql
@@ -53,41 +52,19 @@ def apply_context(conn: psycopg.Connection, caller: Caller, *, read_only: bool =
     conn.execute(SQL("tenant.context"), context_parameters(caller, read_only), prepare=False)
 
 
-async def apply_context_async(conn: psycopg.AsyncConnection, caller: Caller, *, read_only: bool = False) -> None:
-    await conn.execute(SQL("tenant.context"), context_parameters(caller, read_only), prepare=False)
-
-
 @contextmanager
-def tenant_transaction(source: Source, caller: Caller, *,
-                       read_only: bool = False, pipeline: bool = False) -> Iterator[psycopg.Connection]:
+def tenant_transaction(source: Source, caller: Caller, *, read_only: bool = False) -> Iterator[psycopg.Connection]:
     """One transaction as the caller's role and tenant; commits on success, rolls back on error.
-    From the pool, only within the tenant's connection slots (vital.db.budget).
-
-    pipeline: psycopg's pipeline mode, for a few statements whose results are read at the end
-    (the /rest/v1 reads): BEGIN, the context and the first statement go in one network round
-    trip, COMMIT in a second. Not for COPY or server-side cursors."""
+    From the pool, only within the tenant's connection slots (vital.db.budget)."""
     with transaction_span(caller, read_only=read_only), translate():  # a span only when traced (db/spans.py)
         if isinstance(source, ConnectionPool):
-            with budget.current().connection(), source.connection() as conn, \
-                    (conn.pipeline() if pipeline else nullcontext()), conn.transaction():
+            with budget.current().connection(), source.connection() as conn, conn.transaction():
                 apply_context(conn, caller, read_only=read_only)
                 yield conn
         else:
             with source.transaction():
                 apply_context(source, caller, read_only=read_only)
                 yield source
-
-
-@asynccontextmanager
-async def async_tenant_transaction(pool: AsyncConnectionPool, caller: Caller, *, read_only: bool = False,
-                                   pipeline: bool = False) -> AsyncIterator[psycopg.AsyncConnection]:
-    """tenant_transaction's twin for the event loop: no thread hop. The tenant's slot is waited for
-    without blocking the loop (vital.db.budget.Slots.aslot)."""
-    with transaction_span(caller, read_only=read_only), translate():
-        async with budget.current().aconnection(), pool.connection() as conn, \
-                (conn.pipeline() if pipeline else nullcontext()), conn.transaction():
-            await apply_context_async(conn, caller, read_only=read_only)
-            yield conn
 
 
 KEPT_CONTEXTS = 1024
