@@ -201,3 +201,25 @@ def test_a_get_rpc_runs_as_the_tenant_and_read_only(fresh_db):
         assert refused.json()["code"] == "25006" and refused.json()["message"] == "A read-only request cannot change data."
         with pg.connect(fresh_db) as owner:  # nothing taken from the sequence
             assert owner.execute("SELECT last_value, is_called FROM public.hp_counter").fetchone() == (1, False)
+
+
+def _nice(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as stat:
+        return int(stat.read().rsplit(")", 1)[1].split()[16])
+
+
+def test_a_regex_read_runs_on_a_lowered_server_process_and_the_others_keep_their_priority(api):
+    """A backtracking pattern keeps its server process on the CPU until the read timeout: that process runs
+    VITAL_WORKER_NICE steps lower (the server is on this machine), so the other tenants' reads go first."""
+    acme = api.as_("acme")
+    assert acme.get("/rest/v1/agents?select=id&limit=1").status_code == 200
+    found = acme.get("/rest/v1/agents?select=name&name=imatch.^[a-z]&limit=3")
+    assert found.status_code == 200 and found.json(), found.text
+    with pg.connect(api.database, autocommit=True) as owner:
+        def backends(pool: str) -> list[int]:
+            return [row[0] for row in owner.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s "
+                                                    "AND datname = current_database()", (pool,))]
+        base = _nice(owner.info.backend_pid)
+        lowered, regular = backends("vital-api-heavy-read"), backends("vital-api-read")
+    assert lowered and {_nice(pid) for pid in lowered} == {min(19, base + api.settings.worker_nice)}
+    assert regular and {_nice(pid) for pid in regular} == {base}

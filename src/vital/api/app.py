@@ -3,7 +3,9 @@
 the catalog once. Two pools of the same login and sizes: `pool` (sync psycopg,
 used from worker threads: writes, services, sign-in) and `read_pool` (psycopg's
 AsyncConnectionPool, used on the event loop by the /rest/v1 reads, which take no
-thread: docs/api.md#the-read-path)."""
+thread: docs/api.md#the-read-path), and `heavy_read_pool` beside it for the
+reads that filter by regular expression, whose server processes run lowered
+(vital.priority) when the server is on this machine."""
 
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ from vital.db.errors import translate
 from vital.db.queries import Queries
 from vital.db.rows import one
 from vital.errors import DatabaseUnavailable
+from vital.priority import lower_backends
 from vital.services import graphs
 from vital.settings import Settings, load_settings
 
@@ -66,6 +69,7 @@ class Api:
     directory: Directory
     fairness: Fairness      # what each tenant holds in this process (docs/fairness.md)
     read_pool: AsyncConnectionPool | None = None  # the /rest/v1 reads' (opened on the event loop: lifespan)
+    heavy_read_pool: AsyncConnectionPool | None = None  # theirs that filter by regular expression: lowered
 
 
 def connection_options(settings: Settings) -> str:
@@ -109,9 +113,18 @@ def open_api(settings: Settings) -> Api:
                Directory(pool, settings.tenant_cache_seconds), Fairness(pool, settings))
 
 
-async def open_read_pool(settings: Settings) -> AsyncConnectionPool:
-    """The reads' pool, on the running event loop (its connections wait on the loop, not in threads)."""
-    pool = AsyncConnectionPool(**_pool_arguments(settings, "vital-api-read"))
+async def open_read_pool(settings: Settings, *, heavy: bool = False) -> AsyncConnectionPool:
+    """The reads' pool, on the running event loop (its connections wait on the loop, not in threads).
+    heavy: the regex reads' pool, the same size, connections opened on demand, each one's server process lowered by VITAL_WORKER_NICE steps (a backtracking pattern then takes the cores the other
+    requests leave, as a worker's parsing does: docs/fairness.md)."""
+    arguments = _pool_arguments(settings, "vital-api-heavy-read" if heavy else "vital-api-read")
+    if heavy:
+        lower = lower_backends(settings.worker_nice)
+
+        async def configure(conn) -> None:
+            lower(conn)
+        arguments.update(min_size=0, configure=configure)
+    pool = AsyncConnectionPool(**arguments)
     try:
         await pool.open(wait=True, timeout=max(settings.api_pool_timeout, 10.0))
     except PoolTimeout as exc:
@@ -133,7 +146,10 @@ def create_app(settings: Settings) -> FastAPI:
         api = await run_in_threadpool(open_api, settings)
         try:
             api.read_pool = await open_read_pool(settings)
+            api.heavy_read_pool = await open_read_pool(settings, heavy=True)
         except BaseException:
+            if api.read_pool is not None:
+                await api.read_pool.close()
             await run_in_threadpool(api.pool.close)
             raise
         app.state.api = api
@@ -146,6 +162,7 @@ def create_app(settings: Settings) -> FastAPI:
             stop_listening()
             stop_metrics()
             await run_in_threadpool(app.state.api.fairness.flusher.stop)
+            await app.state.api.heavy_read_pool.close()
             await app.state.api.read_pool.close()
             await run_in_threadpool(app.state.api.pool.close)
 

@@ -212,7 +212,8 @@ def start(app: FastAPI) -> Callable[[], None]:
     if set. Returns what stops both."""
     api, m = app.state.api, app.state.metrics
     use(m)
-    stops = [m.sample(pool_gauges({"api": api.pool, "read": api.read_pool})), m.sample(job_gauges(api.pool)),
+    pools = {"api": api.pool, "read": api.read_pool, "heavy_read": api.heavy_read_pool}
+    stops = [m.sample(pool_gauges(pools)), m.sample(job_gauges(api.pool)),
              m.sample(fairness_gauges(api.fairness, m.tenant_labels, m.tenant_names))]
     s = api.settings
     if s.metrics_port is not None and s.api_workers == 1:

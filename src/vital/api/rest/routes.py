@@ -25,7 +25,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from psycopg_pool import AsyncConnectionPool
+
 from vital.api.auth import authenticate
+from vital.api.fairness import heavy_work
 from vital.api.json_body import loads
 from vital.api.errors import (
     BadBody,
@@ -79,7 +82,7 @@ async def read_endpoint(request: Request) -> Response:
     query = parse_query(request.query_params.multi_items(), _limits(api.settings))
     prefer = parse_prefer(headers.getlist("prefer"))
     window = _window(query, parse_range(headers.get("range")))
-    outcome = await _read(api, caller, target, query, prefer, window)
+    outcome = await _read(api, reads_pool(request), caller, target, query, prefer, window)
     return _read_response(outcome, window[1], single, prefer, head=request.method == "HEAD",
                           as_csv=_wants_csv(headers.get("accept")))
 
@@ -133,12 +136,20 @@ def _window(query: Query, requested: tuple[int, int | None] | None) -> tuple[int
     return limit, offset
 
 
-async def _read(api, caller: Caller, table: Table, query: Query, prefer: Prefer,
+def reads_pool(request: Request) -> AsyncConnectionPool:
+    """Where a read runs: a read that filters by regular expression (heavy work: it can keep a server process
+    on the CPU to its timeout) on the pool whose server processes run lowered, every other on the reads' pool."""
+    api = request.app.state.api
+    heavy = heavy_work(request.method, request.url.path, request.scope.get("query_string", b""))
+    return api.heavy_read_pool if heavy else api.read_pool
+
+
+async def _read(api, pool: AsyncConnectionPool, caller: Caller, table: Table, query: Query, prefer: Prefer,
                 window: tuple[int | None, int]) -> Outcome:
     limit, offset = window
     rows = api.builder.read(table, query, limit=limit, offset=offset)
     counter = api.builder.count(table, query) if prefer.count else None
-    found = await tenant_read(api.read_pool, caller, [(s.query, s.params) for s in (rows, counter) if s])
+    found = await tenant_read(pool, caller, [(s.query, s.params) for s in (rows, counter) if s])
     (body, n), total = found[0], found[1][0] if counter else None
     return Outcome(body, n, total)
 

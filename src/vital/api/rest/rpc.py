@@ -22,7 +22,7 @@ from vital.api.rest.build import Statement
 from vital.api.rest.params import Prefer, parse_prefer, parse_query, parse_range
 from vital.api.rest.relations import JSON_TYPES
 from vital.api.rest.routes import Outcome, _check_profile, _json_body, _limits, _read_response, _run, _wants_csv, \
-    _wants_object, _window, check_affected, transaction
+    _wants_object, _window, check_affected, reads_pool, transaction
 from vital.catalog import Function
 from vital.db.tenant import tenant_read
 from vital.tenancy import Caller
@@ -62,7 +62,8 @@ async def rpc(name: str, request: Request, caller: Caller = Depends(authenticate
     if request.method == "POST":
         outcome = await run_in_threadpool(_call, api, caller, statement, counter, fn.read_only, prefer)
     else:  # a STABLE or IMMUTABLE function (refused above otherwise): nothing to roll back
-        found = await tenant_read(api.read_pool, caller, [(s.query, s.params) for s in (statement, counter) if s])
+        found = await tenant_read(reads_pool(request), caller,
+                                  [(s.query, s.params) for s in (statement, counter) if s])
         (body, n), total = found[0], found[1][0] if counter else None
         check_affected(prefer, n)
         outcome = Outcome(body, n, total)
