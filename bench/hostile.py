@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import resource
 import time
@@ -51,6 +52,7 @@ class Attacker:
     running: list[str] = field(default_factory=list)          # runs marked running, for the streams
     definitions: list[str] = field(default_factory=list)      # a looping and a fanning-out definition
     only: tuple[str, ...] = ()      # to find what hurts: only the parts whose names contain one of these
+    nice: int = 0                   # its process this many steps below the others on the CPU
 
     def does(self, name: str) -> bool:
         return not self.only or any(o in name for o in self.only)
@@ -308,6 +310,8 @@ async def one(http: httpx.AsyncClient, name: str, method: str, path: str, extra:
 
 def run_attacker(a: Attacker, ready, go, out) -> None:
     """Entry of the attacker's process: `ready` once imported, attack on `go`, its tally to `out`."""
+    if a.nice:  # as if its client ran on a machine of its own: the server's processes go first on these cores
+        os.nice(a.nice)
     ready.set()
     go.wait()
     figures = asyncio.run(attack(a)).to_dict()

@@ -210,13 +210,13 @@ def leftovers(db: Database, attacker: Tenant, since, drain_seconds: float = 60.0
 
 # -- the report -------------------------------------------------------------------------------
 def report(host: str, rate: float, probe: dict, alone: tuple[Run, Counter], beside: tuple[Run, Counter],
-           tally: dict, left: dict, seconds: float, cpu: dict, worker: str) -> dict:
+           tally: dict, left: dict, seconds: float, cpu: dict, worker: str, attacker_nice: int) -> dict:
     a, b = alone[0].summary(), beside[0].summary()
     closed = lambda s: sum(n for k, n in s["no_answer"].items())  # noqa: E731
     five = {k: n for k, n in tally["statuses"].items() if k.rsplit(" ", 1)[1].startswith("5")}
     figures = {
         "machine": host, "load_average_after": round(os.getloadavg()[0], 1), "seconds_per_phase": seconds,
-        "job_worker": worker, "cpu_seconds": cpu,
+        "job_worker": worker, "attacker_nice": attacker_nice, "cpu_seconds": cpu,
         "max_closed_loop_rps": probe["throughput_rps"], "open_loop_rps": rate,
         "alone": {k: a[k] for k in ("requests", "p50_ms", "p99_ms", "errors", "statuses", "no_answer")},
         "with_attacker": {k: b[k] for k in ("requests", "p50_ms", "p99_ms", "errors", "statuses", "no_answer")},
@@ -253,7 +253,8 @@ def report(host: str, rate: float, probe: dict, alone: tuple[Run, Counter], besi
         print(f"| p99 {name} | " + " | ".join(_window_p99(run, w * 5.0) for w in range(int(seconds // 5))) + " |")
     print()
     names = list(cpu["with the attacker"])
-    print(f"| CPU seconds ({worker} job worker) | {' | '.join(names)} |\n|---|{'---|' * len(names)}")
+    print(f"| CPU seconds ({worker} job worker; the attacker's client {attacker_nice} steps lower) | "
+          f"{' | '.join(names)} |\n|---|{'---|' * len(names)}")
     for phase, used in cpu.items():
         print(f"| {phase} | {' | '.join(str(used.get(n, '')) for n in names)} |")
     print()
@@ -298,6 +299,9 @@ def main() -> int:
     parser.add_argument("--worker", choices=("in-api", "apart"), default="in-api",
                         help="the job worker inside `vital serve` (as `vital up` runs it) or a `vital worker` "
                         "process beside `vital serve --no-worker`")
+    parser.add_argument("--attacker-nice", type=int, default=0,
+                        help="run the attacker's client this many steps below the rest on the CPU: on one machine its "
+                        "client takes cores the server would have, which an attacker elsewhere would not")
     parser.add_argument("--smoke", action="store_true", help="5 s phases, 3 s probe: shows that it works")
     args = parser.parse_args()
     if args.smoke:
@@ -310,7 +314,7 @@ def main() -> int:
         victims, bad = tenants[:-1], tenants[-1]
         attacker = Attacker(0, bad.subdomain, bad.id, [bad.token, members(db, tenants)],
                             [t.agents[0] for t in victims], every, args.seconds, rate=args.attack_rate,
-                            only=tuple(o for o in args.only.split(",") if o))
+                            only=tuple(o for o in args.only.split(",") if o), nice=args.attacker_nice)
         with psycopg.connect(db.url) as conn:
             since = conn.execute("SELECT now()").fetchone()[0]
         apart = args.worker == "apart"
@@ -340,7 +344,8 @@ def main() -> int:
                 stop_api(worker)
     print(f"cleanup: API {server.pid} stopped; postmaster {server_pid} "
           f"{'stopped' if stopped(server_pid) else 'STILL RUNNING'}", flush=True)
-    figures = report(host, rate, probe, alone, beside[:2], beside[2], left, args.seconds, cpu, args.worker)
+    figures = report(host, rate, probe, alone, beside[:2], beside[2], left, args.seconds, cpu, args.worker,
+                     args.attacker_nice)
     return 0 if all(figures["checks"].values()) else 1
 
 
