@@ -60,6 +60,8 @@ class OpenAICompatibleModel(ChatModel):
                     if getattr(choice, "finish_reason", None):
                         finish = choice.finish_reason
                     delta = choice.delta.content if getattr(choice, "delta", None) else None
+                    if isinstance(delta, str):
+                        delta = delta.replace("\x00", "")  # PostgreSQL's text and jsonb cannot hold NUL
                     if isinstance(delta, str) and delta:
                         parts.append(delta)
                         yield delta
