@@ -1,7 +1,7 @@
 """What one request may use of the database: its statement timeout and its tenant's connection slots.
 
 The HTTP layer (vital.api.fairness) sets a `Budget` for each request before any
-service code runs; `vital.db.tenant.tenant_transaction` (and its async twin) reads it.
+service code runs; `vital.db.tenant.tenant_transaction` (and `tenant_read`, on the event loop) reads it.
 Worker threads of the request see it because run_in_threadpool copies the context; work
 outside a request (CLI, background threads) has no budget and runs as before.
 
