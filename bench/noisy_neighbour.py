@@ -41,6 +41,7 @@ import psutil  # noqa: E402
 import psycopg  # noqa: E402
 
 from hostile import Attacker, arm, foreign_rows, run_attacker  # noqa: E402
+from pg_cpu import DatabaseCpu  # noqa: E402
 from ops_harness import (MIX, PLATFORM, Result, Run, Tenant, free_port, machine, prepare,  # noqa: E402
                          request_for, start_api, start_worker, stop_api, workload)
 
@@ -210,13 +211,15 @@ def leftovers(db: Database, attacker: Tenant, since, drain_seconds: float = 60.0
 
 # -- the report -------------------------------------------------------------------------------
 def report(host: str, rate: float, probe: dict, alone: tuple[Run, Counter], beside: tuple[Run, Counter],
-           tally: dict, left: dict, seconds: float, cpu: dict, worker: str, attacker_nice: int) -> dict:
+           tally: dict, left: dict, seconds: float, cpu: dict, worker: str, attacker_nice: int,
+           database_cpu: dict) -> dict:
     a, b = alone[0].summary(), beside[0].summary()
     closed = lambda s: sum(n for k, n in s["no_answer"].items())  # noqa: E731
     five = {k: n for k, n in tally["statuses"].items() if k.rsplit(" ", 1)[1].startswith("5")}
     figures = {
         "machine": host, "load_average_after": round(os.getloadavg()[0], 1), "seconds_per_phase": seconds,
         "job_worker": worker, "attacker_nice": attacker_nice, "cpu_seconds": cpu,
+        "database_cpu_seconds": database_cpu,
         "max_closed_loop_rps": probe["throughput_rps"], "open_loop_rps": rate,
         "alone": {k: a[k] for k in ("requests", "p50_ms", "p99_ms", "errors", "statuses", "no_answer")},
         "with_attacker": {k: b[k] for k in ("requests", "p50_ms", "p99_ms", "errors", "statuses", "no_answer")},
@@ -257,6 +260,10 @@ def report(host: str, rate: float, probe: dict, alone: tuple[Run, Counter], besi
           f"{' | '.join(names)} |\n|---|{'---|' * len(names)}")
     for phase, used in cpu.items():
         print(f"| {phase} | {' | '.join(str(used.get(n, '')) for n in names)} |")
+    print("\n| PostgreSQL's CPU seconds by role and application | alone | with the attacker |\n|---|---|---|")
+    for name in sorted(set(database_cpu["alone"]) | set(database_cpu["with the attacker"]),
+                       key=lambda n: -database_cpu["with the attacker"].get(n, 0.0)):
+        print(f"| {name} | {database_cpu['alone'].get(name, '')} | {database_cpu['with the attacker'].get(name, '')} |")
     print()
     print("| per operation, with the attacker | p50 | p99 | errors |\n|---|---|---|---|")
     for op, s in b["by_op"].items():
@@ -331,12 +338,15 @@ def main() -> int:
             print(f"probe: {probe['throughput_rps']} req/s max -> open loop at {rate} req/s", flush=True)
             host = machine()
             pids = {"API": server.pid, "worker apart": worker.pid if worker else None, "PostgreSQL": server_pid}
-            at = cpu_seconds(pids)
-            alone = asyncio.run(open_loop(port, victims, every, rate, args.seconds, "phase A"))
-            between = cpu_seconds(pids)
-            beside = phase_b(port, victims, every, attacker, rate, args.seconds)
-            cpu = {"alone": spent(at, between), "with the attacker": {
-                **spent(between, cpu_seconds(pids)), "the attacker's client": beside[2].pop("cpu_seconds")}}
+            with DatabaseCpu(db.url, server_pid) as database:
+                at = cpu_seconds(pids)
+                database.take()
+                alone = asyncio.run(open_loop(port, victims, every, rate, args.seconds, "phase A"))
+                between, database_alone = cpu_seconds(pids), database.take()
+                beside = phase_b(port, victims, every, attacker, rate, args.seconds)
+                cpu = {"alone": spent(at, between), "with the attacker": {
+                    **spent(between, cpu_seconds(pids)), "the attacker's client": beside[2].pop("cpu_seconds")}}
+                database_cpu = {"alone": database_alone, "with the attacker": database.take()}
             left = leftovers(db, bad, since)  # while the API's worker still runs the queued runs
         finally:
             stop_api(server)
@@ -345,7 +355,7 @@ def main() -> int:
     print(f"cleanup: API {server.pid} stopped; postmaster {server_pid} "
           f"{'stopped' if stopped(server_pid) else 'STILL RUNNING'}", flush=True)
     figures = report(host, rate, probe, alone, beside[:2], beside[2], left, args.seconds, cpu, args.worker,
-                     args.attacker_nice)
+                     args.attacker_nice, database_cpu)
     return 0 if all(figures["checks"].values()) else 1
 
 

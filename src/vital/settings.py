@@ -44,6 +44,9 @@ class Settings(BaseSettings):
                              "threads run on the CPU (Unix nice), so that requests go first; 0: the same.")
     worker_stalled_seconds: float = Field(
         default=30.0, gt=0, description="A worker silent this long is dead: its jobs are retried.")
+    worker_slice_seconds: float = Field(
+        default=10.0, gt=0, description="Seconds a workflow run executes in one job before it makes way: the run goes "
+        "on in a new job, queued behind the other tenants' work (docs/operations.md#background-jobs).")
     worker_resume_idle_seconds: float = Field(
         default=60.0, ge=0, description="Workflow runs untouched this long while running are resumed.")
     pitr_base_backup_hours: float = Field(
@@ -80,6 +83,11 @@ class Settings(BaseSettings):
     api_rate_flush_seconds: float = Field(
         default=1.0, gt=0, le=10, description="Seconds between flushes of a process's request counts to the shared "
                                               "rate counters (docs/fairness.md).")
+    api_switch_interval_ms: float = Field(
+        default=1.0, gt=0, le=100, description="How long a thread of the API process may hold Python's interpreter "
+                                              "lock while another waits for it (sys.setswitchinterval; Python's "
+                                              "default is 5): the event loop's wait behind CPU-bound threads "
+                                              "(answers, an in-process job worker) (docs/fairness.md).")
     api_max_rows: int = Field(default=1000, ge=1, description="Most rows one read returns.")
     max_body_bytes: int = Field(default=1_048_576, ge=1, description="Largest request body accepted (uploads apart).")
     # -- Limits on one request (docs/api.md#limits) -----------------------------

@@ -1,5 +1,6 @@
 """The worker's periodic job resumes the workflow runs a stopped process left `pending` or `running`:
-found as vital_maintenance, resumed as their tenant and user (tests/jobs has the queue itself)."""
+found as vital_maintenance, queued again as their tenant and user, in that tenant's turn (tests/jobs runs
+the queue itself)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,16 @@ def test_stranded_runs_are_resumed_by_the_maintenance_job(services_db, api_pool,
     with pg.connect(services_db[0]) as conn:  # the process that created `stranded` stopped an hour ago
         conn.execute("SET session_replication_role = replica")  # keep the backdated updated_at
         conn.execute("UPDATE workflow_runs SET updated_at = now() - interval '1 hour' WHERE id = %s", (stranded,))
-    done = maintenance.resume_runs(worker_pool, settings.model_copy(update={"worker_resume_idle_seconds": 60}))
-    assert done["resumed"] >= 1
-    assert engine.get(stranded).status == "waiting_approval"  # it ran to the approval step
-    assert engine.get(fresh).status == "pending"  # a run created just now is left to its own process
+    idle = settings.model_copy(update={"worker_resume_idle_seconds": 60})
+    done = maintenance.resume_runs(worker_pool, idle)
+    assert done == {"resumed": 1, "skipped": 0}
+    with pg.connect(services_db[0]) as conn:
+        queued = conn.execute("SELECT task_name, args, priority FROM procrastinate.procrastinate_jobs "
+                              "WHERE status = 'todo' AND args->>'run' IN (%s, %s)", (stranded, fresh)).fetchall()
+    [(task, args, priority)] = queued  # a run created just now is left to its own process
+    assert (task, args["run"], args["tenant_id"]) == ("vital.advance_run", stranded, str(acme.tenant_id))
+    assert args["claims"]["sub"] == str(acme.user_id)  # the worker will act as the run's creator
+    assert priority <= 0  # behind acme's own queued work, never ahead of another tenant's
+    # Its job now waits for its turn: the next round does not queue it a second time.
+    assert maintenance.resume_runs(worker_pool, idle) == {"resumed": 0, "skipped": 0}
+    assert engine.get(stranded).status == "pending"

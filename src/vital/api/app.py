@@ -10,6 +10,7 @@ reads that filter by regular expression, whose server processes run lowered
 from __future__ import annotations
 
 import gc
+import sys
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -160,6 +161,9 @@ def create_app(settings: Settings) -> FastAPI:
         # docs/measurements.md, with the worker's allocations beside the API making them fall due).
         gc.collect()
         gc.freeze()
+        # Every request's step on the event loop waits for the interpreter lock behind the threads answering
+        # questions and running jobs; a shorter switch interval shortens each such wait (docs/fairness.md).
+        sys.setswitchinterval(settings.api_switch_interval_ms / 1000)
         app.state.api.fairness.flusher.start()
         stop_metrics = metrics.start(app)
         stop_listening = schema_cache.start(app, connection_options(settings))  # NOTIFY pgrst, 'reload schema'

@@ -124,24 +124,21 @@ def frame(event: dict) -> str:
 async def run_events(request: Request, caller: Caller, run_id: str, after: int = 0) -> Response:
     """A workflow run's events as server-sent events, until the run rests; counted as a stream of the
     tenant and the key (429 beyond their limits, docs/fairness.md), not as a request in flight."""
-    pool = source(request, caller)
+    pool = request.app.state.api.read_pool
     request.app.state.api.fairness.stream(request)
-    return await sse(follow(lambda a: run_in_threadpool(runs.events, pool, caller, run_id, a),
-                            lambda: run_in_threadpool(lambda: runs.run_view(pool, caller, run_id)["status"]
-                                                      not in runs.MOVING), after))
+    return await sse(follow(lambda a: runs.poll(pool, caller, run_id, a), after))
 
 
-async def follow(fetch: Callable[[int], Awaitable[list[dict]]], resting: Callable[[], Awaitable[bool]],
-                 after: int = 0) -> AsyncIterator[dict]:
+async def follow(poll: Callable[[int], Awaitable[tuple[list[dict], bool]]], after: int = 0) -> AsyncIterator[dict]:
     """Poll a run's events (workflow_events) until it rests (waits for a person, pauses or ends). Between
-    polls it sleeps on the event loop, holding nothing; the wait grows while the run is quiet. A quiet run
-    gets a heartbeat after the first poll (the response starts then) and every EVENTS_HEARTBEAT_SECONDS."""
+    polls it sleeps on the event loop, holding nothing: EVENTS_POLL_SECONDS after events (a busy run's
+    come in batches, not a read per event), growing while the run is quiet. A quiet run gets a heartbeat
+    after the first poll (the response starts then) and every EVENTS_HEARTBEAT_SECONDS."""
     deadline = time.monotonic() + EVENTS_MAX_SECONDS
     pause, said = EVENTS_POLL_SECONDS, None  # said: when it last sent something (None: the response has not begun)
     while True:
         try:
-            batch = await fetch(after)
-            rests = not batch and await resting()
+            batch, rests = await poll(after)
         except Throttled:
             if said is None:
                 raise  # before the response began: an ordinary 429
@@ -160,8 +157,5 @@ async def follow(fetch: Callable[[int], Awaitable[list[dict]]], resting: Callabl
         if time.monotonic() > deadline:
             yield {"event": "timeout", "data": {"after": after}}
             return
-        if batch:
-            pause = EVENTS_POLL_SECONDS
-        else:
-            await asyncio.sleep(pause)
-            pause = min(EVENTS_POLL_MAX_SECONDS, pause * 2)
+        await asyncio.sleep(EVENTS_POLL_SECONDS if batch else pause)
+        pause = EVENTS_POLL_SECONDS if batch else min(EVENTS_POLL_MAX_SECONDS, pause * 2)

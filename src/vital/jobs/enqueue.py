@@ -56,7 +56,8 @@ def eval_later(conn: psycopg.Connection, run: str) -> int:
     return enqueue(conn, EVAL, {"run": str(run)})
 
 
-def advance_later(conn: psycopg.Connection, run: str) -> int:
+def advance_later(conn: psycopg.Connection, run: str, ran_seconds: float = 0.0) -> int:
     """Queue the workflow run `run` to be carried on by a worker until it rests (its jobs run one at a
-    time: the task's lock is the run, migration 20261124000046)."""
-    return enqueue(conn, ADVANCE, {"run": str(run)})
+    time: the task's lock is the run, migration 20261124000046). `ran_seconds`: a run going on after its
+    slice (vital.jobs.tasks.advance_run), how long it has executed so far."""
+    return enqueue(conn, ADVANCE, {"run": str(run), **({"ran_seconds": ran_seconds} if ran_seconds else {})})

@@ -28,11 +28,10 @@ from vital.db.queries import Queries
 from vital.db.rows import many, one
 from vital.db.tenant import tenant_transaction
 from vital.errors import VitalError
+from vital.jobs.enqueue import advance_later
 from vital.knowledge import recall
 from vital.ops import pitr
 from vital.services import analytics
-from vital.services.workflows import control
-from vital.services.workflows.engine import Engine
 from vital.settings import Settings
 from vital.tenancy import Caller
 
@@ -57,18 +56,17 @@ def expire_tokens(pool: ConnectionPool) -> dict:
 
 
 def resume_runs(pool: ConnectionPool, settings: Settings) -> dict:
-    """Resume the workflow runs a stopped process left pending or running, each as its tenant and user.
-    A run another process is executing right now refuses the lease (409) and is left to it."""
+    """Queue again the workflow runs a stopped process left pending or running (and no job carries on), each
+    as its tenant and user: a worker then executes it in slices, in its tenant's turn (vital.jobs.tasks)."""
     with maintenance_transaction(pool) as conn:
         stranded = many(conn, SQL("maintenance.runs_to_resume"), {"idle": settings.worker_resume_idle_seconds})
     resumed, skipped = 0, 0
     for run in stranded:
-        caller = Caller.member(run["tenant_id"], run["user_id"])
         try:
-            # As a queued run's job would: a decision recorded and not acted on yet is applied, not lost.
-            control.carry_on(Engine(pool, caller, settings), str(run["run_id"]))
+            with tenant_transaction(pool, Caller.member(run["tenant_id"], run["user_id"])) as conn:
+                advance_later(conn, str(run["run_id"]))
             resumed += 1
-        except VitalError as exc:  # busy, ended meanwhile, or its graph unknown here: the run says why
+        except VitalError as exc:  # its tenant or user gone meanwhile: the run stays as it is
             skipped += 1
             log.warning("workflow run not resumed", extra={"run": str(run["run_id"]), "reason": exc.message})
     return {"resumed": resumed, "skipped": skipped}

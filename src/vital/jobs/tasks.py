@@ -25,14 +25,14 @@ from vital.db.tenant import tenant_transaction
 from vital.jobs import maintenance
 from vital.jobs.app import MAINTENANCE, TENANTS, app
 from vital.evaluation.runner import Evaluation
-from vital.jobs.enqueue import ADVANCE, EVAL, INGEST, REEMBED, REPARSE
+from vital.jobs.enqueue import ADVANCE, EVAL, INGEST, REEMBED, REPARSE, advance_later
 from vital.knowledge import reembed as reembedding, reparse as reparsing
 from vital.knowledge.ingest import FileInput, Ingestor
 from vital.errors import NotFound
 from vital.services.workflows import control
 from vital.services.workflows.caps import TooManyRuns
 from vital.services.workflows.engine import Engine
-from vital.services.workflows.lease import LeaseBusy
+from vital.services.workflows.lease import LeaseBusy, SliceOver
 from vital.tenancy import Caller
 
 SQL = Queries(__name__)
@@ -136,14 +136,22 @@ class AdvanceRetry(BaseRetryStrategy):
 
 
 @app.task(name=ADVANCE, queue=TENANTS, retry=AdvanceRetry(), pass_context=True)
-def advance_run(context: JobContext, *, tenant_id: str, claims: dict, run: str) -> dict:
+def advance_run(context: JobContext, *, tenant_id: str, claims: dict, run: str, ran_seconds: float = 0.0) -> dict:
     """Carry the workflow run on until it rests (ends, waits for a person, pauses), as the person who started
-    or decided it; a second attempt goes on from the last finished step (control.carry_on)."""
+    or decided it; a second attempt goes on from the last finished step (control.carry_on). After
+    VITAL_WORKER_SLICE_SECONDS the run makes way: a new job, queued behind the other work (and behind other
+    tenants' first: migration 20261124000047), carries it on."""
     rt = context.additional_context["vital"]
+    caller = tenant_caller(tenant_id, claims)
     try:
-        done = control.carry_on(Engine(rt.pool, tenant_caller(tenant_id, claims), rt.settings), run)
+        done = control.carry_on(Engine(rt.pool, caller, rt.settings), run,
+                                slice_seconds=rt.settings.worker_slice_seconds, ran_seconds=ran_seconds)
     except NotFound:
         return {"status": "missing"}  # deleted since, or not this tenant's
+    except SliceOver as over:
+        with tenant_transaction(rt.pool, caller) as conn:
+            advance_later(conn, run, over.ran_seconds)
+        return {"status": "running", "ran_seconds": round(over.ran_seconds, 1)}
     return {"status": done.status}
 
 

@@ -115,20 +115,22 @@ def _queue(conn: psycopg.Connection, records: RunRecords, run_id: str) -> None:
     advance_later(conn, run_id)
 
 
-def carry_on(engine: Engine, run_id: str) -> Run:
+def carry_on(engine: Engine, run_id: str, *, slice_seconds: float | None = None, ran_seconds: float = 0.0) -> Run:
     """A worker's job: execute the run until it rests, from wherever it stands. A run that rests already
     (ended, paused, waiting for a person) is left as it is; a decision recorded and not yet acted on is
-    applied; a run another execution holds raises LeaseBusy, one the cap refuses TooManyRuns (try later).
-    An outcome the run records (it failed, or paused at a token limit) is returned, not raised."""
+    applied; a run another execution holds raises LeaseBusy, one the cap refuses TooManyRuns (try later),
+    one whose slice of time is over SliceOver (Engine.advance). An outcome the run records (it failed, or
+    paused at a token limit) is returned, not raised."""
     run = engine.get(run_id)
     if run.status not in ("pending", "running"):
         return run
     with engine.tx(read_only=True) as conn:
         due = one(conn, SQL("decision_due"), {"run_id": run_id})
+    sliced = {"slice_seconds": slice_seconds, "ran_seconds": ran_seconds}
     try:
         if due is None:
-            return engine.advance(run_id)
-        return engine.advance(run_id, resume=due["decision"], request=due["request"])
+            return engine.advance(run_id, **sliced)
+        return engine.advance(run_id, resume=due["decision"], request=due["request"], **sliced)
     except (LeaseBusy, LimitExceeded) as exc:
         if isinstance(exc, LimitExceeded) and engine.get(run_id).status == "paused":
             return engine.get(run_id)  # a token limit: the run paused, and says why

@@ -35,7 +35,7 @@ from vital.services.retrieval import Retriever, default_retriever
 from vital.db.rows import one
 from vital.services.workflows.caps import RunLimitReached, caps
 from vital.services.workflows.context import RunContext, RunState
-from vital.services.workflows.lease import Lease, LeaseLost, admit
+from vital.services.workflows.lease import Lease, LeaseLost, SliceOver, admit
 from vital.services.workflows.records import EventSink, RunRecords, lock
 from vital.services.workflows.registry import REGISTRY, Handler, Registry
 from vital.services.workflows.runs import TERMINAL, Run, load_run
@@ -205,12 +205,17 @@ class Engine:
         with self.tx(read_only=True) as conn:
             return load_run(conn, run_id)
 
-    def advance(self, run_id: str, *, resume: dict | None = None, request: dict | None = None) -> Run:
+    def advance(self, run_id: str, *, resume: dict | None = None, request: dict | None = None,
+                slice_seconds: float | None = None, ran_seconds: float = 0.0) -> Run:
         """Run until the graph ends, waits for a person, or is paused/cancelled.
 
-        `resume` is a person's decision on `request`, the approval the run waits on.
+        `resume` is a person's decision on `request`, the approval the run waits on. `slice_seconds`: stop
+        before the first step after that long (SliceOver, the run still `running`); `ran_seconds`: how long
+        the run executed in earlier slices (they count towards its run-time cap, and it was not resumed).
         """
         with self.leased(run_id) as held:
+            held.ran_before = ran_seconds
+            held.slice_ends = held.started + slice_seconds if slice_seconds else None
             run = self.get(run_id)
             if run.status in TERMINAL:
                 raise Conflict(f"The run has already ended ({run.status}).")
@@ -234,8 +239,9 @@ class Engine:
             rebuild = resume is not None and bool(request) and "input" not in saved.values  # not this engine's
             first = not saved.values and not rebuild
             records.abandon_steps()  # holding the lease: a step still `running` is a dead executor's
-            records.set_status("running", event="run_started" if first else "run_resumed",
-                               payload={"definition": run.definition.slug, "version": run.definition.version})
+            if not (ran_seconds and run.status == "running"):  # a new slice of a run that never stopped: no event
+                records.set_status("running", event="run_started" if first else "run_resumed",
+                                   payload={"definition": run.definition.slug, "version": run.definition.version})
             payload: Any = None
             if first:
                 payload = {"input": run.input, "outputs": {}}
@@ -248,6 +254,9 @@ class Engine:
                 app.invoke(payload, config, durability="sync")
             except RunHalted:
                 return self.get(run_id)
+            except SliceOver:
+                records.flush()
+                raise
             except limits.LimitExceeded as exc:
                 records.set_status("paused", event="run_paused", payload={"reason": exc.message})
                 raise

@@ -54,6 +54,15 @@ def admit(conn: psycopg.Connection, limit: Caps, run_id: str | None = None) -> N
         raise TooManyRuns(limit, row["live"], max(1, min(wait, RETRY_AFTER_MAX)))
 
 
+class SliceOver(Exception):
+    """The execution's slice of time is over: it stops before the next step and the run goes on in a new job
+    (vital.jobs.tasks.advance_run), so that one tenant's long runs cannot keep the worker from other work."""
+
+    def __init__(self, run_id: str, ran_seconds: float):
+        super().__init__(run_id)
+        self.run_id, self.ran_seconds = run_id, ran_seconds
+
+
 class Lease:
     """One execution's hold on one run; `depth` lets one engine take it again while it holds it."""
 
@@ -62,6 +71,8 @@ class Lease:
         self.run_id, self.holder, self.seconds = run_id, holder, seconds
         self.caps: Caps | None = None
         self.started = time.monotonic()
+        self.ran_before = 0.0  # seconds the run executed in earlier slices since it last rested
+        self.slice_ends: float | None = None
         self.depth = 0
 
     def _tx(self):
@@ -93,7 +104,8 @@ class Lease:
         return row
 
     def check(self, steps: int) -> None:
-        """Refuse the next step past the tenant's step or run-time cap (the run ends failed)."""
+        """Refuse the next step past the tenant's step or run-time cap (the run ends failed), or stop before it
+        when this execution's slice is over (SliceOver)."""
         limit = self.caps
         if limit is None:
             return
@@ -101,11 +113,17 @@ class Lease:
             raise RunLimitReached("steps_per_run", limit["steps_per_run"],
                                   f"The run was stopped: step limit {limit['steps_per_run']} reached "
                                   f"({limit.tier} tier). Does the graph loop without reaching its end?")
-        elapsed = time.monotonic() - self.started
+        elapsed = self.elapsed()
         if elapsed > limit["run_seconds"]:
             raise RunLimitReached("run_seconds", limit["run_seconds"],
                                   f"The run was stopped: run time limit of {limit['run_seconds']} s reached "
                                   f"({limit.tier} tier) after {int(elapsed)} s.")
+        if self.slice_ends is not None and time.monotonic() >= self.slice_ends:
+            raise SliceOver(self.run_id, elapsed)
+
+    def elapsed(self) -> float:
+        """Seconds the run has executed since it last rested, over all its slices."""
+        return self.ran_before + time.monotonic() - self.started
 
     def release(self) -> None:
         try:

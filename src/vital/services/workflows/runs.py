@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import psycopg
+from psycopg_pool import AsyncConnectionPool
 
 from vital.db.queries import Queries
-from vital.db.tenant import Source, tenant_transaction
+from vital.db.tenant import Source, tenant_read, tenant_transaction
 from vital.errors import Conflict, NotFound
 from vital.db.rows import many, one, plain
 from vital.services.text import is_uuid
@@ -97,6 +98,20 @@ def events(source: Source, caller: Caller, run_id: str, after: int = 0) -> list[
             raise NotFound("No such workflow run.")
         rows = many(conn, SQL("events"), {"run_id": run_id, "after": after})
     return [event_of(row) for row in rows]
+
+
+POLL_EVENTS = 500  # poll.sql's limit: a full batch means there may be more
+
+
+async def poll(pool: AsyncConnectionPool, caller: Caller, run_id: str, after: int = 0) -> tuple[list[dict], bool]:
+    """A stream's poll: the run's events after `after` and whether it rests (no more to come), in one read on the
+    event loop (no thread, one round trip)."""
+    found = (await tenant_read(pool, caller, [(SQL("poll"), {"run_id": run_id, "after": after})]))[0] \
+        if is_uuid(run_id) else None
+    if found is None:
+        raise NotFound("No such workflow run.")
+    view = found[0]  # its events as event_of() shapes them (poll.sql)
+    return view["events"], view["status"] not in MOVING and len(view["events"]) < POLL_EVENTS
 
 
 def event_of(row: dict) -> dict:
