@@ -8,6 +8,8 @@ were never used to fit anything (bench/calibrate.py fits on the dev set)."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -64,6 +66,10 @@ def answers(library) -> list[tuple[dict, dict]]:
     for q in heldout():
         session = service.create(mode=1, query=q["text"], agent_id=agent)
         out.append((q, service.ask(session["id"], q["text"])))
+    if os.environ.get("ANSWERS_DUMP"):  # to compare two runs' answers (docs/knowledge.md, "Confidence", round 4)
+        Path(os.environ["ANSWERS_DUMP"]).write_text(json.dumps([
+            {"id": q.get("id", q["text"]), "fact": right(q, m), "confidence": m["metadata"]["confidence"],
+             "features": m["metadata"]["assessment"]["features"], "content": m["content"]} for q, m in out], indent=1))
     return out
 
 
