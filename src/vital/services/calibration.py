@@ -2,20 +2,22 @@
 
 Features of the question against what retrieval found (meaning.py ranks the
 passages' sentences), not of the answer's wording, so the offline answerer and
-a model are judged alike. In the regression (round 3, docs/knowledge.md "Confidence"):
+a model are judged alike. In the regression (rounds 3 and 4, docs/knowledge.md "Confidence"):
 
-    score      the best sentence's score (meaning.py: similarity plus shared words plus retrieval)
     lead_document  1 when the best sentence's document is the one retrieval put first: the two agree
     ask        the share of the question's words beyond its topic (not in the title of the best sentence's
                document) that the best sentence and the one after it hold: an answer from the right document
                that does not touch what was asked ("can we skip the full CSR?" answered with what a CSR is)
     nearest    similarity of the sentence closest in meaning (the best one is chosen by meaning.py's score):
                how near the documents come to the question at all
+    doc_margin the best sentence's score minus the best score of a sentence from another document: an answer
+               whose document barely beats another on the same subject is more often the wrong fact (round 4)
 
-Kept in the assessment's metadata, no longer in the regression (with the four above they made the
-cross-validated fit on dev no better): `best` (the best sentence's similarity), `retrieval` (its passage's
-relevance), `length` (its words, log), `named` (share of the acronyms and capitalised names of the question
-some passage mentions), `rank` (1 / (1 + retrieval's rank of its passage)), `margin` (its score minus the
+Kept in the assessment's metadata, not in the regression (with the features above they made the
+cross-validated fit on dev no better): `score` (the best sentence's score: meaning.py's similarity plus
+shared words plus retrieval; round 3's first feature, weightless beside `doc_margin`), `best` (the best
+sentence's similarity), `retrieval` (its passage's relevance), `length` (its words, log), `named` (share of
+the acronyms and capitalised names of the question some passage mentions), `rank` (1 / (1 + retrieval's rank of its passage)), `margin` (its score minus the
 second's). And a rule, not a feature: `place`, the share of the jurisdictions the question names, by any
 form ("Japanese", "PMDA": Japan; jurisdictions.toml), that some passage speaks of.
 
@@ -48,9 +50,10 @@ from vital.services.text import term_set, terms
 
 PARAMETERS = Path(__file__).with_name("calibration.json")
 JURISDICTIONS = Path(__file__).with_name("jurisdictions.toml")
-FEATURES = ("score", "lead_document", "ask", "nearest")
-# Computed and kept in the assessment's metadata, not in the regression (round 3: no better in cross-validation).
-OTHERS = ("best", "retrieval", "length", "named", "rank", "margin")
+FEATURES = ("lead_document", "ask", "nearest", "doc_margin")
+# Computed and kept in the assessment's metadata, not in the regression (rounds 3 and 4: no better in
+# cross-validation; `score`, the best sentence's score, carries nothing beside `doc_margin`).
+OTHERS = ("best", "retrieval", "length", "named", "rank", "margin", "score")
 DECLINE_BELOW = 0.3
 # Chosen by cross-validation on the dev set (bench/calibrate.py): 0.40 declined 21.4 of its 30 out-of-scope
 # questions instead of 18.2, and no answer that held its fact; 0.44 began to decline right answers.
@@ -175,6 +178,7 @@ def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = 
     order = [p.chunk_id for p in (retrieved or passages or [best.passage])]
     rank = order.index(best.passage.chunk_id) if best.passage.chunk_id in order else len(order)
     top = retrieved or passages
+    lead = best.passage.document_id
     return {"best": best.similarity, "retrieval": best.passage.score,
             "length": math.log1p(len(best.sentence.split())), "named": names, "rank": 1 / (1 + rank),
             "margin": best.score - (ranked[1].score if len(ranked) > 1 else 0.0),
@@ -182,6 +186,7 @@ def features(question: str, ranked: list[Scored], passages: Sequence[Passage] = 
             "lead_document": float(not top or top[0].document_id == best.passage.document_id),
             "score": best.score,
             "ask": asked(question, best.passage.title, [best.sentence] + ([after.sentence] if after else [])),
+            "doc_margin": best.score - max((s.score for s in ranked if s.passage.document_id != lead), default=0.0),
             "place": place_coverage(question, passages or [s.passage for s in ranked])}
 
 

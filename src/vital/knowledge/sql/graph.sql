@@ -145,7 +145,7 @@ SELECT c.tenant_id, c.id, sum(h.strength / (1 + h.depth)) AS score
   JOIN public.rag_knowledge_chunks c ON c.tenant_id = h.tenant_id AND c.id = h.id
  WHERE {eligible}
  GROUP BY c.tenant_id, c.id
- ORDER BY score DESC
+ ORDER BY score DESC, c.tenant_id, c.id
  LIMIT {fetch}
 
 -- name: find_nodes

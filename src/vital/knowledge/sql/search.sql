@@ -28,11 +28,15 @@ AND d.metadata @> %(metadata)s::jsonb
 
 -- name: vector_exact
 -- Exact: every vector of the partition, sorted. "+ 0" keeps the planner off
--- HNSW indexes, whose ordering would be filtered afterwards (recall.py).
+-- HNSW indexes, whose ordering would be filtered afterwards (recall.py). Ties
+-- go by id here and in every list below: the order of equal scores is otherwise
+-- whatever the plan read first, and the plan changes when autovacuum analyzes a
+-- table, so the same question would get another answer (docs/knowledge.md,
+-- "Confidence", round 4).
 SELECT c.tenant_id, c.id, c.embedding::extensions.vector({dims}) <=> {q}::extensions.vector({dims}) AS distance
   FROM public.rag_knowledge_chunks c
  WHERE c.tenant_id = {partition} AND c.embedding_model_id = {model} AND {eligible}
- ORDER BY (c.embedding::extensions.vector({dims}) <=> {q}::extensions.vector({dims})) + 0
+ ORDER BY (c.embedding::extensions.vector({dims}) <=> {q}::extensions.vector({dims})) + 0, c.id
  LIMIT {fetch}
 
 -- name: vector_hnsw
@@ -70,7 +74,7 @@ SELECT set_config('enable_sort', (%(previous)s::text[])[1], true),
 SELECT c.tenant_id, c.id, ts_rank_cd(c.search_vector, q.query) AS score
   FROM public.rag_knowledge_chunks c, ({tsquery}) AS q(query)
  WHERE c.tenant_id = {partition} AND c.search_vector @@ q.query AND {eligible}
- ORDER BY score DESC
+ ORDER BY score DESC, c.id
  LIMIT {fetch}
 
 -- name: tsquery_strict
@@ -84,9 +88,9 @@ SELECT coalesce(string_agg(quote_literal(l), ' | '), '')::tsquery
   FROM unnest(tsvector_to_array(to_tsvector('english', %(text)s))) AS l
 
 -- name: ranked
--- One candidate list: its rows ranked by its own measure.
+-- One candidate list: its rows ranked by its own measure (ties: by key, see vector_exact).
 SELECT {list}::text AS list, tenant_id, id,
-       row_number() OVER (ORDER BY {order}) AS rank, {raw}::double precision AS raw
+       row_number() OVER (ORDER BY {order}, tenant_id, id) AS rank, {raw}::double precision AS raw
   FROM ({union}) candidates
 
 -- name: fused
