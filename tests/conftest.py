@@ -43,7 +43,7 @@ SLOW = {
     "tests/services/test_workflow_caps.py", "tests/api/test_metrics.py",
     "tests/test_cli.py", "tests/test_docs.py", "tests/test_embedded.py", "tests/test_generate.py",
     "tests/test_migrations.py", "tests/test_validator.py", "tests/jobs/test_workers.py", "tests/api/test_storage.py",
-    "tests/jobs/test_workflow_runs.py",
+    "tests/jobs/test_workflow_runs.py", "tests/jobs/test_fair_turns.py",
     "tests/services/test_answer_quality.py",
     "tests/evaluation/test_runs.py", "tests/evaluation/test_cli.py", "tests/knowledge/test_reparse.py",
 }
