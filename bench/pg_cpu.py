@@ -58,18 +58,18 @@ class DatabaseCpu:
                     return
 
     def _sample(self, first: bool = False) -> None:
-        try:
-            children = psutil.Process(self.postmaster).children()
-        except psutil.NoSuchProcess:
-            return
-        seen: dict[int, float] = {}
-        for p in children:
+        with self._lock:  # the thread's samples and take()'s, one at a time: each delta from the one before
             try:
-                t = p.cpu_times()
+                children = psutil.Process(self.postmaster).children()
             except psutil.NoSuchProcess:
-                continue
-            seen[p.pid] = t.user + t.system
-        with self._lock:
+                return
+            seen: dict[int, float] = {}
+            for p in children:
+                try:
+                    t = p.cpu_times()
+                except psutil.NoSuchProcess:
+                    continue
+                seen[p.pid] = t.user + t.system
             if not first:
                 for pid, total in seen.items():
                     name = self._names.get(pid, "(not yet named)")

@@ -32,3 +32,9 @@ def act_as(conn: psycopg.Connection, subdomain: str | None, role: str = "authent
 
 def reset_role(conn: psycopg.Connection) -> None:
     conn.execute("RESET ROLE; SELECT set_config('request.jwt.claims', '', true)")
+
+
+def nice_of(pid: int, thread: int | None = None) -> int:
+    """A process's (or one of its threads') nice value, as `top` shows it: field 19 of /proc's stat."""
+    with open(f"/proc/{pid}/task/{thread}/stat" if thread else f"/proc/{pid}/stat") as stat:
+        return int(stat.read().rsplit(")", 1)[1].split()[16])

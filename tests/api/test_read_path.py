@@ -17,6 +17,7 @@ from psycopg_pool import AsyncConnectionPool
 from tests import pg
 from tests.api.test_fairness import set_limits
 from tests.harness import running
+from tests.helpers import nice_of
 from vital.api.app import connection_options
 from vital.db.budget import BUDGET, Budget, Slots, Throttled
 from vital.db.connection import Database
@@ -204,11 +205,6 @@ def test_a_get_rpc_runs_as_the_tenant_and_read_only(fresh_db):
             assert owner.execute("SELECT last_value, is_called FROM public.hp_counter").fetchone() == (1, False)
 
 
-def _nice(pid: int) -> int:
-    with open(f"/proc/{pid}/stat") as stat:
-        return int(stat.read().rsplit(")", 1)[1].split()[16])
-
-
 def test_a_regex_read_runs_on_a_lowered_server_process_and_the_others_keep_their_priority(api):
     """A backtracking pattern keeps its server process on the CPU until the read timeout: that process runs
     VITAL_WORKER_NICE steps lower (the server is on this machine), so the other tenants' reads go first."""
@@ -220,10 +216,10 @@ def test_a_regex_read_runs_on_a_lowered_server_process_and_the_others_keep_their
         def backends(pool: str) -> list[int]:
             return [row[0] for row in owner.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s "
                                                     "AND datname = current_database()", (pool,))]
-        base = _nice(owner.info.backend_pid)
+        base = nice_of(owner.info.backend_pid)
         lowered, regular = backends("vital-api-heavy-read"), backends("vital-api-read")
-    assert lowered and {_nice(pid) for pid in lowered} == {min(19, base + api.settings.worker_nice)}
-    assert regular and {_nice(pid) for pid in regular} == {base}
+    assert lowered and {nice_of(pid) for pid in lowered} == {min(19, base + api.settings.worker_nice)}
+    assert regular and {nice_of(pid) for pid in regular} == {base}
 
 
 def test_what_startup_built_is_kept_out_of_the_collectors_reach(api_db):

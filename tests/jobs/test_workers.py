@@ -17,7 +17,7 @@ import pytest
 
 from tests import pg
 from tests.harness import running
-from tests.helpers import USERS
+from tests.helpers import USERS, nice_of
 from tests.knowledge.conftest import KB, settings
 from vital.db.connection import Database
 from vital.jobs.worker import InProcessWorker
@@ -184,32 +184,26 @@ def test_scheduled_maintenance_rolls_up_each_tenant_as_itself_and_builds_per_ten
         assert built == partitions > 0
 
 
-def _nice(pid: int, thread: int | None = None) -> int:
-    """A process's (or one of its threads') nice value, as `top` shows it: field 19 of /proc's stat."""
-    with open(f"/proc/{pid}/task/{thread}/stat" if thread else f"/proc/{pid}/stat") as stat:
-        return int(stat.read().rsplit(")", 1)[1].split()[16])
-
-
 def test_workers_yield_the_cpu_to_the_api(prepared, worker):
     """Parsing and embedding must not delay requests on a shared host: a worker runs 10 nice steps below
     (VITAL_WORKER_NICE); one beside the API lowers only its own thread, not the API's."""
     base = os.getpriority(os.PRIO_PROCESS, 0)
     apart = worker(prepared)
-    wait_for(lambda: _nice(apart.pid) == min(19, base + 10), 60, "`vital worker` running 10 steps lower")
+    wait_for(lambda: nice_of(apart.pid) == min(19, base + 10), 60, "`vital worker` running 10 steps lower")
     # The database's share of its work too: its tenants' connections are served by lowered server processes
     # (the server is on this machine), while everyone else's keep their priority.
     with pg.connect(prepared, autocommit=True) as conn:
         def backends(role: str) -> list[int]:
             return [row[0] for row in conn.execute("SELECT pid FROM pg_stat_activity WHERE usename = %s AND "
                                                    "datname = current_database()", (role,))]
-        wait_for(lambda: any(_nice(pid) == min(19, base + 10) for pid in backends("vital_worker")), 30,
+        wait_for(lambda: any(nice_of(pid) == min(19, base + 10) for pid in backends("vital_worker")), 30,
                  "a server process of the worker's lowered")
-        assert _nice(conn.info.backend_pid) == _nice(psutil.Process(conn.info.backend_pid).ppid()), \
+        assert nice_of(conn.info.backend_pid) == nice_of(psutil.Process(conn.info.backend_pid).ppid()), \
             "another client's server process kept the postmaster's priority"
     with InProcessWorker(Database(settings(database_url=pg.url(prepared)))) as beside:
         thread = beside._thread.native_id
-        wait_for(lambda: _nice(os.getpid(), thread) == min(19, base + 10), 30, "the worker thread lowered")
-        assert _nice(os.getpid()) == base, "the API's own thread kept its priority"
+        wait_for(lambda: nice_of(os.getpid(), thread) == min(19, base + 10), 30, "the worker thread lowered")
+        assert nice_of(os.getpid()) == base, "the API's own thread kept its priority"
     with InProcessWorker(Database(settings(database_url=pg.url(prepared), worker_nice=0))) as same:
         time.sleep(1)  # it has started work() (its ready event) and set nothing
-        assert _nice(os.getpid(), same._thread.native_id) == base
+        assert nice_of(os.getpid(), same._thread.native_id) == base

@@ -117,8 +117,9 @@ def open_api(settings: Settings) -> Api:
 
 async def open_read_pool(settings: Settings, *, heavy: bool = False) -> AsyncConnectionPool:
     """The reads' pool, on the running event loop (its connections wait on the loop, not in threads).
-    heavy: the regex reads' pool, the same size, connections opened on demand, each one's server process lowered by VITAL_WORKER_NICE steps (a backtracking pattern then takes the cores the other
-    requests leave, as a worker's parsing does: docs/fairness.md)."""
+    heavy: the regex reads' pool, the same size, connections opened on demand, each one's server process
+    lowered by VITAL_WORKER_NICE steps (a backtracking pattern then takes the cores the other requests
+    leave, as a worker's parsing does: docs/fairness.md)."""
     arguments = _pool_arguments(settings, "vital-api-heavy-read" if heavy else "vital-api-read")
     if heavy:
         lower = lower_backends(settings.worker_nice)

@@ -17,8 +17,8 @@ Kept in the assessment's metadata, not in the regression (with the features abov
 cross-validated fit on dev no better): `score` (the best sentence's score: meaning.py's similarity plus
 shared words plus retrieval; round 3's first feature, weightless beside `doc_margin`), `best` (the best
 sentence's similarity), `retrieval` (its passage's relevance), `length` (its words, log), `named` (share of
-the acronyms and capitalised names of the question some passage mentions), `rank` (1 / (1 + retrieval's rank of its passage)), `margin` (its score minus the
-second's). And a rule, not a feature: `place`, the share of the jurisdictions the question names, by any
+the acronyms and capitalised names of the question some passage mentions), `rank` (1 / (1 + retrieval's
+rank of its passage)), `margin` (its score minus the second's). And a rule, not a feature: `place`, the share of the jurisdictions the question names, by any
 form ("Japanese", "PMDA": Japan; jurisdictions.toml), that some passage speaks of.
 
 A logistic regression maps them to the probability that the answer holds the

@@ -214,8 +214,7 @@ class Engine:
         the run executed in earlier slices (they count towards its run-time cap, and it was not resumed).
         """
         with self.leased(run_id) as held:
-            held.ran_before = ran_seconds
-            held.slice_ends = held.started + slice_seconds if slice_seconds else None
+            held.slice(slice_seconds, ran_seconds)
             run = self.get(run_id)
             if run.status in TERMINAL:
                 raise Conflict(f"The run has already ended ({run.status}).")

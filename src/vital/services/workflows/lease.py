@@ -121,6 +121,12 @@ class Lease:
         if self.slice_ends is not None and time.monotonic() >= self.slice_ends:
             raise SliceOver(self.run_id, elapsed)
 
+    def slice(self, seconds: float | None, ran_before: float = 0.0) -> None:
+        """This execution stops before the first step after `seconds` (None: never); `ran_before`: how long the
+        run executed in earlier slices, which count towards its run-time cap."""
+        self.ran_before = ran_before
+        self.slice_ends = self.started + seconds if seconds else None
+
     def elapsed(self) -> float:
         """Seconds the run has executed since it last rested, over all its slices."""
         return self.ran_before + time.monotonic() - self.started
