@@ -8,6 +8,7 @@ were never used to fit anything (bench/calibrate.py fits on the dev set)."""
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -25,7 +26,8 @@ from vital.services import calibration
 from vital.services.ask_expert.service import AskExpert
 from vital.services.llm import ChatRequest
 from vital.services.llm.extractive import ExtractiveModel
-from vital.services.meaning import for_settings, is_heading, sentence_texts
+from vital.services.evidence import verify
+from vital.services.meaning import Meaning, for_settings, is_heading, sentence_texts
 from vital.services.retrieval import Passage
 from vital.settings import Settings
 from vital.tenancy import Caller
@@ -155,6 +157,29 @@ def test_a_heading_closest_to_the_question_is_not_quoted():
     lines = result.text.splitlines()[2:]
     assert any("within 7 days" in line for line in lines)
     assert not any(line.startswith("Reporting timelines") for line in lines)
+
+
+def test_a_quoted_claim_is_checked_without_embedding_the_answer_again():
+    """The extractive answer quotes sentences the ranking embedded: the claim check reuses their vectors
+    (the quote holds its marker before the full stop) and embeds only a claim that says it otherwise."""
+    meaning = Meaning(for_settings(SETTINGS).embedder)  # a cache of its own: nothing seen before
+    embedded: list[str] = []
+    real = meaning.embedder.embed
+    meaning.embedder = copy.copy(meaning.embedder)
+    meaning.embedder.embed = lambda texts: embedded.extend(texts) or real(texts)
+    passages = {1: Passage("t", "c1", "d1", "Doc", 0, "Fatal or life-threatening SUSARs go to the authority "
+                           "within 7 days of the sponsor's first knowledge. Other SUSARs are reported within "
+                           "15 days.", 0.8, 1)}
+    answer = ExtractiveModel(meaning).complete(ChatRequest(
+        task="answer", question="How fast must a fatal SUSAR be reported?", passages=list(passages.values()))).text
+    ranked = len(embedded)
+    check = verify(answer, passages, meaning)
+    assert check.claims and all(c.supported and c.support > 0.99 for c in check.claims)
+    assert len(embedded) == ranked  # no claim embedded again
+    reworded = verify("The authority hears of a fatal SUSAR within 7 days of the sponsor's first knowledge [1].",
+                      passages, meaning)
+    assert reworded.claims[0].supported and 0.7 < reworded.claims[0].support < 0.99
+    assert len(embedded) == ranked + 1 and embedded[-1].startswith("The authority hears")
 
 
 def test_focus_brings_forward_a_later_passage_that_answers_but_embeds_no_new_one():

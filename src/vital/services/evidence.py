@@ -37,6 +37,8 @@ SUPPORT_THRESHOLD = 0.5
 CLAIM_SIMILARITY = 0.7
 KEY_TERMS = 0.5
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# "... blinding [1]." loses its marker as "... blinding ."; the tokenizer splits punctuation off either way.
+_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:!?])")
 MIN_CLAIM_TERMS = 3
 # Lines that frame an answer rather than state a fact.
 FRAMING_PREFIXES = ("extractive answer", "sources:", "note:", "plan:")
@@ -87,7 +89,7 @@ def verify(answer: str, passages: Mapping[int, Passage], meaning: Meaning | None
     """Check every claim of an answer against the passages it cites (by citation number)."""
     result = Verification()
     texts = claims_of(answer)
-    vectors = _claim_vectors(texts, meaning)
+    vectors = _claim_vectors(texts, passages, meaning)
     for i, text in enumerate(texts):
         refs = [r for r in dict.fromkeys(markers(text))]
         words = terms(strip_markers(text))
@@ -110,10 +112,29 @@ def verify(answer: str, passages: Mapping[int, Passage], meaning: Meaning | None
     return result
 
 
-def _claim_vectors(texts: list[str], meaning: Meaning | None):
+def _claim_vectors(texts: list[str], passages: Mapping[int, Passage], meaning: Meaning | None):
+    """Each claim's vector. A claim that quotes a sentence of a passage it cites (most of the extractive
+    answerer's) takes that sentence's vector, embedded already to rank it: embedding the answer again was
+    half of an answer's time (docs/knowledge.md, "The claim check"). The others are embedded in one batch."""
     if meaning is None or not texts:
         return None
-    return np.asarray(meaning.embedder.embed([strip_markers(t) for t in texts]), np.float32)
+    bodies = [strip_markers(t) for t in texts]
+    vectors: list[np.ndarray | None] = [_quoted(body, [passages[r] for r in markers(text) if r in passages], meaning)
+                                        for text, body in zip(texts, bodies)]
+    missing = [i for i, v in enumerate(vectors) if v is None]
+    if missing:
+        for i, vector in zip(missing, meaning.embedder.embed([bodies[i] for i in missing])):
+            vectors[i] = np.asarray(vector, np.float32)
+    return np.asarray(vectors, np.float32)
+
+
+def _quoted(body: str, cited: list[Passage], meaning: Meaning) -> np.ndarray | None:
+    """The vector of the cited passages' sentence that `body` quotes word for word, if any."""
+    body = _SPACE_BEFORE_STOP.sub("", body)
+    for found, vectors in meaning.sentence_vectors(cited) if cited else ():
+        if body in found:
+            return vectors[found.index(body)]
+    return None
 
 
 def _semantic_support(claim: str, vector: np.ndarray, passage: Passage, meaning: Meaning) -> float:
