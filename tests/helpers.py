@@ -34,6 +34,15 @@ def reset_role(conn: psycopg.Connection) -> None:
     conn.execute("RESET ROLE; SELECT set_config('request.jwt.claims', '', true)")
 
 
+def autogroup_nice_of(pid: int) -> int | None:
+    """The nice value of a process's session group (Linux's autogroup), None where the kernel has none."""
+    try:
+        with open(f"/proc/{pid}/autogroup") as group:  # "/autogroup-93305 nice 0"
+            return int(group.read().split()[-1])
+    except FileNotFoundError:
+        return None
+
+
 def nice_of(pid: int, thread: int | None = None) -> int:
     """A process's (or one of its threads') nice value, as `top` shows it: field 19 of /proc's stat."""
     with open(f"/proc/{pid}/task/{thread}/stat" if thread else f"/proc/{pid}/stat") as stat:

@@ -1,7 +1,12 @@
 """CPU priority of background and heavy work: below the API's requests, so that one tenant's parsing and
 embedding take the cores the other tenants' requests leave instead of delaying them (docs/operations.md,
 "CPU priority"). Linux keeps a nice value per thread and a new thread inherits its creator's, so lowering
-one thread lowers the work it starts (a job's, onnxruntime's) and nothing else."""
+one thread lowers the work it starts (a job's, onnxruntime's) and nothing else.
+
+Where the kernel groups processes by session (Linux's autogroup, on unless a CPU cgroup holds the process),
+the cores are shared between sessions first and by nice value only inside one: a process that leads its own
+session, as each PostgreSQL server process does (it calls setsid), then counts as much as the whole API
+whatever its nice value. Such a process has its session's nice value lowered too (`lower_session`)."""
 
 from __future__ import annotations
 
@@ -41,6 +46,18 @@ def heavy_executor(steps: int) -> ThreadPoolExecutor:
                               initargs=(steps,))
 
 
+def lower_session(pid: int, steps: int) -> None:
+    """Lower the nice value of the autogroup of `pid`'s session, if `pid` leads that session (so nothing else
+    of the session is lowered with it) and the kernel groups by session."""
+    group = Path(f"/proc/{pid}/autogroup")  # "/autogroup-93305 nice 0"
+    try:
+        if steps <= 0 or os.getsid(pid) != pid or not group.exists():
+            return
+        group.write_text(str(min(19, int(group.read_text().split()[-1]) + steps)))
+    except (OSError, ValueError, IndexError) as exc:  # not ours to lower: it runs as is
+        log.info("session priority unchanged", extra={"error": str(exc)})
+
+
 def lower_backends(steps: int) -> Callable[[Any], None]:
     """A connection pool's `configure`: each new connection's server process `steps` lower too, so that the
     database's share of background work (a workflow run's writes, a batch of chunks) also waits for the API's.
@@ -56,6 +73,7 @@ def lower_backends(steps: int) -> Callable[[Any], None]:
             if psutil.Process(pid).ppid() != postmaster:
                 return
             os.setpriority(os.PRIO_PROCESS, pid, min(19, os.getpriority(os.PRIO_PROCESS, pid) + steps))
+            lower_session(pid, steps)
         except (OSError, ValueError, IndexError, psutil.Error) as exc:  # not ours to lower: it runs as is
             log.info("database process priority unchanged", extra={"error": str(exc)})
     return configure

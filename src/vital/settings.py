@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     worker_role: str = "vital_worker"
     worker_concurrency: int = Field(default=2, ge=1, description="Jobs one worker runs at a time.")
     worker_heartbeat_seconds: float = Field(default=10.0, gt=0, description="A worker's heartbeat period.")
-    worker_nice: int = Field(default=10, ge=0, le=19, description="How many steps below the API a worker's "
+    worker_nice: int = Field(default=19, ge=0, le=19, description="How many steps below the API a worker's "
                              "threads run on the CPU (Unix nice), so that requests go first; 0: the same.")
     worker_stalled_seconds: float = Field(
         default=30.0, gt=0, description="A worker silent this long is dead: its jobs are retried.")

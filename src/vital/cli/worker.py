@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import click
 
@@ -20,9 +21,11 @@ def worker(ctx, concurrency: int | None, name: str) -> None:
     import asyncio
 
     from vital.jobs.worker import work
+    from vital.priority import lower_session
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with database(ctx) as d:
+        lower_session(os.getpid(), d.settings.worker_nice)  # a worker in a session of its own (a service)
         out.print(f"VITAL worker '{name}' on the {'embedded' if d.server else 'external'} database (Ctrl-C stops it)")
         try:
             asyncio.run(work(d, concurrency=concurrency, name=name))
