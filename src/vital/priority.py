@@ -14,6 +14,7 @@ import functools
 import logging
 import os
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
@@ -48,14 +49,31 @@ def heavy_executor(steps: int) -> ThreadPoolExecutor:
 
 def lower_session(pid: int, steps: int) -> None:
     """Lower the nice value of the autogroup of `pid`'s session, if `pid` leads that session (so nothing else
-    of the session is lowered with it) and the kernel groups by session."""
+    of the session is lowered with it) and the kernel groups by session. Done on a thread of its own: without
+    CAP_SYS_ADMIN the kernel takes one such change per 100 ms and refuses the others (EAGAIN) meanwhile,
+    which a pool opening connections, or the event loop, must not wait for."""
+    if steps > 0:
+        _session_lowering().submit(_lower_session, pid, steps)
+
+
+@functools.lru_cache(maxsize=1)
+def _session_lowering() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(1, thread_name_prefix="vital-lower-session")
+
+
+def _lower_session(pid: int, steps: int) -> None:
     group = Path(f"/proc/{pid}/autogroup")  # "/autogroup-93305 nice 0"
-    try:
-        if steps <= 0 or os.getsid(pid) != pid or not group.exists():
+    for _ in range(50):
+        try:
+            if os.getsid(pid) != pid or not group.exists():
+                return
+            group.write_text(str(min(19, int(group.read_text().split()[-1]) + steps)))
             return
-        group.write_text(str(min(19, int(group.read_text().split()[-1]) + steps)))
-    except (OSError, ValueError, IndexError) as exc:  # not ours to lower: it runs as is
-        log.info("session priority unchanged", extra={"error": str(exc)})
+        except BlockingIOError:  # another change within the last 100 ms
+            time.sleep(0.11)
+        except (OSError, ValueError, IndexError) as exc:  # not ours to lower (or gone): it runs as is
+            log.info("session priority unchanged", extra={"error": str(exc)})
+            return
 
 
 def lower_backends(steps: int) -> Callable[[Any], None]:

@@ -222,7 +222,10 @@ def test_a_regex_read_runs_on_a_lowered_server_process_and_the_others_keep_their
     assert lowered and {nice_of(pid) for pid in lowered} == {min(19, base + api.settings.worker_nice)}
     assert regular and {nice_of(pid) for pid in regular} == {base}
     if autogroup_nice_of(os.getpid()) is not None:  # the kernel shares the cores between sessions first
-        assert {autogroup_nice_of(pid) for pid in lowered} == {api.settings.worker_nice}
+        deadline = time.monotonic() + 10  # lowered off the event loop, one a 100 ms without privileges
+        while {autogroup_nice_of(pid) for pid in lowered} != {api.settings.worker_nice}:
+            assert time.monotonic() < deadline, "the regex reads' server processes' sessions lowered"
+            time.sleep(0.1)
         assert {autogroup_nice_of(pid) for pid in regular} == {0}
 
 
