@@ -35,8 +35,11 @@ def _wait(predicate, timeout=30.0) -> bool:
 
 def _holder(cli_env, tmp_path, **extra) -> subprocess.Popen:
     """A vital process that keeps the embedded server in use: psql sleeping in a query."""
+    # Ctrl-C reaches it as it would a command typed in a terminal, even when the suite itself runs in the
+    # background (a shell without job control starts that with SIGINT ignored, and children inherit it).
     return subprocess.Popen(["vital", "db", "psql", "-c", "select pg_sleep(60)"], env=cli_env(**extra),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _sleeping_query_started(pgdata: Path) -> bool:
