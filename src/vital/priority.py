@@ -28,6 +28,10 @@ log = logging.getLogger("vital.priority")
 HEAVY_THREADS = 8
 
 
+def _lowered(nice: int, steps: int) -> int:
+    return min(19, nice + steps)  # 19: the lowest there is
+
+
 def lower_this_thread(steps: int) -> None:
     """Lower the calling thread's CPU priority by `steps` (Unix nice, at most 19). It cannot be raised back
     without privileges, so only threads that do nothing else are lowered."""
@@ -35,7 +39,7 @@ def lower_this_thread(steps: int) -> None:
         return
     thread = threading.get_native_id()
     try:
-        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + steps))
+        os.setpriority(os.PRIO_PROCESS, thread, _lowered(os.getpriority(os.PRIO_PROCESS, thread), steps))
     except OSError as exc:  # a platform without per-thread priorities, or one that refuses: run as is
         log.info("thread priority unchanged", extra={"error": str(exc)})
 
@@ -67,7 +71,7 @@ def _lower_session(pid: int, steps: int) -> None:
         try:
             if os.getsid(pid) != pid or not group.exists():
                 return
-            group.write_text(str(min(19, int(group.read_text().split()[-1]) + steps)))
+            group.write_text(str(_lowered(int(group.read_text().split()[-1]), steps)))
             return
         except BlockingIOError:  # another change within the last 100 ms
             time.sleep(0.11)
@@ -90,7 +94,7 @@ def lower_backends(steps: int) -> Callable[[Any], None]:
             postmaster = int((Path(info.host) / f".s.PGSQL.{info.port}.lock").read_text().split()[0])
             if psutil.Process(pid).ppid() != postmaster:
                 return
-            os.setpriority(os.PRIO_PROCESS, pid, min(19, os.getpriority(os.PRIO_PROCESS, pid) + steps))
+            os.setpriority(os.PRIO_PROCESS, pid, _lowered(os.getpriority(os.PRIO_PROCESS, pid), steps))
             lower_session(pid, steps)
         except (OSError, ValueError, IndexError, psutil.Error) as exc:  # not ours to lower: it runs as is
             log.info("database process priority unchanged", extra={"error": str(exc)})

@@ -18,8 +18,9 @@ cross-validated fit on dev no better): `score` (the best sentence's score: meani
 shared words plus retrieval; round 3's first feature, weightless beside `doc_margin`), `best` (the best
 sentence's similarity), `retrieval` (its passage's relevance), `length` (its words, log), `named` (share of
 the acronyms and capitalised names of the question some passage mentions), `rank` (1 / (1 + retrieval's
-rank of its passage)), `margin` (its score minus the second's). And a rule, not a feature: `place`, the share of the jurisdictions the question names, by any
-form ("Japanese", "PMDA": Japan; jurisdictions.toml), that some passage speaks of.
+rank of its passage)), `margin` (its score minus the second's). And a rule, not a feature: `place`, the
+share of the jurisdictions the question names, by any form ("Japanese", "PMDA": Japan; jurisdictions.toml),
+that some passage speaks of.
 
 A logistic regression maps them to the probability that the answer holds the
 right fact; when no sentence comes within NEAREST_BELOW of the question in meaning, the documents do not
