@@ -35,12 +35,15 @@ def reset_role(conn: psycopg.Connection) -> None:
 
 
 def autogroup_nice_of(pid: int) -> int | None:
-    """The nice value of a process's session group (Linux's autogroup), None where the kernel has none."""
+    """The nice value of a process's session group (Linux's autogroup); None where the kernel has no such
+    groups, or none for this process's session (the file is then empty: a session that no process began
+    since boot, as in some containers, stays in the kernel's default group)."""
     try:
         with open(f"/proc/{pid}/autogroup") as group:  # "/autogroup-93305 nice 0"
-            return int(group.read().split()[-1])
+            fields = group.read().split()
     except FileNotFoundError:
         return None
+    return int(fields[-1]) if fields else None
 
 
 def nice_of(pid: int, thread: int | None = None) -> int:

@@ -71,7 +71,10 @@ def _lower_session(pid: int, steps: int) -> None:
         try:
             if os.getsid(pid) != pid or not group.exists():
                 return
-            group.write_text(str(_lowered(int(group.read_text().split()[-1]), steps)))
+            fields = group.read_text().split()
+            if not fields:  # the kernel gave its session no group: its nice value already counts
+                return
+            group.write_text(str(_lowered(int(fields[-1]), steps)))
             return
         except BlockingIOError:  # another change within the last 100 ms
             time.sleep(0.11)
