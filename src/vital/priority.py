@@ -78,7 +78,7 @@ def _lower_session(pid: int, steps: int) -> None:
             return
         except BlockingIOError:  # another change within the last 100 ms
             time.sleep(0.11)
-        except (OSError, ValueError, IndexError) as exc:  # not ours to lower (or gone): it runs as is
+        except (OSError, ValueError) as exc:  # not ours to lower (or gone): it runs as is
             log.info("session priority unchanged", extra={"error": str(exc)})
             return
 

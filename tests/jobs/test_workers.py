@@ -190,8 +190,9 @@ def test_workers_yield_the_cpu_to_the_api(prepared, worker):
     the cores between sessions first (autogroup), a worker that leads its own session (as a service does) and
     each of its server processes (PostgreSQL's lead theirs) have their session's nice value lowered too."""
     base = os.getpriority(os.PRIO_PROCESS, 0)
+    lowered = min(19, base + 19)
     apart = worker(prepared, own_session=True)
-    wait_for(lambda: nice_of(apart.pid) == min(19, base + 19), 60, "`vital worker` running 19 steps lower")
+    wait_for(lambda: nice_of(apart.pid) == lowered, 60, "`vital worker` running 19 steps lower")
     if autogroup_nice_of(apart.pid) is not None:  # the kernel grouped its session
         wait_for(lambda: autogroup_nice_of(apart.pid) == 19, 30, "`vital worker`'s session lowered")
     assert autogroup_nice_of(os.getpid()) in (0, None), "the suite's own session kept its priority"
@@ -201,17 +202,17 @@ def test_workers_yield_the_cpu_to_the_api(prepared, worker):
         def backends(role: str) -> list[int]:
             return [row[0] for row in conn.execute("SELECT pid FROM pg_stat_activity WHERE usename = %s AND "
                                                    "datname = current_database()", (role,))]
-        wait_for(lambda: any(nice_of(pid) == min(19, base + 19) for pid in backends("vital_worker")), 30,
+        wait_for(lambda: any(nice_of(pid) == lowered for pid in backends("vital_worker")), 30,
                  "a server process of the worker's lowered")
         assert nice_of(conn.info.backend_pid) == nice_of(psutil.Process(conn.info.backend_pid).ppid()), \
             "another client's server process kept the postmaster's priority"
         if autogroup_nice_of(conn.info.backend_pid) is not None:  # the kernel grouped its session
             wait_for(lambda: {autogroup_nice_of(pid) for pid in backends("vital_worker")
-                              if nice_of(pid) == min(19, base + 19)} == {19}, 30, "their sessions lowered")
+                              if nice_of(pid) == lowered} == {19}, 30, "their sessions lowered")
             assert autogroup_nice_of(conn.info.backend_pid) == 0
     with InProcessWorker(Database(settings(database_url=pg.url(prepared)))) as beside:
         thread = beside._thread.native_id
-        wait_for(lambda: nice_of(os.getpid(), thread) == min(19, base + 19), 30, "the worker thread lowered")
+        wait_for(lambda: nice_of(os.getpid(), thread) == lowered, 30, "the worker thread lowered")
         assert nice_of(os.getpid()) == base, "the API's own thread kept its priority"
     with InProcessWorker(Database(settings(database_url=pg.url(prepared), worker_nice=0))) as same:
         time.sleep(1)  # it has started work() (its ready event) and set nothing
